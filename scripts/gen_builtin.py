@@ -1,0 +1,397 @@
+"""Writes src/policy/builtin.json, the built-in reference policy (domain.md §6).
+
+The policy is data: this script is only a convenient way to author it with less repetition
+(every text needs zh-CN and en). The JSON it writes is committed and is what the engine reads;
+a bank writes its own document directly. Run: python3 scripts/gen_builtin.py
+"""
+import json, pathlib
+
+def t(zh, en):
+    return {"zh-CN": zh, "en": en}
+
+def band(rows, desc=None):
+    d = {"kind": "band", "rows": rows}
+    if desc: d["description"] = desc
+    return d
+
+def check(id, zh, en, expr, **kw):
+    c = {"id": id, "label": t(zh, en), "pass": expr}
+    if "req" in kw: c["required"] = t(*kw["req"])
+    if "actual" in kw: c["actual"] = kw["actual"]
+    if kw.get("optional"): c["whenMissing"] = "pass"
+    return c
+
+def step(id, zh, en, expr):
+    return {"id": id, "label": t(zh, en), "expr": expr}
+
+def assume(fact, value, zh, en):
+    return {"fact": fact, "value": value, "message": t(zh, en)}
+
+tables = {
+    "smeTechStaff": band([
+        {"atLeast": "30%", "value": 20, "label": "A"},
+        {"atLeast": "25%", "value": 16, "label": "B"},
+        {"atLeast": "20%", "value": 12, "label": "C"},
+        {"atLeast": "15%", "value": 8, "label": "D"},
+        {"atLeast": "10%", "value": 4, "label": "E"},
+        {"value": 0, "label": "F"}], "115号 第七条: 科技人员数 ÷ 职工总数"),
+    "smeRdRevenue": band([
+        {"atLeast": "6%", "value": 50, "label": "A"},
+        {"atLeast": "5%", "value": 40, "label": "B"},
+        {"atLeast": "4%", "value": 30, "label": "C"},
+        {"atLeast": "3%", "value": 20, "label": "D"},
+        {"atLeast": "2%", "value": 10, "label": "E"},
+        {"value": 0, "label": "F"}], "115号 第七条: 研发费用 ÷ 销售收入"),
+    "smeRdCosts": band([
+        {"atLeast": "30%", "value": 50, "label": "A"},
+        {"atLeast": "25%", "value": 40, "label": "B"},
+        {"atLeast": "20%", "value": 30, "label": "C"},
+        {"atLeast": "15%", "value": 20, "label": "D"},
+        {"atLeast": "10%", "value": 10, "label": "E"},
+        {"value": 0, "label": "F"}], "115号 第七条: 研发费用 ÷ 成本费用支出总额"),
+    "smeIpClassOne": band([
+        {"atLeast": 1, "value": 30, "label": "A"},
+        {"value": 0, "label": "F"}], "115号 第七条: ≥ 1 Ⅰ类知识产权"),
+    "smeIpClassTwo": band([
+        {"atLeast": 4, "value": 24, "label": "B"},
+        {"atLeast": 3, "value": 18, "label": "C"},
+        {"atLeast": 2, "value": 12, "label": "D"},
+        {"atLeast": 1, "value": 6, "label": "E"},
+        {"value": 0, "label": "F"}], "115号 第七条: Ⅱ类知识产权数量"),
+    "hnteRdIntensity": band([
+        {"atMost": "5000万", "value": "5%"},
+        {"atMost": "2亿", "value": "4%"},
+        {"value": "3%"}], "32号 第十一条(五): minimum 3-year R&D ÷ revenue by last year's revenue"),
+    "hnteIpClassOne": band([
+        {"atLeast": 1, "value": 7, "top": 8, "label": "A"},
+        {"value": 0, "label": "-"}], "195号 指引: IP quantity, ≥ 1 Class I"),
+    "hnteIpClassTwo": band([
+        {"atLeast": 5, "value": 5, "top": 6, "label": "B"},
+        {"atLeast": 3, "value": 3, "top": 4, "label": "C"},
+        {"atLeast": 1, "value": 1, "top": 2, "label": "D"},
+        {"value": 0, "label": "E"}], "195号 指引: IP quantity, Class II"),
+    "hnteGrowth": band([
+        {"atLeast": "35%", "value": 9, "top": 10, "label": "A"},
+        {"atLeast": "25%", "value": 7, "top": 8, "label": "B"},
+        {"atLeast": "15%", "value": 5, "top": 6, "label": "C"},
+        {"atLeast": "5%", "value": 3, "top": 4, "label": "D"},
+        {"above": 0, "value": 1, "top": 2, "label": "E"},
+        {"value": 0, "label": "F"}], "195号 指引: growth bands"),
+    "taxMultiplier": {"kind": "map", "entries": {"A": 8, "B": 6, "M": 4, "C": 0, "D": 0},
+                      "description": "tax base multiple by taxpayer grade (§6.4 step 2)"},
+    "talentAddOn": {"kind": "map", "entries": {"national": "500万", "provincial": "300万", "municipal": "100万", "none": 0},
+                    "description": "talent add-on, highest tier only (§6.4 step 5)"},
+    "darHaircut": band([
+        {"atMost": "60%", "value": "1.00"},
+        {"atMost": "70%", "value": "0.85"},
+        {"atMost": "85%", "value": "0.70"},
+        {"value": 0}], "haircut by debt-to-asset ratio (§6.4 step 7; above 85% is K7)"),
+    "tierCap": band([
+        {"below": "1000万", "value": "300万"},
+        {"below": "5000万", "value": "1000万"},
+        {"below": "2亿", "value": "2000万"},
+        {"value": "3000万"}], "tier cap by latest revenue (§6.4 step 8)"),
+    "sukedaiCap": band([
+        {"below": "5000万", "value": "300万"},
+        {"below": "4亿", "value": "2000万"},
+        {"value": 0}], "苏科贷 cap by latest revenue (§6.5)"),
+    "kunkedaiCap": band([
+        {"atMost": "2000万", "value": "500万"},
+        {"value": "1000万"}], "昆科贷 cap by latest revenue (§6.6)"),
+    "taxLoanMultiplier": {"kind": "map", "entries": {"A": 8, "B": 6, "M": 0, "C": 0, "D": 0},
+                          "description": "银税互动 multiple (§6.7)"},
+}
+
+assumptions = []
+for key, zh, en in [
+    ("highTechEnterprise", "高新技术企业证书", "high-tech enterprise certificate"),
+    ("techSmeRegistered", "科技型中小企业入库登记", "tech-based SME registration"),
+    ("innovativeSme", "创新型中小企业", "innovative SME"),
+    ("specializedSme", "专精特新中小企业", "specialised SME (专精特新)"),
+    ("littleGiant", "专精特新“小巨人”", "little giant (小巨人)"),
+    ("provincialRdInstitution", "省级以上研发机构", "provincial R&D institution"),
+    ("ledStandard", "主导制定标准", "led a standard"),
+    ("nationalAward", "国家级科技奖励", "national S&T award"),
+]:
+    assumptions.append(assume(f"statuses.{key}", False, f"未填写{zh}，按“无”计算", f"{en} not given: taken as no"))
+for key, zh, en in [
+    ("dishonestDebtor", "失信被执行人", "dishonest judgment debtor"),
+    ("abnormalOperations", "经营异常名录", "abnormal operations list"),
+    ("seriousIllegal", "严重违法失信名单", "seriously illegal and dishonest list"),
+    ("overdueNow", "当前逾期", "loan overdue now"),
+    ("overdue90In24m", "近24个月逾期超过90天", "overdue over 90 days in 24 months"),
+    ("majorIncident", "重大安全、质量事故或严重环境违法", "major safety/quality incident or environmental violation"),
+    ("restrictedIndustry", "禁止、限制和淘汰类产业", "prohibited, restricted or eliminated industry"),
+]:
+    assumptions.append(assume(f"credit.{key}", False, f"未填写{zh}，按“无”计算（请据实核对）", f"{en} not given: taken as no (please confirm)"))
+assumptions += [
+    assume("credit.overdueEventsIn24m", "0", "未填写近24个月逾期次数，按 0 计算", "overdue events in 24 months not given: taken as 0"),
+    assume("tax.arrears", False, "未填写欠税情况，按“无欠税”计算", "tax arrears not given: taken as none"),
+    assume("ip.classOne", "0", "未填写Ⅰ类知识产权，按 0 件计算", "Class I IP not given: taken as 0"),
+    assume("ip.classTwo", "0", "未填写Ⅱ类知识产权，按 0 件计算", "Class II IP not given: taken as 0"),
+    assume("talent", "none", "未填写人才层次，按“无”计算", "talent tier not given: taken as none"),
+    assume("debt.unsecured", "0", "未填写现有信用贷款，按 0 计算", "existing unsecured loans not given: taken as 0"),
+    assume("debt.guaranteed", "0", "未填写现有保证贷款，按 0 计算", "existing guaranteed loans not given: taken as 0"),
+    assume("debt.secured", "0", "未填写现有抵质押贷款，按 0 计算", "existing secured loans not given: taken as 0"),
+]
+
+sme = {
+    "basis": t("《科技型中小企业评价办法》（国科发政〔2017〕115号）", "Tech-based SME evaluation rules (国科发政〔2017〕115号)"),
+    "conditions": [
+        check("resident", "在中国境内（不含港澳台）注册的居民企业", "resident enterprise registered in mainland China", "resident"),
+        check("employees", "职工总数不超过 500 人", "at most 500 employees", "employees <= 500"),
+        check("revenue", "年销售收入不超过 2 亿元", "annual revenue at most 200 million yuan", "revenue <= 2亿"),
+        check("totalAssets", "资产总额不超过 2 亿元", "total assets at most 200 million yuan", "totalAssets <= 2亿"),
+        check("restrictedIndustry", "产品和服务不属于禁止、限制和淘汰类", "products not in the prohibited, restricted or eliminated catalogue", "not credit.restrictedIndustry"),
+        check("majorIncident", "上年及当年无重大安全、质量事故和严重环境违法", "no major safety or quality incident or serious environmental violation this year or last", "not credit.majorIncident"),
+        check("listed", "未列入经营异常名录和严重违法失信企业名单", "not on the abnormal-operations or seriously-illegal list", "not (credit.abnormalOperations or credit.seriousIllegal)"),
+    ],
+    "indicators": [
+        {"id": "techStaff", "label": t("科技人员指标", "tech staff"), "max": 20,
+         "measures": [{"fact": "techStaffRatio", "table": "smeTechStaff"}]},
+        {"id": "rdInvestment", "label": t("研发投入指标", "R&D investment"), "max": 50,
+         "measures": [{"fact": "rdToRevenue", "table": "smeRdRevenue"}, {"fact": "rdToCosts", "table": "smeRdCosts"}]},
+        {"id": "ipAchievement", "label": t("科技成果指标", "IP achievements"), "max": 30,
+         "measures": [{"fact": "ip.classOne", "table": "smeIpClassOne"}, {"fact": "ip.classTwo", "table": "smeIpClassTwo"}]},
+    ],
+    "pass": "score >= 60 and points.techStaff > 0",
+    "passText": t("综合得分 ≥ 60 分，且科技人员指标得分不为 0", "total ≥ 60 and a tech-staff score above 0"),
+    "directRoutes": [
+        check("highTechCertificate", "直接确认：有效期内的高新技术企业", "direct: valid high-tech enterprise certificate", "statuses.highTechEnterprise"),
+        check("nationalAward", "直接确认：近五年获国家级科技奖励（前三名）", "direct: national S&T award in the last 5 years (top 3)", "statuses.nationalAward"),
+        check("rdInstitution", "直接确认：拥有省部级以上研发机构", "direct: R&D institution at provincial level or above", "statuses.provincialRdInstitution"),
+        check("ledStandard", "直接确认：近五年主导制定国际、国家或行业标准", "direct: led an international, national or industry standard in the last 5 years", "statuses.ledStandard"),
+    ],
+}
+
+def item(id, zh, en, mx, rating=None, measures=None):
+    d = {"id": id, "label": t(zh, en), "max": mx}
+    if rating: d["selfRating"] = f"innovationSelfRating.{rating}"
+    if measures: d["measures"] = measures
+    return d
+
+hnte = {
+    "basis": t("《高新技术企业认定管理办法》（国科发火〔2016〕32号）及工作指引（国科发火〔2016〕195号）",
+               "High-tech enterprise recognition rules (国科发火〔2016〕32号) and guidelines (〔2016〕195号)"),
+    "certified": "statuses.highTechEnterprise",
+    "checks": [
+        check("yearsOperating", "注册成立一年以上", "registered for at least one year", "yearsOperating >= 1"),
+        check("coreIp", "拥有对主要产品（服务）起核心支持作用的知识产权", "owns IP that supports its main products", "ip.classOne + ip.classTwo >= 1"),
+        check("techField", "核心技术属于《国家重点支持的高新技术领域》", "core technology in one of the 8 supported fields", "techField != 'none'",
+              req=("属于 8 个领域之一", "one of the 8 fields")),
+        check("techStaffRatio", "科技人员占职工总数比例不低于 10%", "tech staff at least 10% of employees", "techStaffRatio >= 10%"),
+        check("rdIntensity", "近三年研发费用占销售收入比例达标（按最近一年收入分档 5%/4%/3%）", "3-year R&D ÷ revenue meets the band of the latest revenue (5%/4%/3%)", "rdIntensity >= band('hnteRdIntensity', revenue)"),
+        check("domesticRd", "境内研发费用占全部研发费用不低于 60%", "R&D in China at least 60% of all R&D", "domesticRdRatio >= 60%", optional=True),
+        check("highTechRevenue", "高新技术产品（服务）收入占总收入不低于 60%", "high-tech revenue at least 60% of revenue", "highTechRevenueRatio >= 60%"),
+        check("noMajorIncident", "申请前一年内无重大安全、质量事故或严重环境违法", "no major incident or environmental violation in the last year", "not credit.majorIncident"),
+    ],
+    "innovation": {
+        "label": t("企业创新能力评价（>70 分，即 ≥ 71 分）", "innovation capability (above 70, i.e. at least 71)"),
+        "pass": 71,
+        "items": [
+            item("advancement", "知识产权：技术先进程度", "IP: technical advancement", 8, rating="advancement"),
+            item("coreSupport", "知识产权：对主要产品的核心支持作用", "IP: core support to main products", 8, rating="coreSupport"),
+            item("ipQuantity", "知识产权：数量", "IP: quantity", 8, measures=[
+                {"fact": "ip.classOne", "table": "hnteIpClassOne"}, {"fact": "ip.classTwo", "table": "hnteIpClassTwo"}]),
+            item("acquisition", "知识产权：获得方式", "IP: how obtained", 6, rating="acquisition"),
+            item("transfer", "科技成果转化能力", "technology transfer", 30, rating="transfer"),
+            item("management", "研究开发组织管理水平", "R&D management", 20, rating="management"),
+            item("netAssetGrowth", "企业成长性：净资产增长率", "growth: net assets", 10, measures=[{"fact": "netAssetGrowth", "table": "hnteGrowth"}]),
+            item("revenueGrowth", "企业成长性：销售收入增长率", "growth: revenue", 10, measures=[{"fact": "revenueGrowth", "table": "hnteGrowth"}]),
+        ],
+    },
+}
+
+facts = [
+    {"id": "isTechSme", "label": t("科技型中小企业（已入库或测评达标）", "tech-based SME (registered or qualified)"),
+     "expr": "statuses.techSmeRegistered or techSme.qualified"},
+    {"id": "hasQualification", "label": t("至少具备一项科技资质", "at least one tech qualification"),
+     "expr": "isTechSme or statuses.highTechEnterprise or statuses.innovativeSme or statuses.specializedSme or statuses.littleGiant or talent != 'none'"},
+]
+
+knockouts = [
+    check("K1", "未列入失信被执行人名单", "not a dishonest judgment debtor", "not credit.dishonestDebtor"),
+    check("K2", "未列入经营异常名录或严重违法失信名单", "not on the abnormal-operations or seriously-illegal list", "not (credit.abnormalOperations or credit.seriousIllegal)",
+          req=("两项均为否", "neither listed")),
+    check("K3", "无当前逾期；近24个月无超过90天逾期，且逾期少于3次", "no loan overdue now, none over 90 days and fewer than 3 overdue events in 24 months",
+          "not credit.overdueNow and not credit.overdue90In24m and credit.overdueEventsIn24m < 3",
+          actual="credit.overdueEventsIn24m", req=("无当前逾期、无90天以上逾期，逾期次数 < 3", "none overdue now, none over 90 days, fewer than 3 events")),
+    check("K4", "纳税信用级别不是 D 级，且无欠税", "taxpayer grade not D and no tax arrears", "tax.grade != 'D' and not tax.arrears",
+          actual="tax.grade", req=("非 D 级且无欠税", "not D, no arrears")),
+    check("K5", "近12个月无重大安全、质量事故或严重环境违法", "no major safety or quality incident or serious environmental violation in 12 months", "not credit.majorIncident"),
+    check("K6", "经营满 1 年", "operating for at least one year", "yearsOperating >= 1"),
+    check("K7", "资产负债率不高于 85%", "debt-to-asset ratio at most 85%", "dar <= 85%"),
+    check("K8", "主要产品不属于禁止、限制和淘汰类", "main products not prohibited, restricted or eliminated", "not credit.restrictedIndustry"),
+]
+
+minimum = check("minimumLine", "测算额度不低于 10 万元（最低额度）", "line at least 100,000 yuan (the minimum line)", "line >= 10万")
+
+ref_steps = [
+    step("revenueBase", "收入基数：最近一年销售收入 × 15%", "revenue base: latest revenue × 15%", "revenue * 15%"),
+    step("taxBase", "纳税基数：实缴税额 × 纳税信用倍数（A 8、B 6、M 4、C 0）", "tax base: tax paid × grade multiple (A 8, B 6, M 4, C 0)", "taxPaid * lookup('taxMultiplier', tax.grade)"),
+    step("base", "基数：取两者较高者", "base: the higher of the two", "max(revenueBase, taxBase)"),
+    step("multiplier", "资质系数 Q：最高单项资质（小巨人 1.50；高企或专精特新 1.30；创新型 1.15；科技型中小企业 1.10），两项及以上 +0.10，上限 1.60",
+         "qualification factor Q: highest status (little giant 1.50; high-tech or specialised 1.30; innovative 1.15; tech SME 1.10), +0.10 for two or more, at most 1.60",
+         "min(max(if(statuses.littleGiant, 1.5, 1), if(statuses.highTechEnterprise or statuses.specializedSme, 1.3, 1), if(statuses.innovativeSme, 1.15, 1), if(isTechSme, 1.1, 1)) + if(count(statuses.littleGiant, statuses.highTechEnterprise, statuses.specializedSme, statuses.innovativeSme, isTechSme) >= 2, 0.1, 0), 1.6)"),
+    step("baseTimesQ", "基数 × Q", "base × Q", "base * multiplier"),
+    step("ipAddOn", "知识产权加成：30万 × Ⅰ类 + 5万 × Ⅱ类，上限 300万", "IP add-on: 300k × Class I + 50k × Class II, at most 3 million", "min(30万 * ip.classOne + 5万 * ip.classTwo, 300万)"),
+    step("talentAddOn", "人才加成：国家级 500万、省级 300万、市级 100万", "talent add-on: national 5m, provincial 3m, municipal 1m", "lookup('talentAddOn', talent)"),
+    step("gross", "毛额度：基数 × Q + 知识产权加成 + 人才加成", "gross: base × Q + IP + talent", "baseTimesQ + ipAddOn + talentAddOn"),
+    step("haircut", "资产负债率折扣：≤60% ×1.00；≤70% ×0.85；≤85% ×0.70", "debt-ratio haircut: ≤60% ×1.00, ≤70% ×0.85, ≤85% ×0.70", "band('darHaircut', dar)"),
+    step("afterHaircut", "折扣后额度", "after haircut", "gross * haircut"),
+    step("tierCap", "分档上限（按销售收入；不低于人才加成）", "tier cap by revenue (at least the talent add-on)", "max(band('tierCap', revenue), talentAddOn)"),
+    step("relativeCap", "相对上限：max(50% × 收入, 2 × 净资产)，不低于人才加成", "relative cap: max(50% × revenue, 2 × net assets), at least the talent add-on", "max(50% * revenue, 2 * netAssets, talentAddOn)"),
+    step("absoluteCap", "绝对上限", "absolute cap", "3000万"),
+    step("capped", "取折扣后额度与各上限的最小值", "the least of the line and the caps", "min(afterHaircut, tierCap, relativeCap, absoluteCap)"),
+    step("net", "扣除现有信用贷款及 50% 保证贷款", "less existing unsecured and 50% of guaranteed loans", "capped - debt.unsecured - 50% * debt.guaranteed"),
+    step("line", "向下取整到万元", "floored to a whole 10,000 yuan", "floor(max(net, 0), 1万)"),
+]
+
+def net_steps(cap_expr, zh, en):
+    return [
+        step("referenceLine", "参考模型折扣后额度（第 7 步）", "reference model after haircut (step 7)", "step('reference-pure-credit', 'afterHaircut')"),
+        step("cap", zh, en, cap_expr),
+        step("capped", "取较小者", "the lesser", "min(cap, referenceLine)"),
+        step("net", "扣除现有信用贷款及 50% 保证贷款", "less existing unsecured and 50% of guaranteed loans", "capped - debt.unsecured - 50% * debt.guaranteed"),
+        step("line", "向下取整到万元", "floored to a whole 10,000 yuan", "floor(max(net, 0), 1万)"),
+    ]
+
+products = [
+    {"id": "reference-pure-credit",
+     "name": t("科技企业纯信用贷 · 参考模型", "Tech-enterprise pure-credit line · reference model"),
+     "provenance": t("credit-check 参考政策（domain.md §6.4，产品决策，非银行报价）；收入基数参照苏科贷首贷上限 [S17]，纳税倍数参照 5–9 倍惯例 [S33]",
+                     "credit-check reference policy (domain.md §6.4, a product decision, not a bank's offer); revenue base after the 苏科贷 first-loan ceiling [S17], tax multiple after the 5–9× convention [S33]"),
+     "sources": ["S17", "S26", "S33", "S45"],
+     "eligibility": [
+         check("qualification", "至少具备一项资质：科技型中小企业、高企、创新型、专精特新、小巨人或人才", "at least one qualification: tech SME, high-tech, innovative, specialised, little giant or talent", "hasQualification"),
+         minimum],
+     "limit": {"steps": ref_steps, "amount": "line"}},
+    {"id": "sukedai-2018",
+     "name": t("苏科贷（2017–2018 年公布参数）", "苏科贷 Su Ke Dai (parameters published 2017–18)"),
+     "provenance": t("江苏省科技成果转化风险补偿专项资金贷款，2017–2018 年公布参数 [S17][S18]；可能已被 2021 年方案取代，仅供参考，非当前报价",
+                     "Jiangsu S&T risk-compensation loan, parameters published 2017–18 [S17][S18]; may be superseded by the 2021 scheme; indicative, not a current offer"),
+     "sources": ["S17", "S18"],
+     "note": t("收入 < 5000万：首贷 ≤ 300万（续贷可至 500万），利率为同期基准利率；5000万–4亿：≤ 2000万，基准上浮不超过 20%",
+               "revenue < 50m: first loan ≤ 3m (later loans up to 5m), at the PBoC benchmark rate; 50m–400m: ≤ 20m, benchmark + up to 20%"),
+     "eligibility": [
+         check("registeredInJiangsu", "在江苏注册", "registered in Jiangsu", "province == 'jiangsu'"),
+         check("revenueBelow4e8", "最近一年销售收入低于 4 亿元", "latest revenue below 400 million yuan", "revenue < 4亿"),
+         check("qualification", "高企、科技型中小企业，或拥有 Ⅰ/Ⅱ 类知识产权", "high-tech, tech SME, or at least one Class I or II IP", "statuses.highTechEnterprise or isTechSme or ip.classOne + ip.classTwo >= 1"),
+         minimum],
+     "limit": {"steps": net_steps("band('sukedaiCap', revenue)", "苏科贷上限：收入 < 5000万 300万；< 4亿 2000万", "苏科贷 cap: revenue < 50m 3m; < 400m 20m"), "amount": "line"}},
+    {"id": "kunkedai",
+     "name": t("昆科贷（昆山）", "昆科贷 Kun Ke Dai (Kunshan)"),
+     "provenance": t("昆山市科技金融产品 [S26]，仅供参考", "Kunshan tech-finance product [S26]; indicative"),
+     "sources": ["S26"],
+     "note": t("利率不高于一年期 LPR + 40BP；期限不超过 2 年", "rate at most 1-year LPR + 40bp; term at most 2 years"),
+     "eligibility": [
+         check("registeredInKunshan", "在昆山注册", "registered in Kunshan", "city == 'kunshan'"),
+         check("qualification", "科技型中小企业、高企、专精特新、小巨人或人才企业", "tech SME, high-tech, specialised, little giant or talent", "isTechSme or statuses.highTechEnterprise or statuses.specializedSme or statuses.littleGiant or talent != 'none'"),
+         minimum],
+     "limit": {"steps": net_steps("band('kunkedaiCap', revenue)", "昆科贷上限：收入 ≤ 2000万 500万；以上 1000万", "昆科贷 cap: revenue ≤ 20m 5m; above 10m"), "amount": "line"}},
+    {"id": "tax-credit",
+     "name": t("银税互动信用贷（参考）", "Tax-based credit loan (银税互动, indicative)"),
+     "provenance": t("第三方整理的银税互动惯例 [S33]，仅供参考", "tax-loan conventions from third-party sources [S33]; indicative only"),
+     "sources": ["S33"],
+     "eligibility": [
+         check("taxGrade", "纳税信用级别为 A 或 B", "taxpayer grade A or B", "tax.grade == 'A' or tax.grade == 'B'",
+               actual="tax.grade", req=("A 或 B", "A or B")),
+         check("taxPaid", "最近一年实缴税额不低于 3 万元", "tax paid in the latest year at least 30,000 yuan", "taxPaid >= 3万"),
+         check("yearsOperating", "经营满 2 年", "operating for at least two years", "yearsOperating >= 2"),
+         minimum],
+     "limit": {"steps": [
+         step("taxLine", "实缴税额 × 倍数（A 8、B 6）", "tax paid × multiple (A 8, B 6)", "taxPaid * lookup('taxLoanMultiplier', tax.grade)"),
+         step("capped", "上限 500 万元", "at most 5 million yuan", "min(taxLine, 500万)"),
+         step("net", "扣除现有信用贷款", "less existing unsecured loans", "capped - debt.unsecured"),
+         step("line", "向下取整到万元", "floored to a whole 10,000 yuan", "floor(max(net, 0), 1万)"),
+     ], "amount": "line"}},
+]
+
+worked = {
+    "name": "云创大数据", "province": "jiangsu", "city": "nanjing", "sector": "software", "resident": True,
+    "yearsOperating": 5, "employees": 80, "techStaff": 20,
+    "financials": [{"revenue": "30000000", "mainBusinessRevenue": "29000000", "rdExpense": "1800000",
+                    "domesticRdExpense": "1800000", "costsAndExpenses": "25000000", "totalAssets": "40000000",
+                    "totalLiabilities": "25000000", "taxPaid": "1200000"}],
+    "highTechRevenue": "27000000", "ip": {"classOne": 2, "classTwo": 5}, "techField": "electronic-information",
+    "statuses": {"highTechEnterprise": True, "techSmeRegistered": False, "innovativeSme": False, "specializedSme": False,
+                 "littleGiant": False, "provincialRdInstitution": False, "ledStandard": False, "nationalAward": False},
+    "talent": "provincial", "tax": {"grade": "A", "arrears": False},
+    "credit": {"dishonestDebtor": False, "abnormalOperations": False, "seriousIllegal": False, "overdueNow": False,
+               "overdue90In24m": False, "overdueEventsIn24m": 0, "majorIncident": False, "restrictedIndustry": False},
+    "debt": {"unsecured": "2000000", "guaranteed": "0", "secured": "0"},
+}
+
+def variant(**changes):
+    import copy
+    p = copy.deepcopy(worked)
+    for path, v in changes.items():
+        keys = path.split("__")
+        o = p
+        for k in keys[:-1]:
+            o = o[int(k)] if k.isdigit() else o[k]
+        o[keys[-1]] = v
+    return p
+
+tests = [
+    {"name": "worked example §6.8: 800万 with every step", "profile": worked, "expect": {
+        "assessments": {"techSme": {"status": "qualified", "route": "score", "score": 96},
+                        "highTech": {"status": "certified"}},
+        "products": [
+            {"id": "reference-pure-credit", "status": "eligible", "limit": {"amount": "8000000", "binding": "tierCap", "steps": [
+                {"id": "revenueBase", "value": "4500000"}, {"id": "taxBase", "value": "9600000"},
+                {"id": "base", "value": "9600000"}, {"id": "multiplier", "value": "1.4"},
+                {"id": "baseTimesQ", "value": "13440000"}, {"id": "ipAddOn", "value": "850000"},
+                {"id": "talentAddOn", "value": "3000000"}, {"id": "gross", "value": "17290000"},
+                {"id": "haircut", "value": "0.85"}, {"id": "afterHaircut", "value": "14696500"},
+                {"id": "tierCap", "value": "10000000"}, {"id": "relativeCap", "value": "30000000"},
+                {"id": "absoluteCap", "value": "30000000"}, {"id": "capped", "value": "10000000"},
+                {"id": "net", "value": "8000000"}, {"id": "line", "value": "8000000"}]}},
+            {"id": "sukedai-2018", "status": "eligible", "limit": {"amount": "1000000"}},
+            {"id": "kunkedai", "status": "ineligible", "reasons": [{"id": "registeredInKunshan"}]},
+            {"id": "tax-credit", "status": "eligible", "limit": {"amount": "3000000"}}]}},
+    {"name": "DAR exactly 60% keeps the full line", "profile": variant(financials__0__totalLiabilities="24000000"),
+     "expect": {"products": [{"id": "reference-pure-credit", "limit": {"steps": [{"id": "haircut", "value": "1"}]}}]}},
+    {"name": "DAR exactly 70% → × 0.85", "profile": variant(financials__0__totalLiabilities="28000000"),
+     "expect": {"products": [{"id": "reference-pure-credit", "limit": {"steps": [{"id": "haircut", "value": "0.85"}]}}]}},
+    {"name": "DAR exactly 85% → × 0.70", "profile": variant(financials__0__totalLiabilities="34000000"),
+     "expect": {"products": [{"id": "reference-pure-credit", "status": "eligible", "limit": {"steps": [{"id": "haircut", "value": "0.7"}]}}]}},
+    {"name": "DAR above 85% is K7", "profile": variant(financials__0__totalLiabilities="34000001"),
+     "expect": {"products": [{"id": "reference-pure-credit", "status": "ineligible", "reasons": [{"id": "K7", "status": "fail"}]}]}},
+    {"name": "a dishonest debtor is knocked out of every product", "profile": variant(credit__dishonestDebtor=True),
+     "expect": {"products": [{"id": "reference-pure-credit", "status": "ineligible", "reasons": [{"id": "K1"}]},
+                              {"id": "sukedai-2018", "status": "ineligible"}, {"id": "tax-credit", "status": "ineligible"}]}},
+    {"name": "existing debt above the cap leaves nothing: below the minimum line",
+     "profile": variant(debt__unsecured="9900100"),
+     "expect": {"products": [{"id": "reference-pure-credit", "status": "ineligible", "limit": None,
+                              "reasons": [{"id": "minimumLine", "actual": "90000"}]}]}},
+]
+
+policy = {
+    "id": "credit-check-reference",
+    "version": "2026.11.1",
+    "effective": "2026-11-01",
+    "issuer": t("credit-check 参考政策（开源项目，非金融机构）", "credit-check reference policy (an open-source project, not a lender)"),
+    "sources": [
+        {"id": "S17", "title": "苏科贷 tiers, rates, pool entry, 2018 totals (hzjpw.com)", "url": "https://hzjpw.com/drawn/856980.html"},
+        {"id": "S18", "title": "苏科贷 I/II split (Taicang S&T Bureau, 2018)", "url": "http://tcscypt.com/Notice/XwDetail/9ee4d88ff6f14154ba22f134d0650605"},
+        {"id": "S26", "title": "昆科贷 numbers (ksitri.com)", "url": "http://www.ksitri.com/jinrong_touzi3.php"},
+        {"id": "S33", "title": "Tax-loan multiples and entry rules (third-party)", "url": "http://dai.kanong01.com/wenda-43053.html"},
+        {"id": "S45", "title": "Suzhou subsidy eligibility", "url": "https://qytt.sipac.gov.cn/"},
+        {"id": "115号", "title": "《科技型中小企业评价办法》国科发政〔2017〕115号"},
+        {"id": "32号", "title": "《高新技术企业认定管理办法》国科发火〔2016〕32号"},
+    ],
+    "disclaimer": t("本结果为依据公开政策和参考模型的估算，不构成任何银行的授信承诺或审批决定；实际额度以金融机构审批为准。您填写的信息只在本机浏览器中计算，不会发送到任何地方。",
+                    "An indicative estimate from public rules and a reference model, not a lender's offer or decision; actual lines are decided by the bank. What you type is computed in your own browser and sent nowhere."),
+    "assumptions": assumptions,
+    "tables": tables,
+    "schemes": {"techSme": sme, "highTech": hnte},
+    "facts": facts,
+    "knockouts": knockouts,
+    "products": products,
+    "tests": tests,
+}
+
+out = pathlib.Path(__file__).resolve().parent.parent / "src" / "policy" / "builtin.json"
+out.write_text(json.dumps(policy, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+print(f"wrote {out} ({out.stat().st_size} bytes)")

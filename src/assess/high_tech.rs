@@ -1,0 +1,156 @@
+//! 高新技术企业 (国科发火〔2016〕32号), indicative: a declared certificate, else every hard
+//! condition with actual and required values, and the innovation-capability score as an honest
+//! range — computed items give their band's range, self-rated items their rating, unknown items
+//! their full range.
+
+use crate::assess::best_measure;
+use crate::assess::tech_sme::all_pass;
+use crate::error::Issue;
+use crate::facts::{Facts, Known, Ty, Val};
+use crate::money::fmt;
+use crate::policy::{EvalScope, Policy};
+use crate::report::{
+    CheckOut, CheckStatus, HighTechOut, HighTechStatus, InnovationItemOut, ItemBasis, Points,
+    ScoreRange,
+};
+use crate::text::Locale;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTechOut, Issue> {
+    let empty = BTreeMap::new();
+    let steps = BTreeMap::new();
+    let scope = EvalScope {
+        facts,
+        tables: &policy.doc.tables,
+        local: &empty,
+        steps: &steps,
+    };
+    let mut checks: Vec<CheckOut> = policy
+        .hnte_checks
+        .iter()
+        .map(|c| c.evaluate(&scope, locale))
+        .collect::<Result<_, _>>()?;
+
+    let innovation = &policy.doc.schemes.high_tech.innovation;
+    let mut items = Vec::new();
+    let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
+    let mut unknown_fields = Vec::new();
+    for item in &innovation.items {
+        let max = item.max.0;
+        let (basis, min_v, max_v) = if let Some(fact) = &item.self_rating {
+            match facts.get(fact).map(|f| &f.value) {
+                Some(Known::Yes(Val::Num(r))) => {
+                    (ItemBasis::SelfRated, (*r).min(max), (*r).min(max))
+                }
+                _ => {
+                    unknown_fields.push(fact.clone());
+                    (ItemBasis::Unknown, Decimal::ZERO, max)
+                }
+            }
+        } else {
+            let measures: Vec<(String, String)> = item
+                .measures
+                .iter()
+                .map(|m| (m.fact.clone(), m.table.clone()))
+                .collect();
+            match best_measure(&measures, facts, &policy.doc.tables) {
+                (Some(b), _) => {
+                    let top = b.row.top.unwrap_or(b.row.value).0;
+                    (ItemBasis::Computed, b.row.value.0.min(max), top.min(max))
+                }
+                (None, missing) => {
+                    unknown_fields.extend(missing);
+                    (ItemBasis::Unknown, Decimal::ZERO, max)
+                }
+            }
+        };
+        lo += min_v;
+        hi += max_v;
+        items.push(InnovationItemOut {
+            id: item.id.clone(),
+            label: item.label.get(locale).to_string(),
+            basis,
+            min: Points(min_v),
+            max: Points(max_v),
+            of: Points(max),
+        });
+    }
+    let pass = innovation.pass.0;
+    let innovation_status = if lo >= pass {
+        CheckStatus::Pass
+    } else if hi < pass {
+        CheckStatus::Fail
+    } else {
+        CheckStatus::Incomplete
+    };
+    unknown_fields.sort();
+    unknown_fields.dedup();
+    checks.push(CheckOut {
+        id: "innovationScore".into(),
+        status: innovation_status,
+        actual: Some(if lo == hi {
+            fmt(lo)
+        } else {
+            format!("{}–{}", fmt(lo), fmt(hi))
+        }),
+        required: Some(format!("≥ {}", fmt(pass))),
+        message: innovation.label.get(locale).to_string(),
+        missing: if innovation_status == CheckStatus::Incomplete {
+            unknown_fields
+        } else {
+            Vec::new()
+        },
+    });
+
+    let certified = policy.hnte_certified.evaluate(&scope, locale)?.status == CheckStatus::Pass;
+    let hard = &checks[..checks.len() - 1];
+    let status = if certified {
+        HighTechStatus::Certified
+    } else {
+        match (all_pass(hard), innovation_status) {
+            (Some(false), _) | (_, CheckStatus::Fail) => HighTechStatus::Fails,
+            (None, _) => HighTechStatus::Incomplete,
+            (Some(true), CheckStatus::Pass) => HighTechStatus::Meets,
+            (Some(true), CheckStatus::Incomplete) => HighTechStatus::Borderline,
+        }
+    };
+    Ok(HighTechOut {
+        status,
+        innovation_score: ScoreRange {
+            min: Points(lo),
+            max: Points(hi),
+        },
+        innovation_items: Some(items),
+        checks: Some(checks),
+    })
+}
+
+/// The facts this assessment gives the products.
+pub fn publish(out: &HighTechOut, facts: &mut Facts) {
+    let status = match out.status {
+        HighTechStatus::Certified => "certified",
+        HighTechStatus::Meets => "meets",
+        HighTechStatus::Borderline => "borderline",
+        HighTechStatus::Fails => "fails",
+        HighTechStatus::Incomplete => "incomplete",
+    };
+    facts.set(
+        "highTech.status",
+        Ty::Str,
+        Known::Yes(Val::Str(status.into())),
+    );
+    facts.set(
+        "highTech.certified",
+        Ty::Bool,
+        Known::Yes(Val::Bool(out.status == HighTechStatus::Certified)),
+    );
+    facts.set(
+        "highTech.meets",
+        Ty::Bool,
+        Known::Yes(Val::Bool(matches!(
+            out.status,
+            HighTechStatus::Certified | HighTechStatus::Meets
+        ))),
+    );
+}

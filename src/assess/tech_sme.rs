@@ -1,0 +1,171 @@
+//! 科技型中小企业评价 (国科发政〔2017〕115号): basic conditions, the 100-point score from the
+//! policy's band tables, the pass rule and the direct routes. Every check is evaluated.
+
+use crate::assess::best_measure;
+use crate::error::Issue;
+use crate::facts::{Fact, Facts, Known, Ty, Val};
+use crate::policy::{EvalScope, Policy};
+use crate::report::{
+    CheckOut, CheckStatus, IndicatorOut, Points, Route, TechSmeOut, TechSmeStatus,
+};
+use crate::text::Locale;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Kleene truth of a list of checks: all pass (`and`) or any passes (`or`).
+pub fn all_pass(checks: &[CheckOut]) -> Option<bool> {
+    if checks.iter().any(|c| c.status == CheckStatus::Fail) {
+        Some(false)
+    } else if checks.iter().any(|c| c.status == CheckStatus::Incomplete) {
+        None
+    } else {
+        Some(true)
+    }
+}
+
+pub fn any_pass(checks: &[CheckOut]) -> Option<bool> {
+    if checks.iter().any(|c| c.status == CheckStatus::Pass) {
+        Some(true)
+    } else if checks.iter().any(|c| c.status == CheckStatus::Incomplete) {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+fn missing_of(checks: &[CheckOut]) -> Vec<String> {
+    checks
+        .iter()
+        .flat_map(|c| c.missing.iter().cloned())
+        .collect()
+}
+
+pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<TechSmeOut, Issue> {
+    let empty = BTreeMap::new();
+    let steps = BTreeMap::new();
+    let scope = EvalScope {
+        facts,
+        tables: &policy.doc.tables,
+        local: &empty,
+        steps: &steps,
+    };
+    let conditions: Vec<CheckOut> = policy
+        .sme_conditions
+        .iter()
+        .map(|c| c.evaluate(&scope, locale))
+        .collect::<Result<_, _>>()?;
+
+    let mut indicators = Vec::new();
+    let mut local: BTreeMap<String, Fact> = BTreeMap::new();
+    let mut score = Some(Decimal::ZERO);
+    let mut score_missing = Vec::new();
+    for ind in &policy.sme_indicators {
+        let (best, missing) = best_measure(&ind.measures, facts, &policy.doc.tables);
+        let points = best.as_ref().map(|b| b.row.value.0);
+        match points {
+            Some(p) => score = score.and_then(|s| s.checked_add(p)),
+            None => {
+                score = None;
+                score_missing.extend(missing.iter().cloned());
+            }
+        }
+        local.insert(
+            format!("points.{}", ind.id),
+            Fact {
+                ty: Ty::Num,
+                value: match points {
+                    Some(p) => Known::Yes(Val::Num(p)),
+                    None => Known::missing(missing.clone()),
+                },
+            },
+        );
+        indicators.push(IndicatorOut {
+            id: ind.id.clone(),
+            label: ind.label.get(locale).to_string(),
+            value: best.as_ref().map(|b| crate::money::fmt(b.value)),
+            measure: best.as_ref().map(|b| b.fact.clone()),
+            band: best.as_ref().and_then(|b| b.row.label.clone()),
+            points: points.map(Points),
+            max: Points(ind.max),
+            missing: if best.is_some() { Vec::new() } else { missing },
+        });
+    }
+    local.insert(
+        "score".into(),
+        Fact {
+            ty: Ty::Num,
+            value: match score {
+                Some(s) => Known::Yes(Val::Num(s)),
+                None => Known::missing(score_missing),
+            },
+        },
+    );
+    let pass_scope = EvalScope {
+        facts,
+        tables: &policy.doc.tables,
+        local: &local,
+        steps: &steps,
+    };
+    let mut score_check = policy.sme_pass.evaluate(&pass_scope, locale)?;
+    score_check.id = "score".into();
+    let routes: Vec<CheckOut> = policy
+        .sme_routes
+        .iter()
+        .map(|c| c.evaluate(&scope, locale))
+        .collect::<Result<_, _>>()?;
+
+    let basics = all_pass(&conditions);
+    let by_score = all_pass(std::slice::from_ref(&score_check));
+    let by_route = any_pass(&routes);
+    let either = match (by_score, by_route) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (Some(false), Some(false)) => Some(false),
+        _ => None,
+    };
+    let qualifies = match (basics, either) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    };
+    let (status, route) = match qualifies {
+        Some(true) if by_score == Some(true) => (TechSmeStatus::Qualified, Some(Route::Score)),
+        Some(true) => (TechSmeStatus::Qualified, Some(Route::Direct)),
+        Some(false) => (TechSmeStatus::NotQualified, None),
+        None => (TechSmeStatus::Incomplete, None),
+    };
+    let mut checks = conditions;
+    checks.push(score_check);
+    checks.extend(routes);
+    Ok(TechSmeOut {
+        status,
+        route,
+        score: score.map(Points),
+        indicators,
+        checks: Some(checks),
+    })
+}
+
+/// The facts this assessment gives the products.
+pub fn publish(out: &TechSmeOut, facts: &mut Facts) {
+    let missing = || Known::missing(out.checks.as_deref().map(missing_of).unwrap_or_default());
+    let status = match out.status {
+        TechSmeStatus::Qualified => "qualified",
+        TechSmeStatus::NotQualified => "notQualified",
+        TechSmeStatus::Incomplete => "incomplete",
+    };
+    facts.set(
+        "techSme.status",
+        Ty::Str,
+        Known::Yes(Val::Str(status.into())),
+    );
+    let qualified = match out.status {
+        TechSmeStatus::Incomplete => missing(),
+        s => Known::Yes(Val::Bool(s == TechSmeStatus::Qualified)),
+    };
+    facts.set("techSme.qualified", Ty::Bool, qualified);
+    let score = match out.score {
+        Some(p) => Known::Yes(Val::Num(p.0)),
+        None => missing(),
+    };
+    facts.set("techSme.score", Ty::Num, score);
+}

@@ -1,0 +1,435 @@
+//! Profile + policy → report. Facts are derived once, assumptions applied and listed, the two
+//! assessments run, then every knock-out and every product check is evaluated (no short-circuit),
+//! the limit steps computed, reasons ranked and hints found.
+
+use crate::assess::{high_tech, tech_sme};
+use crate::error::{Code, Error, Issue};
+use crate::facts::{self, Fact, Facts, Known, Ty, Val};
+use crate::hints;
+use crate::json::Json;
+use crate::policy::expr::{Expr, Func};
+use crate::policy::{assumed_value, EvalScope, Policy, Product};
+use crate::profile::Profile;
+use crate::report::{
+    Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
+    PolicyInfo, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
+};
+use crate::text::Locale;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub const ENGINE_NAME: &str = "credit-check";
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// At most this many reasons per product.
+pub const MAX_REASONS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    #[default]
+    Full,
+    /// Statuses, scores and lines only: no checks, reasons, steps or hints.
+    Summary,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub locale: Locale,
+    /// Only these products in the report (all when None).
+    pub products: Option<Vec<String>>,
+    pub detail: Detail,
+}
+
+impl Options {
+    /// Reads `{ locale?, products?, detail? }` (the `policy` key is read by the caller).
+    pub fn read(v: &Json) -> Result<Options, Error> {
+        let mut o = Options::default();
+        let mut issues = Vec::new();
+        let Json::Object(entries) = v else {
+            return match v {
+                Json::Null => Ok(o),
+                other => Err(Issue::new(Code::WrongType, "options")
+                    .with("object")
+                    .with(other.kind())
+                    .into()),
+            };
+        };
+        for (k, val) in entries {
+            let path = format!("options.{k}");
+            match (k.as_str(), val) {
+                (_, Json::Null) | ("policy", _) => {}
+                ("locale", Json::Str(s)) => match Locale::parse(s, &path) {
+                    Ok(l) => o.locale = l,
+                    Err(i) => issues.push(i),
+                },
+                ("detail", Json::Str(s)) if s == "full" => o.detail = Detail::Full,
+                ("detail", Json::Str(s)) if s == "summary" => o.detail = Detail::Summary,
+                ("detail", Json::Str(s)) => issues.push(
+                    Issue::new(Code::UnknownValue, path)
+                        .with(s)
+                        .with("full, summary"),
+                ),
+                ("products", Json::Array(items)) => {
+                    let mut ids = Vec::new();
+                    for (i, item) in items.iter().enumerate() {
+                        match item {
+                            Json::Str(s) => ids.push(s.clone()),
+                            other => issues.push(
+                                Issue::new(Code::WrongType, format!("{path}[{i}]"))
+                                    .with("string")
+                                    .with(other.kind()),
+                            ),
+                        }
+                    }
+                    o.products = Some(ids);
+                }
+                ("locale" | "detail", other) => issues.push(
+                    Issue::new(Code::WrongType, path)
+                        .with("string")
+                        .with(other.kind()),
+                ),
+                ("products", other) => issues.push(
+                    Issue::new(Code::WrongType, path)
+                        .with("array")
+                        .with(other.kind()),
+                ),
+                _ => issues.push(Issue::new(Code::UnknownField, path).with(k)),
+            }
+        }
+        Error::from_issues(issues).map(|()| o)
+    }
+}
+
+/// One product's evaluation.
+#[derive(Debug, Clone)]
+pub struct ProductRun {
+    pub status: ProductStatus,
+    pub checks: Vec<CheckOut>,
+    pub steps: Vec<(String, Known)>,
+    pub amount: Option<Decimal>,
+}
+
+/// Everything computed for one profile, before it is shaped into a report.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub facts: Facts,
+    pub assumptions: Vec<AssumptionOut>,
+    pub tech_sme: TechSmeOut,
+    pub high_tech: HighTechOut,
+    pub knockouts: Vec<CheckOut>,
+    pub products: Vec<ProductRun>,
+}
+
+impl Run {
+    pub fn product(&self, policy: &Policy, id: &str) -> Option<&ProductRun> {
+        policy
+            .products
+            .iter()
+            .position(|p| p.id == id)
+            .and_then(|i| self.products.get(i))
+    }
+}
+
+fn apply_assumptions(policy: &Policy, facts: &mut Facts, locale: Locale) -> Vec<AssumptionOut> {
+    let mut out = Vec::new();
+    for a in &policy.doc.assumptions {
+        let Some(fact) = facts.get(&a.fact) else {
+            continue;
+        };
+        if let (Known::Missing(_), Some(v)) = (&fact.value, assumed_value(&a.value, fact.ty)) {
+            out.push(AssumptionOut {
+                field: a.fact.clone(),
+                assumed: v.show(),
+                message: a.message.get(locale).to_string(),
+            });
+            let ty = fact.ty;
+            facts.set(a.fact.clone(), ty, Known::Yes(v));
+        }
+    }
+    out
+}
+
+fn evaluate_product(
+    product: &Product,
+    policy: &Policy,
+    facts: &Facts,
+    knockouts: &[CheckOut],
+    steps: &mut BTreeMap<(String, String), Known>,
+    locale: Locale,
+) -> Result<ProductRun, Issue> {
+    let mut local: BTreeMap<String, Fact> = BTreeMap::new();
+    let mut values = Vec::new();
+    for step in &product.steps {
+        let v = {
+            let scope = EvalScope {
+                facts,
+                tables: &policy.doc.tables,
+                local: &local,
+                steps,
+            };
+            step.expr.eval(&scope, &step.path)?
+        };
+        local.insert(
+            step.id.clone(),
+            Fact {
+                ty: Ty::Num,
+                value: v.clone(),
+            },
+        );
+        values.push((step.id.clone(), v));
+    }
+    let scope = EvalScope {
+        facts,
+        tables: &policy.doc.tables,
+        local: &local,
+        steps,
+    };
+    let own: Vec<CheckOut> = product
+        .eligibility
+        .iter()
+        .map(|c| c.evaluate(&scope, locale))
+        .collect::<Result<_, _>>()?;
+    let mut checks = knockouts.to_vec();
+    checks.extend(own);
+    let status = match tech_sme::all_pass(&checks) {
+        Some(true) => ProductStatus::Eligible,
+        Some(false) => ProductStatus::Ineligible,
+        None => ProductStatus::Incomplete,
+    };
+    let amount = local.get(&product.amount).and_then(|f| f.value.num());
+    for (id, v) in &values {
+        steps.insert((product.id.clone(), id.clone()), v.clone());
+    }
+    Ok(ProductRun {
+        status,
+        checks,
+        steps: values,
+        amount,
+    })
+}
+
+/// Evaluates a parsed profile: every fact, assessment, check and step.
+pub fn run(profile: &Profile, policy: &Policy, locale: Locale) -> Result<Run, Issue> {
+    let mut facts = facts::derive(profile);
+    let assumptions = apply_assumptions(policy, &mut facts, locale);
+    let tech = tech_sme::assess(policy, &facts, locale)?;
+    tech_sme::publish(&tech, &mut facts);
+    let high = high_tech::assess(policy, &facts, locale)?;
+    high_tech::publish(&high, &mut facts);
+    for f in &policy.facts {
+        let v = {
+            let none = BTreeMap::new();
+            let steps = BTreeMap::new();
+            let scope = EvalScope {
+                facts: &facts,
+                tables: &policy.doc.tables,
+                local: &none,
+                steps: &steps,
+            };
+            f.expr.eval(&scope, &f.path)?
+        };
+        let ty = match &v {
+            Known::Yes(val) => val.ty(),
+            // The compiler knows the type; a missing value keeps the declared one.
+            Known::Missing(_) => policy_fact_type(policy, &f.id),
+        };
+        facts.set(f.id.clone(), ty, v);
+    }
+    let none = BTreeMap::new();
+    let no_steps = BTreeMap::new();
+    let scope = EvalScope {
+        facts: &facts,
+        tables: &policy.doc.tables,
+        local: &none,
+        steps: &no_steps,
+    };
+    let knockouts: Vec<CheckOut> = policy
+        .knockouts
+        .iter()
+        .map(|c| c.evaluate(&scope, locale))
+        .collect::<Result<_, _>>()?;
+    let mut steps = BTreeMap::new();
+    let mut products = Vec::new();
+    for p in &policy.products {
+        products.push(evaluate_product(
+            p, policy, &facts, &knockouts, &mut steps, locale,
+        )?);
+    }
+    Ok(Run {
+        facts,
+        assumptions,
+        tech_sme: tech,
+        high_tech: high,
+        knockouts,
+        products,
+    })
+}
+
+fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
+    // Re-derive the type from the expression's shape; comparisons and logic are booleans.
+    let e = policy.facts.iter().find(|f| f.id == id).map(|f| &f.expr);
+    match e {
+        Some(Expr::Bin(op, _, _)) if op.is_comparison() => Ty::Bool,
+        Some(Expr::Bin(crate::policy::expr::Op::And | crate::policy::expr::Op::Or, _, _))
+        | Some(Expr::Not(_)) => Ty::Bool,
+        Some(Expr::Call(Func::Known, _)) => Ty::Bool,
+        Some(Expr::Lit(v)) => v.ty(),
+        _ => Ty::Num,
+    }
+}
+
+/// Failing checks, knock-outs first (they decide before any threshold), in policy order.
+fn reasons(checks: &[CheckOut], knockouts: usize) -> Vec<CheckOut> {
+    let (ko, rest) = checks.split_at(knockouts.min(checks.len()));
+    ko.iter()
+        .chain(rest)
+        .filter(|c| c.status == CheckStatus::Fail)
+        .take(MAX_REASONS)
+        .cloned()
+        .collect()
+}
+
+/// Within the last `min(…)` step the line passes through, the argument that decides it.
+pub fn binding(product: &Product, run: &ProductRun) -> Option<String> {
+    let value = |id: &str| {
+        run.steps
+            .iter()
+            .find(|(s, _)| s == id)
+            .and_then(|(_, k)| k.num())
+    };
+    product.steps.iter().rev().find_map(|step| {
+        let Expr::Call(Func::Min, args) = &step.expr else {
+            return None;
+        };
+        let result = value(&step.id)?;
+        args.iter().find_map(|a| match a {
+            Expr::Fact(name) if value(name) == Some(result) => Some(name.clone()),
+            _ => None,
+        })
+    })
+}
+
+fn product_out(
+    policy: &Policy,
+    product: &Product,
+    pr: &ProductRun,
+    run: &Run,
+    profile: &Profile,
+    opts: &Options,
+) -> Result<ProductOut, Issue> {
+    let locale = opts.locale;
+    let full = opts.detail == Detail::Full;
+    let limit = match (pr.status, pr.amount) {
+        (ProductStatus::Eligible, Some(amount)) => Some(LimitOut {
+            amount: crate::money::fmt(amount),
+            steps: full.then(|| {
+                product
+                    .steps
+                    .iter()
+                    .zip(&pr.steps)
+                    .map(|(s, (_, v))| StepOut {
+                        id: s.id.clone(),
+                        label: s.label.get(locale).to_string(),
+                        value: v.num().map(crate::money::fmt),
+                        missing: match v {
+                            Known::Missing(m) => m.clone(),
+                            Known::Yes(_) => Vec::new(),
+                        },
+                    })
+                    .collect()
+            }),
+            binding: if full { binding(product, pr) } else { None },
+        }),
+        _ => None,
+    };
+    let hints = if full {
+        Some(hints::for_product(
+            policy, product, pr, run, profile, locale,
+        )?)
+    } else {
+        None
+    };
+    Ok(ProductOut {
+        id: product.id.clone(),
+        name: product.name.get(locale).to_string(),
+        status: pr.status,
+        reasons: full.then(|| reasons(&pr.checks, run.knockouts.len())),
+        checks: full.then(|| pr.checks.clone()),
+        limit,
+        hints,
+        provenance: product.provenance.get(locale).to_string(),
+        note: product.note.as_ref().map(|n| n.get(locale).to_string()),
+    })
+}
+
+/// Evaluates a parsed profile into a report.
+pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Report, Error> {
+    if let Some(ids) = &opts.products {
+        let issues: Vec<Issue> = ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !policy.products.iter().any(|p| &p.id == *id))
+            .map(|(i, id)| {
+                Issue::new(Code::UnknownProduct, format!("options.products[{i}]")).with(id)
+            })
+            .collect();
+        Error::from_issues(issues)?;
+    }
+    let run = run(profile, policy, opts.locale)?;
+    let mut products = Vec::new();
+    for (product, pr) in policy.products.iter().zip(&run.products) {
+        if opts
+            .products
+            .as_ref()
+            .is_some_and(|ids| !ids.contains(&product.id))
+        {
+            continue;
+        }
+        products.push(product_out(policy, product, pr, &run, profile, opts)?);
+    }
+    let summary = opts.detail == Detail::Summary;
+    let mut tech = run.tech_sme.clone();
+    let mut high = run.high_tech.clone();
+    if summary {
+        tech.checks = None;
+        high.checks = None;
+        high.innovation_items = None;
+    }
+    let locale = opts.locale;
+    let doc = &policy.doc;
+    Ok(Report {
+        engine: EngineInfo {
+            name: ENGINE_NAME,
+            version: ENGINE_VERSION,
+        },
+        policy: PolicyInfo {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+            effective: doc.effective.clone(),
+            issuer: doc.issuer.get(locale).to_string(),
+            digest: policy.digest.clone(),
+        },
+        locale: locale.tag(),
+        assumptions: run.assumptions.clone(),
+        assessments: Assessments {
+            tech_sme: tech,
+            high_tech: high,
+        },
+        products,
+        disclaimer: doc.disclaimer.get(locale).to_string(),
+    })
+}
+
+/// Reads a raw profile and evaluates it.
+pub fn evaluate(input: &Json, policy: &Policy, opts: &Options) -> Result<Report, Error> {
+    let profile = Profile::read(input)?;
+    report(&profile, policy, opts)
+}
+
+/// A value for a `Val` in a fact table (used by hints to override a fact).
+pub fn num_fact(value: Decimal) -> Fact {
+    Fact {
+        ty: Ty::Num,
+        value: Known::Yes(Val::Num(value)),
+    }
+}

@@ -1,0 +1,169 @@
+//! Typed errors: every problem with a profile, a policy or an option is an [`Issue`] with a stable
+//! camelCase `code`, the JSON path of the offending field and a message in the caller's locale.
+//! Nothing here knows about JavaScript; the bindings turn an [`Error`] into a thrown `Error`.
+
+use crate::text::{self, Locale};
+use serde::Serialize;
+use std::fmt;
+
+/// The stable error codes. Their camelCase names are part of the public contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Code {
+    // Input shape
+    InvalidJson,
+    WrongType,
+    UnknownField,
+    UnknownValue,
+    TooManyYears,
+    TooFewYears,
+    TooDeep,
+    TooLarge,
+    TooLong,
+    // Numbers
+    MalformedAmount,
+    NotFinite,
+    NegativeAmount,
+    AmountTooLarge,
+    NotInteger,
+    OutOfRange,
+    TechStaffAboveEmployees,
+    // Options
+    UnknownLocale,
+    UnknownProduct,
+    // Policy
+    PolicyShape,
+    ExpressionSyntax,
+    ExpressionTooDeep,
+    UnknownFact,
+    UnknownFunction,
+    WrongArity,
+    TypeMismatch,
+    UnknownTable,
+    MalformedTable,
+    DuplicateId,
+    SelfReference,
+    ForwardReference,
+    MissingTranslation,
+    InvalidDate,
+    EmbeddedTestFailed,
+    PolicyTooLarge,
+    // Evaluation
+    DivisionByZero,
+    Overflow,
+    NoBand,
+    NoEntry,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        text::code_name(self)
+    }
+}
+
+/// One problem: what (code), where (JSON path) and the values the message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub code: Code,
+    pub path: String,
+    pub args: Vec<String>,
+}
+
+impl Issue {
+    pub fn new(code: Code, path: impl Into<String>) -> Self {
+        Issue {
+            code,
+            path: path.into(),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, arg: impl fmt::Display) -> Self {
+        self.args.push(arg.to_string());
+        self
+    }
+
+    pub fn message(&self, locale: Locale) -> String {
+        text::error_message(self.code, locale, &self.args)
+    }
+
+    /// The serializable form: `{ code, path, message }`.
+    pub fn localized(&self, locale: Locale) -> IssueOut {
+        IssueOut {
+            code: self.code,
+            path: self.path.clone(),
+            message: self.message(locale),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssueOut {
+    pub code: Code,
+    pub path: String,
+    pub message: String,
+}
+
+/// A failed call: one or more issues, the first being the one a caller reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub issues: Vec<Issue>,
+}
+
+impl Error {
+    /// The issue a caller reports first. An Error is never built empty; the fallback keeps this total.
+    pub fn first(&self) -> Issue {
+        self.issues
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Issue::new(Code::InvalidJson, ""))
+    }
+
+    pub fn from_issues(issues: Vec<Issue>) -> Result<(), Error> {
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(Error { issues })
+        }
+    }
+}
+
+impl From<Issue> for Error {
+    fn from(issue: Issue) -> Self {
+        Error {
+            issues: vec![issue],
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let first = self.first();
+        write!(
+            f,
+            "{} at {}: {}",
+            first.code.as_str(),
+            if first.path.is_empty() {
+                "(root)"
+            } else {
+                &first.path
+            },
+            first.message(Locale::En)
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Joins a JSON path and a key: `join("financials[0]", "revenue")`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}

@@ -1,0 +1,423 @@
+//! Named facts, computed once per profile: the profile's own fields under short names and the
+//! derived figures (ratios, net assets, debt-to-asset ratio, R&D intensity, growth rates).
+//! A fact that cannot be known carries the profile paths that would complete it.
+//! Assessments, policies and hints read facts; nothing here knows about them.
+
+use crate::profile::{Profile, Year};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// The type of a fact or an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    Num,
+    Bool,
+    Str,
+}
+
+impl Ty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Num => "number",
+            Ty::Bool => "boolean",
+            Ty::Str => "string",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Val {
+    Num(Decimal),
+    Bool(bool),
+    Str(String),
+}
+
+impl Val {
+    pub fn ty(&self) -> Ty {
+        match self {
+            Val::Num(_) => Ty::Num,
+            Val::Bool(_) => Ty::Bool,
+            Val::Str(_) => Ty::Str,
+        }
+    }
+
+    /// The report's form of a value: decimals without trailing zeros, booleans as words.
+    pub fn show(&self) -> String {
+        match self {
+            Val::Num(d) => crate::money::fmt(*d),
+            Val::Bool(b) => b.to_string(),
+            Val::Str(s) => s.clone(),
+        }
+    }
+}
+
+/// A value, or the sorted, de-duplicated profile paths whose absence keeps it unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    Yes(Val),
+    Missing(Vec<String>),
+}
+
+impl Known {
+    pub fn missing(paths: impl IntoIterator<Item = String>) -> Known {
+        let mut v: Vec<String> = paths.into_iter().collect();
+        v.sort();
+        v.dedup();
+        Known::Missing(v)
+    }
+
+    pub fn num(&self) -> Option<Decimal> {
+        match self {
+            Known::Yes(Val::Num(d)) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub ty: Ty,
+    pub value: Known,
+}
+
+/// All facts of one evaluation, by name. Insertion replaces.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    map: BTreeMap<String, Fact>,
+}
+
+impl Facts {
+    pub fn get(&self, name: &str) -> Option<&Fact> {
+        self.map.get(name)
+    }
+
+    pub fn set(&mut self, name: impl Into<String>, ty: Ty, value: Known) {
+        self.map.insert(name.into(), Fact { ty, value });
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Fact)> {
+        self.map.iter()
+    }
+
+    fn num(&mut self, name: &str, path: &str, v: Option<Decimal>) {
+        self.set(name, Ty::Num, opt(v.map(Val::Num), path));
+    }
+
+    fn flag(&mut self, name: &str, path: &str, v: Option<bool>) {
+        self.set(name, Ty::Bool, opt(v.map(Val::Bool), path));
+    }
+
+    fn text(&mut self, name: &str, path: &str, v: &Option<String>) {
+        self.set(name, Ty::Str, opt(v.clone().map(Val::Str), path));
+    }
+
+    fn derived(&mut self, name: &str, value: Result<Decimal, Vec<String>>) {
+        let known = match value {
+            Ok(d) => Known::Yes(Val::Num(d.normalize())),
+            Err(paths) => Known::missing(paths),
+        };
+        self.set(name, Ty::Num, known);
+    }
+}
+
+fn opt(v: Option<Val>, path: &str) -> Known {
+    match v {
+        Some(v) => Known::Yes(v),
+        None => Known::Missing(vec![path.to_string()]),
+    }
+}
+
+/// A number from a fiscal year, or the path that would supply it.
+fn year_field(
+    years: &[Year],
+    i: usize,
+    name: &str,
+    get: fn(&Year) -> Option<Decimal>,
+) -> Result<Decimal, Vec<String>> {
+    years
+        .get(i)
+        .and_then(get)
+        .ok_or_else(|| vec![format!("financials[{i}].{name}")])
+}
+
+fn both(
+    a: Result<Decimal, Vec<String>>,
+    b: Result<Decimal, Vec<String>>,
+) -> Result<(Decimal, Decimal), Vec<String>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
+    }
+}
+
+/// n ÷ d. 0 ÷ 0 is 0; n ÷ 0 has no meaning and stays unknown, naming the denominator's fields.
+fn ratio(
+    n: Result<Decimal, Vec<String>>,
+    d: Result<Decimal, Vec<String>>,
+    d_paths: &[String],
+) -> Result<Decimal, Vec<String>> {
+    let (n, d) = both(n, d)?;
+    if d.is_zero() {
+        return if n.is_zero() {
+            Ok(Decimal::ZERO)
+        } else {
+            Err(d_paths.to_vec())
+        };
+    }
+    n.checked_div(d).ok_or_else(|| d_paths.to_vec())
+}
+
+/// The growth rate of domain.md §2.3 over the given values, oldest first:
+/// ½ × (S₂/S₁ + S₃/S₂) − 1; a zero (or negative) first value → the later two only;
+/// a zero second value → 0 (scores nothing); two values → S₂/S₁ − 1.
+pub fn growth_rate(values: &[Decimal]) -> Option<Decimal> {
+    let pos = |d: &Decimal| *d > Decimal::ZERO;
+    let half = Decimal::new(5, 1);
+    match values {
+        [s1, s2, s3] => {
+            if !pos(s2) {
+                Some(Decimal::ZERO)
+            } else if !pos(s1) {
+                Some(s3.checked_div(*s2)? - Decimal::ONE)
+            } else {
+                let sum = s2.checked_div(*s1)?.checked_add(s3.checked_div(*s2)?)?;
+                sum.checked_mul(half)?.checked_sub(Decimal::ONE)
+            }
+        }
+        [s1, s2] => {
+            if !pos(s1) {
+                Some(Decimal::ZERO)
+            } else {
+                s2.checked_div(*s1)?.checked_sub(Decimal::ONE)
+            }
+        }
+        _ => None,
+    }
+}
+
+fn growth_fact(
+    p: &Profile,
+    name: &[&str],
+    value: impl Fn(&Year) -> Option<Decimal>,
+) -> Result<Decimal, Vec<String>> {
+    let years = &p.financials;
+    let mut missing = Vec::new();
+    let mut values = Vec::new();
+    for (i, y) in years.iter().enumerate().rev() {
+        match value(y) {
+            Some(v) => values.push(v),
+            None => missing.extend(name.iter().map(|n| format!("financials[{i}].{n}"))),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    if values.len() < 2 {
+        // One year of history: with under two years of operation that is the whole period
+        // (no growth to show); otherwise the earlier years are simply not given yet.
+        let young = p.years_operating.is_some_and(|y| y < Decimal::from(2));
+        return if young && values.len() == 1 {
+            Ok(Decimal::ZERO)
+        } else {
+            Err(vec![format!("financials[{}]", years.len().min(2))])
+        };
+    }
+    growth_rate(&values).ok_or_else(|| vec![format!("financials[0].{}", name[0])])
+}
+
+/// Computes every fact of a profile.
+pub fn derive(p: &Profile) -> Facts {
+    let mut f = Facts::default();
+    let y = &p.financials;
+
+    f.text("province", "province", &p.province);
+    f.text("city", "city", &p.city);
+    f.text("sector", "sector", &p.sector);
+    f.flag("resident", "resident", p.resident);
+    f.num("yearsOperating", "yearsOperating", p.years_operating);
+    f.num("employees", "employees", p.employees);
+    f.num("techStaff", "techStaff", p.tech_staff);
+    f.set(
+        "yearsGiven",
+        Ty::Num,
+        Known::Yes(Val::Num(Decimal::from(y.len()))),
+    );
+
+    let latest: [(&str, fn(&Year) -> Option<Decimal>); 8] = [
+        ("revenue", |y| y.revenue),
+        ("mainBusinessRevenue", |y| y.main_business_revenue),
+        ("rdExpense", |y| y.rd_expense),
+        ("domesticRdExpense", |y| y.domestic_rd_expense),
+        ("costsAndExpenses", |y| y.costs_and_expenses),
+        ("totalAssets", |y| y.total_assets),
+        ("totalLiabilities", |y| y.total_liabilities),
+        ("taxPaid", |y| y.tax_paid),
+    ];
+    for (name, get) in latest {
+        f.derived(name, year_field(y, 0, name, get));
+    }
+
+    f.num("highTechRevenue", "highTechRevenue", p.high_tech_revenue);
+    f.num("ip.classOne", "ip.classOne", p.ip.class_one);
+    f.num("ip.classTwo", "ip.classTwo", p.ip.class_two);
+    f.text("techField", "techField", &p.tech_field);
+    let s = &p.statuses;
+    for (name, v) in [
+        ("highTechEnterprise", s.high_tech_enterprise),
+        ("techSmeRegistered", s.tech_sme_registered),
+        ("innovativeSme", s.innovative_sme),
+        ("specializedSme", s.specialized_sme),
+        ("littleGiant", s.little_giant),
+        ("provincialRdInstitution", s.provincial_rd_institution),
+        ("ledStandard", s.led_standard),
+        ("nationalAward", s.national_award),
+    ] {
+        let key = format!("statuses.{name}");
+        f.flag(&key, &key, v);
+    }
+    let r = &p.innovation_self_rating;
+    for (name, v) in [
+        ("advancement", r.advancement),
+        ("coreSupport", r.core_support),
+        ("acquisition", r.acquisition),
+        ("transfer", r.transfer),
+        ("management", r.management),
+    ] {
+        let key = format!("innovationSelfRating.{name}");
+        f.num(&key, &key, v);
+    }
+    f.text("talent", "talent", &p.talent);
+    f.text("tax.grade", "tax.grade", &p.tax.grade);
+    f.flag("tax.arrears", "tax.arrears", p.tax.arrears);
+    let c = &p.credit;
+    for (name, v) in [
+        ("dishonestDebtor", c.dishonest_debtor),
+        ("abnormalOperations", c.abnormal_operations),
+        ("seriousIllegal", c.serious_illegal),
+        ("overdueNow", c.overdue_now),
+        ("overdue90In24m", c.overdue90_in24m),
+        ("majorIncident", c.major_incident),
+        ("restrictedIndustry", c.restricted_industry),
+    ] {
+        let key = format!("credit.{name}");
+        f.flag(&key, &key, v);
+    }
+    f.num(
+        "credit.overdueEventsIn24m",
+        "credit.overdueEventsIn24m",
+        c.overdue_events_in24m,
+    );
+    f.num("debt.unsecured", "debt.unsecured", p.debt.unsecured);
+    f.num("debt.guaranteed", "debt.guaranteed", p.debt.guaranteed);
+    f.num("debt.secured", "debt.secured", p.debt.secured);
+
+    // Derived figures.
+    let field =
+        |i: usize, name: &str, get: fn(&Year) -> Option<Decimal>| year_field(y, i, name, get);
+    let assets = field(0, "totalAssets", |y| y.total_assets);
+    let liabilities = field(0, "totalLiabilities", |y| y.total_liabilities);
+    let revenue = field(0, "revenue", |y| y.revenue);
+    let rd = field(0, "rdExpense", |y| y.rd_expense);
+    let p_rev = vec!["financials[0].revenue".to_string()];
+
+    f.derived(
+        "netAssets",
+        both(assets.clone(), liabilities.clone()).map(|(a, l)| a - l),
+    );
+    f.derived(
+        "dar",
+        ratio(
+            liabilities,
+            assets,
+            &["financials[0].totalAssets".to_string()],
+        ),
+    );
+    let employees = p.employees.ok_or_else(|| vec!["employees".to_string()]);
+    let staff = p.tech_staff.ok_or_else(|| vec!["techStaff".to_string()]);
+    f.derived(
+        "techStaffRatio",
+        ratio(staff, employees, &["employees".to_string()]),
+    );
+    f.derived("rdToRevenue", ratio(rd.clone(), revenue.clone(), &p_rev));
+    f.derived(
+        "rdToCosts",
+        ratio(
+            rd.clone(),
+            field(0, "costsAndExpenses", |y| y.costs_and_expenses),
+            &["financials[0].costsAndExpenses".to_string()],
+        ),
+    );
+    f.derived(
+        "domesticRdRatio",
+        ratio(
+            field(0, "domesticRdExpense", |y| y.domestic_rd_expense),
+            rd,
+            &["financials[0].rdExpense".to_string()],
+        ),
+    );
+    f.derived(
+        "highTechRevenueRatio",
+        ratio(
+            p.high_tech_revenue
+                .ok_or_else(|| vec!["highTechRevenue".to_string()]),
+            revenue,
+            &p_rev,
+        ),
+    );
+
+    // R&D intensity over the years given (domain.md §2.1 (五)): sum of R&D ÷ sum of revenue.
+    let mut sum_rd = Ok(Decimal::ZERO);
+    let mut sum_rev = Ok(Decimal::ZERO);
+    if y.is_empty() {
+        sum_rd = Err(vec!["financials[0].rdExpense".to_string()]);
+        sum_rev = Err(p_rev.clone());
+    }
+    for i in 0..y.len() {
+        sum_rd = add(sum_rd, field(i, "rdExpense", |y| y.rd_expense));
+        sum_rev = add(sum_rev, field(i, "revenue", |y| y.revenue));
+    }
+    f.derived("rdIntensity", ratio(sum_rd, sum_rev, &p_rev));
+
+    f.derived("revenueGrowth", growth_fact(p, &["revenue"], |y| y.revenue));
+    f.derived(
+        "netAssetGrowth",
+        growth_fact(p, &["totalAssets", "totalLiabilities"], |y| {
+            Some(y.total_assets? - y.total_liabilities?)
+        }),
+    );
+    f
+}
+
+fn add(
+    a: Result<Decimal, Vec<String>>,
+    b: Result<Decimal, Vec<String>>,
+) -> Result<Decimal, Vec<String>> {
+    // Amounts are capped at 10^15 and there are at most 3 years: the sum cannot overflow.
+    both(a, b).map(|(a, b)| a + b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn growth_rules_of_the_guideline() {
+        // ½ × (150/100 + 300/150) − 1 = 0.75
+        assert_eq!(
+            growth_rate(&[d("100"), d("150"), d("300")]),
+            Some(d("0.75"))
+        );
+        // zero first year: the later two only
+        assert_eq!(growth_rate(&[d("0"), d("100"), d("150")]), Some(d("0.5")));
+        // zero second year: scores nothing
+        assert_eq!(growth_rate(&[d("100"), d("0"), d("150")]), Some(d("0")));
+        // two years
+        assert_eq!(growth_rate(&[d("100"), d("120")]), Some(d("0.2")));
+        assert_eq!(growth_rate(&[d("100")]), None);
+    }
+}

@@ -1,0 +1,517 @@
+//! What would help: for each failing check, the smallest change of one profile field that makes it
+//! pass; for an eligible product, a change that raises its line. Every hint is found and verified
+//! by re-evaluating the changed profile, so a hint never promises what the engine would not give.
+
+use crate::engine::{binding, run, ProductRun, Run};
+use crate::error::Issue;
+use crate::policy::expr::{Expr, Func};
+use crate::policy::{Policy, Product};
+use crate::profile::{Profile, Year};
+use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
+use crate::text::{self, Locale};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Up,
+    Down,
+}
+
+/// A profile field a hint may change.
+struct Field {
+    path: &'static str,
+    /// The facts that read this field.
+    facts: &'static [&'static str],
+    money: bool,
+    dir: Dir,
+    get: fn(&Profile) -> Option<Decimal>,
+    set: fn(&mut Profile, Decimal),
+}
+
+/// Changes the latest fiscal year, creating it when the profile has none.
+fn set_latest(p: &mut Profile, f: impl FnOnce(&mut Year)) {
+    if p.financials.is_empty() {
+        p.financials.push(Year::default());
+    }
+    if let Some(y) = p.financials.first_mut() {
+        f(y);
+    }
+}
+
+const SME: &[&str] = &["techSme.qualified", "techSme.score", "techSme.status"];
+
+const FIELDS: &[Field] = &[
+    Field {
+        path: "techStaff",
+        facts: &["techStaff", "techStaffRatio", SME[0], SME[1], SME[2]],
+        money: false,
+        dir: Dir::Up,
+        get: |p| p.tech_staff,
+        set: |p, v| p.tech_staff = Some(v),
+    },
+    Field {
+        path: "financials[0].rdExpense",
+        facts: &[
+            "rdExpense",
+            "rdToRevenue",
+            "rdToCosts",
+            "rdIntensity",
+            SME[0],
+            SME[1],
+            SME[2],
+        ],
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.latest().and_then(|y| y.rd_expense),
+        set: |p, v| set_latest(p, |y| y.rd_expense = Some(v)),
+    },
+    Field {
+        path: "ip.classOne",
+        facts: &["ip.classOne", SME[0], SME[1], SME[2]],
+        money: false,
+        dir: Dir::Up,
+        get: |p| p.ip.class_one,
+        set: |p, v| p.ip.class_one = Some(v),
+    },
+    Field {
+        path: "ip.classTwo",
+        facts: &["ip.classTwo", SME[0], SME[1], SME[2]],
+        money: false,
+        dir: Dir::Up,
+        get: |p| p.ip.class_two,
+        set: |p, v| p.ip.class_two = Some(v),
+    },
+    Field {
+        path: "financials[0].revenue",
+        facts: &["revenue", "rdToRevenue", "highTechRevenueRatio"],
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.latest().and_then(|y| y.revenue),
+        set: |p, v| set_latest(p, |y| y.revenue = Some(v)),
+    },
+    Field {
+        path: "financials[0].taxPaid",
+        facts: &["taxPaid"],
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.latest().and_then(|y| y.tax_paid),
+        set: |p, v| set_latest(p, |y| y.tax_paid = Some(v)),
+    },
+    Field {
+        path: "financials[0].totalLiabilities",
+        facts: &["totalLiabilities", "dar", "netAssets"],
+        money: true,
+        dir: Dir::Down,
+        get: |p| p.latest().and_then(|y| y.total_liabilities),
+        set: |p, v| set_latest(p, |y| y.total_liabilities = Some(v)),
+    },
+    Field {
+        path: "highTechRevenue",
+        facts: &["highTechRevenue", "highTechRevenueRatio"],
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.high_tech_revenue,
+        set: |p, v| p.high_tech_revenue = Some(v),
+    },
+    Field {
+        path: "financials[0].domesticRdExpense",
+        facts: &["domesticRdExpense", "domesticRdRatio"],
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.latest().and_then(|y| y.domestic_rd_expense),
+        set: |p, v| set_latest(p, |y| y.domestic_rd_expense = Some(v)),
+    },
+    Field {
+        path: "debt.unsecured",
+        facts: &["debt.unsecured"],
+        money: true,
+        dir: Dir::Down,
+        get: |p| p.debt.unsecured,
+        set: |p, v| p.debt.unsecured = Some(v),
+    },
+    Field {
+        path: "debt.guaranteed",
+        facts: &["debt.guaranteed"],
+        money: true,
+        dir: Dir::Down,
+        get: |p| p.debt.guaranteed,
+        set: |p, v| p.debt.guaranteed = Some(v),
+    },
+];
+
+/// How many re-evaluations one product's hints may use: keeps a keystroke cheap.
+const BUDGET: usize = 160;
+/// At most this many "pass" hints per product, and per check.
+const MAX_PASS_HINTS: usize = 4;
+const PER_CHECK: usize = 2;
+
+/// Every fact name an expression depends on, through policy facts and earlier steps.
+fn closure(policy: &Policy, product: Option<&Product>, roots: &[&Expr]) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&Expr> = roots.to_vec();
+    while let Some(e) = stack.pop() {
+        let mut names = BTreeSet::new();
+        e.facts(&mut names);
+        for n in names {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if let Some(f) = policy.facts.iter().find(|f| f.id == n) {
+                stack.push(&f.expr);
+            }
+            if let Some(s) = product.and_then(|p| p.steps.iter().find(|s| s.id == n)) {
+                stack.push(&s.expr);
+            }
+        }
+        collect_step_calls(policy, e, &mut stack);
+    }
+    seen
+}
+
+/// `step('product', 'step')` reads another product's step: follow it.
+fn collect_step_calls<'p>(policy: &'p Policy, e: &Expr, stack: &mut Vec<&'p Expr>) {
+    match e {
+        Expr::Call(Func::Step, args) => {
+            if let [Expr::Lit(crate::facts::Val::Str(p)), Expr::Lit(crate::facts::Val::Str(s))] =
+                args.as_slice()
+            {
+                if let Some(step) = policy
+                    .products
+                    .iter()
+                    .find(|x| &x.id == p)
+                    .and_then(|x| x.steps.iter().find(|x| &x.id == s))
+                {
+                    stack.push(&step.expr);
+                }
+            }
+        }
+        Expr::Call(_, args) => args
+            .iter()
+            .for_each(|a| collect_step_calls(policy, a, stack)),
+        Expr::Neg(a) | Expr::Not(a) => collect_step_calls(policy, a, stack),
+        Expr::Bin(_, a, b) => {
+            collect_step_calls(policy, a, stack);
+            collect_step_calls(policy, b, stack);
+        }
+        Expr::Lit(_) | Expr::Fact(_) => {}
+    }
+}
+
+struct Search<'a> {
+    policy: &'a Policy,
+    base: &'a Profile,
+    locale: Locale,
+    budget: usize,
+}
+
+impl Search<'_> {
+    fn eval(&mut self, p: &Profile) -> Option<Run> {
+        if self.budget == 0 {
+            return None;
+        }
+        self.budget -= 1;
+        run(p, self.policy, self.locale).ok()
+    }
+
+    fn with(&self, field: &Field, v: Decimal) -> Profile {
+        let mut p = self.base.clone();
+        (field.set)(&mut p, v);
+        p
+    }
+
+    /// The smallest change of `field` (in whole 万 or whole units) for which `ok` holds.
+    fn smallest(&mut self, field: &Field, ok: &dyn Fn(&Run) -> bool) -> Option<Decimal> {
+        let cur = (field.get)(self.base)?;
+        let unit = if field.money {
+            Decimal::from(10_000)
+        } else {
+            Decimal::ONE
+        };
+        let value_at = |k: Decimal| match field.dir {
+            Dir::Up => cur + k * unit,
+            Dir::Down => (cur - k * unit).max(Decimal::ZERO),
+        };
+        let mut hi = match field.dir {
+            Dir::Up if field.money => {
+                (cur * Decimal::from(20)).max(Decimal::from(100_000_000)) / unit
+            }
+            Dir::Up => (cur * Decimal::from(5)).max(Decimal::from(50)),
+            Dir::Down => (cur / unit).ceil(),
+        }
+        .floor();
+        if field.path == "techStaff" {
+            let room = self.base.employees? - cur;
+            hi = hi.min(room);
+        }
+        if hi <= Decimal::ZERO {
+            return None;
+        }
+        let test =
+            |s: &mut Self, k: Decimal| s.eval(&s.with(field, value_at(k))).is_some_and(|r| ok(&r));
+        if !test(self, hi) {
+            return None;
+        }
+        let mut lo = Decimal::ZERO;
+        while hi - lo > Decimal::ONE {
+            let mid = ((lo + hi) / Decimal::TWO).floor();
+            if test(self, mid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+            if self.budget == 0 {
+                return None;
+            }
+        }
+        Some(value_at(hi))
+    }
+}
+
+fn show(field: &Field, v: Decimal, locale: Locale) -> String {
+    if field.money {
+        text::money(v, locale)
+    } else {
+        crate::money::fmt(v)
+    }
+}
+
+fn change(field: &Field, from: Decimal, to: Decimal, locale: Locale) -> String {
+    let d = to - from;
+    let sign = if d >= Decimal::ZERO { "+" } else { "−" };
+    format!("{sign}{}", show(field, d.abs(), locale))
+}
+
+fn relative(from: Decimal, to: Decimal) -> Decimal {
+    if from.is_zero() {
+        Decimal::MAX
+    } else {
+        ((to - from) / from).abs()
+    }
+}
+
+pub fn for_product(
+    policy: &Policy,
+    product: &Product,
+    pr: &ProductRun,
+    base_run: &Run,
+    profile: &Profile,
+    locale: Locale,
+) -> Result<Vec<HintOut>, Issue> {
+    let mut search = Search {
+        policy,
+        base: profile,
+        locale,
+        budget: BUDGET,
+    };
+    let mut hints = Vec::new();
+    let product_index = policy.products.iter().position(|p| p.id == product.id);
+    let Some(product_index) = product_index else {
+        return Ok(hints);
+    };
+    // A failing check that a change of one field can pass.
+    let failing: Vec<(usize, &crate::report::CheckOut)> = pr
+        .checks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == CheckStatus::Fail)
+        .collect();
+    let knockouts = policy.knockouts.len();
+    for (i, check) in failing {
+        if hints.len() >= MAX_PASS_HINTS {
+            break;
+        }
+        let expr = if i < knockouts {
+            &policy.knockouts[i].expr
+        } else {
+            match product.eligibility.get(i - knockouts) {
+                Some(c) => &c.expr,
+                None => continue,
+            }
+        };
+        let reads = closure(policy, Some(product), &[expr]);
+        let mut found: Vec<(Decimal, HintOut)> = Vec::new();
+        for field in FIELDS {
+            if !field.facts.iter().any(|f| reads.contains(*f)) {
+                continue;
+            }
+            let Some(from) = (field.get)(profile) else {
+                continue;
+            };
+            let ok = |r: &Run| {
+                r.products
+                    .get(product_index)
+                    .and_then(|p| p.checks.get(i))
+                    .is_some_and(|c| c.status == CheckStatus::Pass)
+            };
+            if let Some(to) = search.smallest(field, &ok) {
+                let message = text::fill(
+                    text::pick(
+                        locale,
+                        "{0}：{1} {2} → {3}（{4}）",
+                        "{0}: {1} {2} → {3} ({4})",
+                    ),
+                    &[
+                        check.message.clone(),
+                        text::field_label(field.path, locale).to_string(),
+                        show(field, from, locale),
+                        show(field, to, locale),
+                        change(field, from, to, locale),
+                    ],
+                );
+                found.push((
+                    relative(from, to),
+                    HintOut {
+                        kind: HintKind::Pass,
+                        target: check.id.clone(),
+                        field: field.path.to_string(),
+                        from: crate::money::fmt(from),
+                        to: crate::money::fmt(to),
+                        new_amount: None,
+                        message,
+                    },
+                ));
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        hints.extend(found.into_iter().take(PER_CHECK).map(|(_, h)| h));
+    }
+    if pr.status == ProductStatus::Eligible {
+        if let Some(amount) = pr.amount {
+            hints.extend(lift(
+                &mut search,
+                product,
+                product_index,
+                pr,
+                amount,
+                base_run,
+            ));
+        }
+    }
+    Ok(hints)
+}
+
+/// Ways to raise an eligible product's line: cross the next band of the binding cap, or repay
+/// existing unsecured or guaranteed debt.
+fn lift(
+    search: &mut Search,
+    product: &Product,
+    product_index: usize,
+    pr: &ProductRun,
+    amount: Decimal,
+    _base: &Run,
+) -> Vec<HintOut> {
+    let locale = search.locale;
+    let policy = search.policy;
+    let mut out = Vec::new();
+    let mut candidates: Vec<(&Field, Decimal, String)> = Vec::new();
+    if let Some(bind) = binding(product, pr) {
+        if let Some(step) = product.steps.iter().find(|s| s.id == bind) {
+            let mut bands = Vec::new();
+            band_calls(&step.expr, &mut bands);
+            for (table, fact) in bands {
+                let Some(field) = FIELDS
+                    .iter()
+                    .find(|f| f.facts.first() == Some(&fact.as_str()))
+                else {
+                    continue;
+                };
+                let Some(cur) = (field.get)(search.base) else {
+                    continue;
+                };
+                let Some(crate::policy::table::Table::Band { rows, .. }) = policy.table(&table)
+                else {
+                    continue;
+                };
+                let now = rows.iter().find(|r| r.matches(cur)).map(|r| r.value);
+                let next = rows
+                    .iter()
+                    .filter_map(|r| {
+                        let (b, inclusive) = r.lower_bound()?;
+                        let v = if inclusive { b } else { b + Decimal::ONE };
+                        (v > cur && now.is_some_and(|n| r.value > n)).then_some(v)
+                    })
+                    .min();
+                if let Some(v) = next {
+                    candidates.push((field, v, bind.clone()));
+                }
+            }
+        }
+    }
+    let reads = closure(
+        policy,
+        Some(product),
+        &product.steps.iter().map(|s| &s.expr).collect::<Vec<_>>(),
+    );
+    for field in FIELDS
+        .iter()
+        .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
+    {
+        if field.facts.iter().any(|f| reads.contains(*f)) {
+            if let Some(cur) = (field.get)(search.base).filter(|c| *c > Decimal::ZERO) {
+                let _ = cur;
+                candidates.push((field, Decimal::ZERO, product.amount.clone()));
+            }
+        }
+    }
+    for (field, to, target) in candidates {
+        let Some(from) = (field.get)(search.base) else {
+            continue;
+        };
+        let Some(r) = search.eval(&search.with(field, to)) else {
+            continue;
+        };
+        let Some(p) = r.products.get(product_index) else {
+            continue;
+        };
+        let Some(new_amount) = p
+            .amount
+            .filter(|a| *a > amount && p.status == ProductStatus::Eligible)
+        else {
+            continue;
+        };
+        let message = text::fill(
+            text::pick(
+                locale,
+                "{0} {1} → {2}（{3}）可使额度升至 {4}",
+                "{0} {1} → {2} ({3}) would raise the line to {4}",
+            ),
+            &[
+                text::field_label(field.path, locale).to_string(),
+                show(field, from, locale),
+                show(field, to, locale),
+                change(field, from, to, locale),
+                text::money(new_amount, locale),
+            ],
+        );
+        out.push(HintOut {
+            kind: HintKind::Lift,
+            target,
+            field: field.path.to_string(),
+            from: crate::money::fmt(from),
+            to: crate::money::fmt(to),
+            new_amount: Some(crate::money::fmt(new_amount)),
+            message,
+        });
+    }
+    out
+}
+
+/// `band('table', fact)` calls inside an expression.
+fn band_calls(e: &Expr, out: &mut Vec<(String, String)>) {
+    match e {
+        Expr::Call(Func::Band, args) => {
+            if let [Expr::Lit(crate::facts::Val::Str(t)), Expr::Fact(f)] = args.as_slice() {
+                out.push((t.clone(), f.clone()));
+            }
+            args.iter().for_each(|a| band_calls(a, out));
+        }
+        Expr::Call(_, args) => args.iter().for_each(|a| band_calls(a, out)),
+        Expr::Neg(a) | Expr::Not(a) => band_calls(a, out),
+        Expr::Bin(_, a, b) => {
+            band_calls(a, out);
+            band_calls(b, out);
+        }
+        Expr::Lit(_) | Expr::Fact(_) => {}
+    }
+}

@@ -1,0 +1,72 @@
+//! A compiled check and its evaluation into a reported result with actual and required values.
+
+use crate::error::Issue;
+use crate::facts::{Known, Val};
+use crate::policy::expr::{as_comparison, Expr, Op, Scope};
+use crate::policy::model::Text;
+use crate::report::{CheckOut, CheckStatus};
+use crate::text::Locale;
+
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub id: String,
+    pub label: Text,
+    pub expr: Expr,
+    pub actual: Option<Expr>,
+    pub required: Option<Text>,
+    /// Missing inputs make the check pass (a rule that applies only where the field is given).
+    pub missing_passes: bool,
+    /// Where this check sits in the policy, for evaluation errors.
+    pub path: String,
+}
+
+fn shown(k: &Known) -> Option<String> {
+    match k {
+        Known::Yes(v) => Some(v.show()),
+        Known::Missing(_) => None,
+    }
+}
+
+impl Check {
+    /// Evaluates the check: status, the compared values, and the missing fields if any.
+    pub fn evaluate(&self, scope: &dyn Scope, locale: Locale) -> Result<CheckOut, Issue> {
+        let result = self.expr.eval(scope, &self.path)?;
+        let (actual, required) = match as_comparison(&self.expr) {
+            Some((lhs, op, rhs)) => {
+                let a = lhs.eval(scope, &self.path)?;
+                let r = rhs.eval(scope, &self.path)?;
+                (shown(&a), shown(&r).map(|r| format!("{} {r}", op.symbol())))
+            }
+            None => match &self.expr {
+                // `not flag`: show the flag and that it must be false.
+                Expr::Not(inner) => (
+                    shown(&inner.eval(scope, &self.path)?),
+                    Some(format!("{} false", Op::Eq.symbol())),
+                ),
+                _ => (shown(&result), Some(format!("{} true", Op::Eq.symbol()))),
+            },
+        };
+        let actual = match &self.actual {
+            Some(e) => shown(&e.eval(scope, &self.path)?),
+            None => actual,
+        };
+        let required = match &self.required {
+            Some(t) => Some(t.get(locale).to_string()),
+            None => required,
+        };
+        let (status, missing) = match result {
+            Known::Yes(Val::Bool(true)) => (CheckStatus::Pass, Vec::new()),
+            Known::Yes(_) => (CheckStatus::Fail, Vec::new()),
+            Known::Missing(_) if self.missing_passes => (CheckStatus::Pass, Vec::new()),
+            Known::Missing(m) => (CheckStatus::Incomplete, m),
+        };
+        Ok(CheckOut {
+            id: self.id.clone(),
+            status,
+            actual,
+            required,
+            message: self.label.get(locale).to_string(),
+            missing,
+        })
+    }
+}

@@ -1,0 +1,442 @@
+//! The input model (contract §2): reading a profile from raw JSON, with every problem reported at
+//! once as a typed issue with its JSON path. Every field is optional; `None` means "not given".
+
+use crate::error::{index, join, Code, Error, Issue};
+use crate::json::Json;
+use crate::money::{read_number, NumKind};
+use rust_decimal::Decimal;
+
+pub const MAX_YEARS: usize = 3;
+pub const MAX_TEXT: usize = 200;
+
+pub const SECTORS: &[&str] = &["industry", "software", "other"];
+pub const TECH_FIELDS: &[&str] = &[
+    "electronic-information",
+    "biomedicine",
+    "aerospace",
+    "new-materials",
+    "high-tech-services",
+    "new-energy",
+    "resources-environment",
+    "advanced-manufacturing",
+    "none",
+];
+pub const TALENT: &[&str] = &["national", "provincial", "municipal", "none"];
+pub const TAX_GRADES: &[&str] = &["A", "B", "M", "C", "D"];
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    pub name: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub sector: Option<String>,
+    pub resident: Option<bool>,
+    pub years_operating: Option<Decimal>,
+    pub employees: Option<Decimal>,
+    pub tech_staff: Option<Decimal>,
+    /// Latest fiscal year first.
+    pub financials: Vec<Year>,
+    pub high_tech_revenue: Option<Decimal>,
+    pub ip: Ip,
+    pub tech_field: Option<String>,
+    pub statuses: Statuses,
+    pub innovation_self_rating: SelfRating,
+    pub talent: Option<String>,
+    pub tax: Tax,
+    pub credit: Credit,
+    pub debt: Debt,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Year {
+    pub revenue: Option<Decimal>,
+    pub main_business_revenue: Option<Decimal>,
+    pub rd_expense: Option<Decimal>,
+    pub domestic_rd_expense: Option<Decimal>,
+    pub costs_and_expenses: Option<Decimal>,
+    pub total_assets: Option<Decimal>,
+    pub total_liabilities: Option<Decimal>,
+    pub tax_paid: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ip {
+    pub class_one: Option<Decimal>,
+    pub class_two: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Statuses {
+    pub high_tech_enterprise: Option<bool>,
+    pub tech_sme_registered: Option<bool>,
+    pub innovative_sme: Option<bool>,
+    pub specialized_sme: Option<bool>,
+    pub little_giant: Option<bool>,
+    pub provincial_rd_institution: Option<bool>,
+    pub led_standard: Option<bool>,
+    pub national_award: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SelfRating {
+    pub advancement: Option<Decimal>,
+    pub core_support: Option<Decimal>,
+    pub acquisition: Option<Decimal>,
+    pub transfer: Option<Decimal>,
+    pub management: Option<Decimal>,
+}
+
+/// The highest self-rating each expert item of the high-tech evaluation allows (domain.md §2.3).
+pub const SELF_RATING_MAX: &[(&str, i64)] = &[
+    ("advancement", 8),
+    ("coreSupport", 8),
+    ("acquisition", 6),
+    ("transfer", 30),
+    ("management", 20),
+];
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tax {
+    pub grade: Option<String>,
+    pub arrears: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Credit {
+    pub dishonest_debtor: Option<bool>,
+    pub abnormal_operations: Option<bool>,
+    pub serious_illegal: Option<bool>,
+    pub overdue_now: Option<bool>,
+    pub overdue90_in24m: Option<bool>,
+    pub overdue_events_in24m: Option<Decimal>,
+    pub major_incident: Option<bool>,
+    pub restricted_industry: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Debt {
+    pub unsecured: Option<Decimal>,
+    pub guaranteed: Option<Decimal>,
+    pub secured: Option<Decimal>,
+}
+
+/// Reads one JSON object: hands out fields by key, collects issues, and reports unknown keys.
+struct Obj<'v, 'e> {
+    entries: &'v [(String, Json)],
+    path: String,
+    seen: Vec<&'static str>,
+    issues: &'e mut Vec<Issue>,
+}
+
+impl<'v, 'e> Obj<'v, 'e> {
+    fn open(v: &'v Json, path: &str, issues: &'e mut Vec<Issue>) -> Option<Obj<'v, 'e>> {
+        match v {
+            Json::Object(entries) => Some(Obj {
+                entries,
+                path: path.to_string(),
+                seen: Vec::new(),
+                issues,
+            }),
+            Json::Null => None,
+            other => {
+                issues.push(
+                    Issue::new(Code::WrongType, path)
+                        .with("object")
+                        .with(other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    /// The value under `key`, or None when absent or null (an explicit null means "not given").
+    fn raw(&mut self, key: &'static str) -> Option<(&'v Json, String)> {
+        self.seen.push(key);
+        let entries: &'v [(String, Json)] = self.entries;
+        entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Json::Null))
+            .map(|v| (v, join(&self.path, key)))
+    }
+
+    fn number(&mut self, key: &'static str, kind: NumKind) -> Option<Decimal> {
+        let (v, path) = self.raw(key)?;
+        read_number(v, kind, &path)
+            .map_err(|e| self.issues.push(e))
+            .ok()
+    }
+
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        let (v, path) = self.raw(key)?;
+        match v {
+            Json::Bool(b) => Some(*b),
+            other => {
+                self.issues.push(
+                    Issue::new(Code::WrongType, path)
+                        .with("boolean")
+                        .with(other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, key: &'static str) -> Option<String> {
+        let (v, path) = self.raw(key)?;
+        match v {
+            Json::Str(s) if s.chars().count() <= MAX_TEXT => Some(s.clone()),
+            Json::Str(_) => {
+                self.issues
+                    .push(Issue::new(Code::TooLong, path).with(MAX_TEXT));
+                None
+            }
+            other => {
+                self.issues.push(
+                    Issue::new(Code::WrongType, path)
+                        .with("string")
+                        .with(other.kind()),
+                );
+                None
+            }
+        }
+    }
+
+    fn one_of(&mut self, key: &'static str, allowed: &[&str]) -> Option<String> {
+        let path = join(&self.path, key);
+        let value = self.text(key)?;
+        if allowed.contains(&value.as_str()) {
+            Some(value)
+        } else {
+            let shown: String = value.chars().take(40).collect();
+            self.issues.push(
+                Issue::new(Code::UnknownValue, path)
+                    .with(shown)
+                    .with(allowed.join(", ")),
+            );
+            None
+        }
+    }
+
+    /// Lowercase pinyin place names: letters, spaces and hyphens only.
+    fn place(&mut self, key: &'static str) -> Option<String> {
+        let path = join(&self.path, key);
+        let value = self.text(key)?;
+        if !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == ' ')
+        {
+            Some(value)
+        } else {
+            let shown: String = value.chars().take(40).collect();
+            self.issues.push(
+                Issue::new(Code::UnknownValue, path)
+                    .with(shown)
+                    .with("lowercase pinyin, e.g. jiangsu, kunshan"),
+            );
+            None
+        }
+    }
+
+    fn child<T: Default>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&mut Obj<'v, '_>) -> T,
+    ) -> T {
+        let Some((v, path)) = self.raw(key) else {
+            return T::default();
+        };
+        match Obj::open(v, &path, self.issues) {
+            Some(mut o) => {
+                let t = read(&mut o);
+                o.finish();
+                t
+            }
+            None => T::default(),
+        }
+    }
+
+    fn finish(self) {
+        for (k, _) in self.entries {
+            if !self.seen.contains(&k.as_str()) {
+                let shown: String = k.chars().take(40).collect();
+                self.issues
+                    .push(Issue::new(Code::UnknownField, join(&self.path, &shown)).with(shown));
+            }
+        }
+    }
+}
+
+fn read_year(o: &mut Obj) -> Year {
+    use NumKind::Amount;
+    Year {
+        revenue: o.number("revenue", Amount),
+        main_business_revenue: o.number("mainBusinessRevenue", Amount),
+        rd_expense: o.number("rdExpense", Amount),
+        domestic_rd_expense: o.number("domesticRdExpense", Amount),
+        costs_and_expenses: o.number("costsAndExpenses", Amount),
+        total_assets: o.number("totalAssets", Amount),
+        total_liabilities: o.number("totalLiabilities", Amount),
+        tax_paid: o.number("taxPaid", Amount),
+    }
+}
+
+fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
+    let Some((v, path)) = o.raw("financials") else {
+        return Vec::new();
+    };
+    let Json::Array(items) = v else {
+        o.issues.push(
+            Issue::new(Code::WrongType, path)
+                .with("array")
+                .with(v.kind()),
+        );
+        return Vec::new();
+    };
+    if items.len() > MAX_YEARS {
+        o.issues
+            .push(Issue::new(Code::TooManyYears, path).with(items.len()));
+        return Vec::new();
+    }
+    let _ = issues_path;
+    let mut years = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = index(&path, i);
+        match item {
+            Json::Object(_) => {
+                if let Some(mut y) = Obj::open(item, &p, o.issues) {
+                    years.push(read_year(&mut y));
+                    y.finish();
+                }
+            }
+            other => o.issues.push(
+                Issue::new(Code::WrongType, p)
+                    .with("object")
+                    .with(other.kind()),
+            ),
+        }
+    }
+    years
+}
+
+fn read_profile(o: &mut Obj) -> Profile {
+    use NumKind::{Amount, Count, Quantity};
+    let mut p = Profile {
+        name: o.text("name"),
+        province: o.place("province"),
+        city: o.place("city"),
+        sector: o.one_of("sector", SECTORS),
+        resident: o.boolean("resident"),
+        years_operating: o.number("yearsOperating", Quantity),
+        employees: o.number("employees", Count),
+        tech_staff: o.number("techStaff", Count),
+        financials: read_financials(o, ""),
+        high_tech_revenue: o.number("highTechRevenue", Amount),
+        ip: o.child("ip", |o| Ip {
+            class_one: o.number("classOne", Count),
+            class_two: o.number("classTwo", Count),
+        }),
+        tech_field: o.one_of("techField", TECH_FIELDS),
+        statuses: o.child("statuses", |o| Statuses {
+            high_tech_enterprise: o.boolean("highTechEnterprise"),
+            tech_sme_registered: o.boolean("techSmeRegistered"),
+            innovative_sme: o.boolean("innovativeSme"),
+            specialized_sme: o.boolean("specializedSme"),
+            little_giant: o.boolean("littleGiant"),
+            provincial_rd_institution: o.boolean("provincialRdInstitution"),
+            led_standard: o.boolean("ledStandard"),
+            national_award: o.boolean("nationalAward"),
+        }),
+        innovation_self_rating: o.child("innovationSelfRating", read_self_rating),
+        talent: o.one_of("talent", TALENT),
+        tax: o.child("tax", |o| Tax {
+            grade: o.one_of("grade", TAX_GRADES),
+            arrears: o.boolean("arrears"),
+        }),
+        credit: o.child("credit", |o| Credit {
+            dishonest_debtor: o.boolean("dishonestDebtor"),
+            abnormal_operations: o.boolean("abnormalOperations"),
+            serious_illegal: o.boolean("seriousIllegal"),
+            overdue_now: o.boolean("overdueNow"),
+            overdue90_in24m: o.boolean("overdue90In24m"),
+            overdue_events_in24m: o.number("overdueEventsIn24m", Count),
+            major_incident: o.boolean("majorIncident"),
+            restricted_industry: o.boolean("restrictedIndustry"),
+        }),
+        debt: o.child("debt", |o| Debt {
+            unsecured: o.number("unsecured", Amount),
+            guaranteed: o.number("guaranteed", Amount),
+            secured: o.number("secured", Amount),
+        }),
+    };
+    if let (Some(staff), Some(all)) = (p.tech_staff, p.employees) {
+        if staff > all {
+            o.issues.push(
+                Issue::new(Code::TechStaffAboveEmployees, "techStaff")
+                    .with(staff)
+                    .with(all),
+            );
+            p.tech_staff = None;
+        }
+    }
+    p
+}
+
+fn read_self_rating(o: &mut Obj) -> SelfRating {
+    let mut rate = |key: &'static str| {
+        let max = SELF_RATING_MAX
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(0, |(_, m)| *m);
+        let path = join(&o.path, key);
+        let v = o.number(key, NumKind::Count)?;
+        if v > Decimal::from(max) {
+            o.issues.push(
+                Issue::new(Code::OutOfRange, path)
+                    .with(v)
+                    .with(format!("0–{max}")),
+            );
+            return None;
+        }
+        Some(v)
+    };
+    SelfRating {
+        advancement: rate("advancement"),
+        core_support: rate("coreSupport"),
+        acquisition: rate("acquisition"),
+        transfer: rate("transfer"),
+        management: rate("management"),
+    }
+}
+
+impl Profile {
+    /// Reads a profile; every problem is reported, in document order.
+    pub fn read(input: &Json) -> Result<Profile, Error> {
+        let mut issues = Vec::new();
+        let profile = match input {
+            Json::Object(_) => {
+                let mut o = Obj::open(input, "", &mut issues);
+                let p = o.as_mut().map(read_profile).unwrap_or_default();
+                if let Some(o) = o {
+                    o.finish();
+                }
+                p
+            }
+            other => {
+                issues.push(
+                    Issue::new(Code::WrongType, "")
+                        .with("object")
+                        .with(other.kind()),
+                );
+                Profile::default()
+            }
+        };
+        Error::from_issues(issues).map(|()| profile)
+    }
+
+    pub fn latest(&self) -> Option<&Year> {
+        self.financials.first()
+    }
+}

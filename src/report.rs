@@ -1,0 +1,242 @@
+//! The output model (contract §3). Money and ratios are decimal strings, points are numbers, keys
+//! are camelCase. The same profile and policy give the same bytes natively, in Node and in browsers.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// Points (scores): written as JSON numbers. Whole numbers are exact; a policy with fractional
+/// points is shown with a float, for display only — decisions use the decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Points(pub Decimal);
+
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.normalize().to_i64() {
+            Some(i) if self.0.fract().is_zero() => s.serialize_i64(i),
+            _ => s.serialize_f64(self.0.to_f64().unwrap_or_default()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CheckStatus {
+    Pass,
+    Fail,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckOut {
+    pub id: String,
+    pub status: CheckStatus,
+    pub actual: Option<String>,
+    pub required: Option<String>,
+    pub message: String,
+    /// The profile fields that would complete an incomplete check.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub engine: EngineInfo,
+    pub policy: PolicyInfo,
+    pub locale: &'static str,
+    pub assumptions: Vec<AssumptionOut>,
+    pub assessments: Assessments,
+    pub products: Vec<ProductOut>,
+    pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EngineInfo {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyInfo {
+    pub id: String,
+    pub version: String,
+    pub effective: String,
+    pub issuer: String,
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssumptionOut {
+    pub field: String,
+    pub assumed: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assessments {
+    pub tech_sme: TechSmeOut,
+    pub high_tech: HighTechOut,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TechSmeStatus {
+    Qualified,
+    NotQualified,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Route {
+    Score,
+    Direct,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TechSmeOut {
+    pub status: TechSmeStatus,
+    pub route: Option<Route>,
+    pub score: Option<Points>,
+    pub indicators: Vec<IndicatorOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checks: Option<Vec<CheckOut>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorOut {
+    pub id: String,
+    pub label: String,
+    /// The measure that scored (for the R&D indicator, the better of its two ratios).
+    pub value: Option<String>,
+    pub measure: Option<String>,
+    pub band: Option<String>,
+    pub points: Option<Points>,
+    pub max: Points,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HighTechStatus {
+    Certified,
+    Meets,
+    Borderline,
+    Fails,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HighTechOut {
+    pub status: HighTechStatus,
+    pub innovation_score: ScoreRange,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub innovation_items: Option<Vec<InnovationItemOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checks: Option<Vec<CheckOut>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScoreRange {
+    pub min: Points,
+    pub max: Points,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemBasis {
+    Computed,
+    SelfRated,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InnovationItemOut {
+    pub id: String,
+    pub label: String,
+    pub basis: ItemBasis,
+    pub min: Points,
+    pub max: Points,
+    pub of: Points,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProductStatus {
+    Eligible,
+    Ineligible,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductOut {
+    pub id: String,
+    pub name: String,
+    pub status: ProductStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<Vec<CheckOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checks: Option<Vec<CheckOut>>,
+    pub limit: Option<LimitOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hints: Option<Vec<HintOut>>,
+    pub provenance: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitOut {
+    pub amount: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps: Option<Vec<StepOut>>,
+    /// The step that decides the line, and within a `min(…)` the argument that binds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepOut {
+    pub id: String,
+    pub label: String,
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HintKind {
+    /// The smallest change of one field that makes a failing check pass.
+    Pass,
+    /// A change that raises an eligible product's line.
+    Lift,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HintOut {
+    pub kind: HintKind,
+    /// The check it passes, or the step it lifts.
+    pub target: String,
+    pub field: String,
+    pub from: String,
+    pub to: String,
+    /// For `lift`: the line once the change is made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_amount: Option<String>,
+    pub message: String,
+}

@@ -1,0 +1,276 @@
+//! Every text the engine itself writes (error messages, statuses, hints), in zh-CN and English.
+//! Texts that belong to a policy (check labels, product names, provenance) live in the policy document.
+
+use crate::error::{Code, Issue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+
+    pub fn parse(tag: &str, path: &str) -> Result<Locale, Issue> {
+        match tag {
+            "zh-CN" | "zh" | "zh-Hans" => Ok(Locale::ZhCn),
+            "en" | "en-US" | "en-GB" => Ok(Locale::En),
+            other => Err(Issue::new(Code::UnknownLocale, path).with(other)),
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+}
+
+pub fn code_name(code: Code) -> &'static str {
+    use Code::*;
+    match code {
+        InvalidJson => "invalidJson",
+        WrongType => "wrongType",
+        UnknownField => "unknownField",
+        UnknownValue => "unknownValue",
+        TooManyYears => "tooManyYears",
+        TooFewYears => "tooFewYears",
+        TooDeep => "tooDeep",
+        TooLarge => "tooLarge",
+        TooLong => "tooLong",
+        MalformedAmount => "malformedAmount",
+        NotFinite => "notFinite",
+        NegativeAmount => "negativeAmount",
+        AmountTooLarge => "amountTooLarge",
+        NotInteger => "notInteger",
+        OutOfRange => "outOfRange",
+        TechStaffAboveEmployees => "techStaffAboveEmployees",
+        UnknownLocale => "unknownLocale",
+        UnknownProduct => "unknownProduct",
+        PolicyShape => "policyShape",
+        ExpressionSyntax => "expressionSyntax",
+        ExpressionTooDeep => "expressionTooDeep",
+        UnknownFact => "unknownFact",
+        UnknownFunction => "unknownFunction",
+        WrongArity => "wrongArity",
+        TypeMismatch => "typeMismatch",
+        UnknownTable => "unknownTable",
+        MalformedTable => "malformedTable",
+        DuplicateId => "duplicateId",
+        SelfReference => "selfReference",
+        ForwardReference => "forwardReference",
+        MissingTranslation => "missingTranslation",
+        InvalidDate => "invalidDate",
+        EmbeddedTestFailed => "embeddedTestFailed",
+        PolicyTooLarge => "policyTooLarge",
+        DivisionByZero => "divisionByZero",
+        Overflow => "overflow",
+        NoBand => "noBand",
+        NoEntry => "noEntry",
+    }
+}
+
+/// `(zh-CN, en)` templates; `{0}`, `{1}` … are replaced by the issue's arguments.
+fn error_template(code: Code) -> (&'static str, &'static str) {
+    use Code::*;
+    match code {
+        InvalidJson => (
+            "输入不是有效的 JSON：{0}",
+            "the input is not valid JSON: {0}",
+        ),
+        WrongType => ("类型错误：应为{0}", "wrong type: expected {0}"),
+        UnknownField => ("未知字段“{0}”", "unknown field \"{0}\""),
+        UnknownValue => (
+            "取值“{0}”无效，可选：{1}",
+            "\"{0}\" is not allowed; expected one of: {1}",
+        ),
+        TooManyYears => (
+            "最多填写 3 个财务年度，收到 {0} 个",
+            "at most 3 fiscal years, got {0}",
+        ),
+        TooFewYears => ("至少需要 1 个财务年度", "at least 1 fiscal year is needed"),
+        TooDeep => (
+            "嵌套层级过深（上限 {0}）",
+            "nesting is too deep (limit {0})",
+        ),
+        TooLarge => ("输入过大（上限 {0}）", "the input is too large (limit {0})"),
+        TooLong => (
+            "文本过长（上限 {0} 个字符）",
+            "the text is too long (limit {0} characters)",
+        ),
+        MalformedAmount => (
+            "金额“{0}”格式无效：请填写数字，可带“万”或“亿”，如 3000万",
+            "\"{0}\" is not an amount: use digits, optionally with 万 or 亿, e.g. 3000万",
+        ),
+        NotFinite => (
+            "数值必须是有限数（不能是 NaN 或无穷大）",
+            "the number must be finite (not NaN or Infinity)",
+        ),
+        NegativeAmount => ("数值不能为负：{0}", "the value cannot be negative: {0}"),
+        AmountTooLarge => ("数值 {0} 超过上限 10^15", "{0} is above the limit of 10^15"),
+        NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
+        OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
+        TechStaffAboveEmployees => (
+            "科技人员（{0}）不能多于职工总数（{1}）",
+            "tech staff ({0}) cannot exceed total employees ({1})",
+        ),
+        UnknownLocale => (
+            "不支持的语言“{0}”，可选：zh-CN、en",
+            "unsupported locale \"{0}\"; expected zh-CN or en",
+        ),
+        UnknownProduct => ("政策中没有产品“{0}”", "the policy has no product \"{0}\""),
+        PolicyShape => (
+            "政策文档结构错误：{0}",
+            "the policy document is malformed: {0}",
+        ),
+        ExpressionSyntax => ("表达式语法错误：{0}", "expression syntax error: {0}"),
+        ExpressionTooDeep => (
+            "表达式嵌套过深（上限 {0}）",
+            "the expression is nested too deeply (limit {0})",
+        ),
+        UnknownFact => ("未知事实“{0}”", "unknown fact \"{0}\""),
+        UnknownFunction => ("未知函数“{0}”", "unknown function \"{0}\""),
+        WrongArity => (
+            "函数 {0} 需要 {1} 个参数",
+            "function {0} takes {1} argument(s)",
+        ),
+        TypeMismatch => (
+            "类型不符：应为{0}，实为{1}",
+            "type mismatch: expected {0}, found {1}",
+        ),
+        UnknownTable => ("未知表“{0}”", "unknown table \"{0}\""),
+        MalformedTable => ("表格式错误：{0}", "malformed table: {0}"),
+        DuplicateId => ("标识“{0}”重复", "duplicate id \"{0}\""),
+        SelfReference => ("“{0}”引用了自身", "\"{0}\" refers to itself"),
+        ForwardReference => (
+            "“{0}”引用了尚未定义的“{1}”",
+            "\"{0}\" refers to \"{1}\", which is not defined before it",
+        ),
+        MissingTranslation => ("缺少 {0} 文本", "the {0} text is missing"),
+        InvalidDate => (
+            "日期“{0}”无效，应为 YYYY-MM-DD",
+            "\"{0}\" is not a date (YYYY-MM-DD)",
+        ),
+        EmbeddedTestFailed => (
+            "内置测试“{0}”未通过：{1}",
+            "embedded test \"{0}\" failed: {1}",
+        ),
+        PolicyTooLarge => ("政策过大：{0}", "the policy is too large: {0}"),
+        DivisionByZero => ("除数为零：{0}", "division by zero: {0}"),
+        Overflow => ("数值溢出：{0}", "arithmetic overflow: {0}"),
+        NoBand => (
+            "{1} 不落在表“{0}”的任何区间",
+            "{1} falls in no band of table \"{0}\"",
+        ),
+        NoEntry => ("表“{0}”中没有“{1}”", "table \"{0}\" has no entry \"{1}\""),
+    }
+}
+
+pub fn error_message(code: Code, locale: Locale, args: &[String]) -> String {
+    let (zh, en) = error_template(code);
+    // Type names are stored as keys ("object", "amount" …) and translated here.
+    let args: Vec<String> = match code {
+        Code::WrongType | Code::TypeMismatch => args
+            .iter()
+            .map(|a| kind_name(a, locale).to_string())
+            .collect(),
+        _ => args.to_vec(),
+    };
+    fill(pick(locale, zh, en), &args)
+}
+
+pub fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    }
+}
+
+/// Replaces `{0}`, `{1}` … with the arguments; a missing argument leaves the placeholder.
+pub fn fill(template: &str, args: &[String]) -> String {
+    let mut out = template.to_string();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), arg);
+    }
+    out
+}
+
+/// Names of JSON value kinds, for `wrongType`.
+pub fn kind_name(kind: &str, locale: Locale) -> &'static str {
+    match (kind, locale) {
+        ("object", Locale::ZhCn) => "对象",
+        ("object", Locale::En) => "an object",
+        ("array", Locale::ZhCn) => "数组",
+        ("array", Locale::En) => "an array",
+        ("amount", Locale::ZhCn) => "金额（数字或带万/亿的字符串）",
+        ("amount", Locale::En) => "an amount (number or decimal string)",
+        ("integer", Locale::ZhCn) => "整数",
+        ("integer", Locale::En) => "a whole number",
+        ("number", Locale::ZhCn) => "数字",
+        ("number", Locale::En) => "a number",
+        ("boolean", Locale::ZhCn) => "布尔值（true/false）",
+        ("boolean", Locale::En) => "true or false",
+        ("string", Locale::ZhCn) => "文本",
+        ("string", Locale::En) => "a string",
+        ("null", Locale::ZhCn) => "空值",
+        ("null", Locale::En) => "null",
+        (_, Locale::ZhCn) => "其他类型",
+        (_, Locale::En) => "another type",
+    }
+}
+
+/// An amount for people: 万 with up to two decimals in Chinese, grouped yuan in English.
+pub fn money(d: rust_decimal::Decimal, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => {
+            let wan = (d / rust_decimal::Decimal::from(10_000))
+                .round_dp(2)
+                .normalize();
+            format!("{}万", group(&wan.to_string()))
+        }
+        Locale::En => format!("¥{}", group(&d.round_dp(2).normalize().to_string())),
+    }
+}
+
+/// Thousands separators on the integer part.
+fn group(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// What a profile field is called, for hints.
+pub fn field_label(path: &str, locale: Locale) -> &'static str {
+    let (zh, en) = match path {
+        "techStaff" => ("科技人员", "tech staff"),
+        "employees" => ("职工总数", "employees"),
+        "financials[0].revenue" => ("销售收入", "revenue"),
+        "financials[0].rdExpense" => ("研发费用", "R&D expense"),
+        "financials[0].domesticRdExpense" => ("境内研发费用", "domestic R&D expense"),
+        "financials[0].taxPaid" => ("实缴税额", "tax paid"),
+        "financials[0].totalLiabilities" => ("负债总额", "total liabilities"),
+        "financials[0].totalAssets" => ("资产总额", "total assets"),
+        "highTechRevenue" => ("高新技术产品（服务）收入", "high-tech revenue"),
+        "ip.classOne" => ("Ⅰ类知识产权", "Class I IP"),
+        "ip.classTwo" => ("Ⅱ类知识产权", "Class II IP"),
+        "debt.unsecured" => ("现有信用贷款", "existing unsecured loans"),
+        "debt.guaranteed" => ("现有保证贷款", "existing guaranteed loans"),
+        _ => ("字段", "field"),
+    };
+    pick(locale, zh, en)
+}

@@ -1,0 +1,81 @@
+//! `validatePolicy`: compile a policy document (every problem at once, each with code and path),
+//! then run the tests it carries against the engine.
+
+use crate::engine::{self, Options};
+use crate::error::{Code, Issue, IssueOut};
+use crate::json::Json;
+use crate::policy::Policy;
+use crate::subset::differences;
+use crate::text::Locale;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TestCount {
+    pub passed: usize,
+    pub failed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Validation {
+    pub ok: bool,
+    pub errors: Vec<IssueOut>,
+    pub tests: TestCount,
+}
+
+/// Runs a compiled policy's embedded tests; each failure is an issue at `tests[i]`.
+pub fn run_tests(policy: &Policy) -> (TestCount, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let mut passed = 0;
+    let opts = Options {
+        locale: Locale::En,
+        ..Options::default()
+    };
+    for (i, t) in policy.doc.tests.iter().enumerate() {
+        let path = format!("tests[{i}]");
+        let input = Json::from_value(&t.profile);
+        let problems = match engine::evaluate(&input, policy, &opts) {
+            Ok(report) => {
+                let actual = serde_json::to_value(&report).unwrap_or_default();
+                let mut d = Vec::new();
+                differences(&t.expect, &actual, "", &mut d);
+                d
+            }
+            Err(e) => {
+                let first = e.first();
+                vec![format!("{} at {}", first.code.as_str(), first.path)]
+            }
+        };
+        if problems.is_empty() {
+            passed += 1;
+        } else {
+            issues.push(
+                Issue::new(Code::EmbeddedTestFailed, path)
+                    .with(&t.name)
+                    .with(problems.join("; ")),
+            );
+        }
+    }
+    let failed = issues.len();
+    (TestCount { passed, failed }, issues)
+}
+
+pub fn validate(value: &serde_json::Value, locale: Locale) -> Validation {
+    match Policy::from_value(value) {
+        Ok(policy) => {
+            let (tests, issues) = run_tests(&policy);
+            Validation {
+                ok: issues.is_empty(),
+                errors: issues.iter().map(|i| i.localized(locale)).collect(),
+                tests,
+            }
+        }
+        Err(e) => Validation {
+            ok: false,
+            errors: e.issues.iter().map(|i| i.localized(locale)).collect(),
+            tests: TestCount {
+                passed: 0,
+                failed: 0,
+            },
+        },
+    }
+}

@@ -1,0 +1,19 @@
+//! The built-in policy compiles, and every test it carries passes.
+
+use credit_check::validate::{run_tests, validate};
+use credit_check::{Locale, Policy};
+
+#[test]
+fn builtin_policy_is_valid_and_its_tests_pass() {
+    let policy = match Policy::builtin() {
+        Ok(p) => p,
+        Err(e) => panic!("builtin policy: {:#?}", e.issues),
+    };
+    let (count, issues) = run_tests(&policy);
+    assert!(issues.is_empty(), "{issues:#?}");
+    assert!(count.passed >= 7, "{count:?}");
+    let value: serde_json::Value =
+        serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
+    let v = validate(&value, Locale::En);
+    assert!(v.ok, "{:#?}", v.errors);
+}
