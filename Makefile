@@ -1,0 +1,58 @@
+# credit-check: `make serve`, `make test`, `make build` (see README.md).
+# Every target installs what it needs and is quick when everything is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-e2e lint fmt-check clippy
+
+setup: setup-wasm setup-npm
+
+setup-wasm:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --no-default-features --quiet; \
+	fi
+
+setup-npm: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup-browser:
+	@command -v chromium >/dev/null || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  { echo "could not install chromium (run as root, or install it yourself)"; exit 1; }; }
+
+build: setup
+	@scripts/build.sh
+
+serve: build
+	@python3 scripts/serve.py --port 8080
+
+lint: setup-npm
+	@eslint www tests scripts
+
+fmt-check:
+	@cargo fmt --check
+
+clippy:
+	@cargo clippy --quiet --all-targets --features cli -- -D warnings
+
+test-rust:
+	@cargo test --quiet --features cli
+
+test-node: build
+	@node --test tests/node/
+
+test-e2e: build setup-browser
+	@node --test tests/e2e/
+
+test: fmt-check clippy lint test-rust test-node test-e2e
+	@echo "make test: all layers passed"
