@@ -42,8 +42,9 @@ lint: setup-npm
 fmt-check:
 	@cargo fmt --check
 
-clippy:
+clippy: setup-wasm
 	@cargo clippy --quiet --all-targets --features cli -- -D warnings
+	@cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-rust:
 	@cargo test --quiet --features cli

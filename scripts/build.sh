@@ -1,27 +1,37 @@
 #!/usr/bin/env bash
 # Builds the npm package (pkg/) and the site's copy of the browser module (www/pkg/).
-# Called by `make build`; assumes the tools are installed (`make setup`).
+# Called by `make build`; assumes the tools are installed (`make setup`). Incremental: when the
+# compiled module and the packaging inputs are unchanged, the bindings and wasm-opt are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm=target/wasm32-unknown-unknown/release/credit_check.wasm
 
-rm -rf pkg www/pkg
-for target in nodejs web; do
-  out=pkg/${target/nodejs/node}
-  wasm-bindgen "$wasm" --target "$target" --out-dir "$out" \
-    --remove-name-section --remove-producers-section
-  npx --no-install wasm-opt -Oz "$out/credit_check_bg.wasm" -o "$out/credit_check_bg.wasm"
-done
+stamp=target/pkg.stamp
+key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml | sha256sum | cut -d' ' -f1)
+if [[ -f pkg/package.json && -f www/pkg/credit_check_bg.wasm && -f $stamp && $(cat "$stamp") == "$key" ]]; then
+  fresh=1
+else
+  fresh=0
+  rm -rf pkg www/pkg
+  for target in nodejs web; do
+    wasm-bindgen "$wasm" --target "$target" --out-dir "pkg/${target/nodejs/node}" \
+      --remove-name-section --remove-producers-section
+  done
+  # Both targets emit the same module: optimise it once, use it twice.
+  npx --no-install wasm-opt -Oz pkg/web/credit_check_bg.wasm -o pkg/web/credit_check_bg.wasm
+  cp pkg/web/credit_check_bg.wasm pkg/node/credit_check_bg.wasm
 
-version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
-node scripts/package.mjs "$version"
+  version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+  node scripts/package.mjs "$version"
 
-mkdir -p www/pkg
-cp pkg/web/credit_check.js pkg/web/credit_check_bg.wasm www/pkg/
+  mkdir -p www/pkg
+  cp pkg/web/credit_check.js pkg/web/credit_check_bg.wasm www/pkg/
+  echo "$key" > "$stamp"
+fi
 
 raw=$(wc -c < pkg/web/credit_check_bg.wasm)
 gz=$(gzip -9 -c pkg/web/credit_check_bg.wasm | wc -c)
 js=$(gzip -9 -c pkg/web/credit_check.js | wc -c)
-echo "wasm size: ${raw} bytes, ${gz} bytes gzip (JS glue ${js} bytes gzip)"
+echo "wasm size: ${raw} bytes, ${gz} bytes gzip (JS glue ${js} bytes gzip)$([[ $fresh == 1 ]] && echo ', unchanged')"

@@ -127,6 +127,9 @@ fn opt(v: Option<Val>, path: &str) -> Known {
     }
 }
 
+/// Reads one amount of a fiscal year.
+type YearGetter = fn(&Year) -> Option<Decimal>;
+
 /// A number from a fiscal year, or the path that would supply it.
 fn year_field(
     years: &[Year],
@@ -243,7 +246,7 @@ pub fn derive(p: &Profile) -> Facts {
         Known::Yes(Val::Num(Decimal::from(y.len()))),
     );
 
-    let latest: [(&str, fn(&Year) -> Option<Decimal>); 8] = [
+    let latest: [(&str, YearGetter); 8] = [
         ("revenue", |y| y.revenue),
         ("mainBusinessRevenue", |y| y.main_business_revenue),
         ("rdExpense", |y| y.rd_expense),

@@ -373,7 +373,7 @@ pub fn for_product(
                 ));
             }
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.sort_by_key(|a| a.0);
         hints.extend(found.into_iter().take(PER_CHECK).map(|(_, h)| h));
     }
     if pr.status == ProductStatus::Eligible {

@@ -38,7 +38,7 @@ impl Json {
         }
     }
 
-    pub fn from_str(text: &str) -> Result<Json, String> {
+    pub fn parse(text: &str) -> Result<Json, String> {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 

@@ -60,7 +60,7 @@ pub fn evaluate_str(
     policy: Option<&Policy>,
 ) -> Result<String, Error> {
     let input =
-        json::Json::from_str(profile).map_err(|e| Issue::new(Code::InvalidJson, "").with(e))?;
+        json::Json::parse(profile).map_err(|e| Issue::new(Code::InvalidJson, "").with(e))?;
     let policy = match policy {
         Some(p) => p,
         None => builtin()?,
