@@ -171,24 +171,24 @@ fn ratio(
 }
 
 /// The growth rate of domain.md §2.3 over the given values, oldest first:
-/// ½ × (S₂/S₁ + S₃/S₂) − 1; a zero (or negative) first value → the later two only;
-/// a zero second value → 0 (scores nothing); two values → S₂/S₁ − 1.
+/// ½ × (S₂/S₁ + S₃/S₂) − 1; a zero first value → the later two only; a zero second value → 0
+/// (scores nothing); two values → S₂/S₁ − 1. Only an exact zero switches rule: a negative value
+/// (negative net assets) goes through the formula as written.
 pub fn growth_rate(values: &[Decimal]) -> Option<Decimal> {
-    let pos = |d: &Decimal| *d > Decimal::ZERO;
     let half = Decimal::new(5, 1);
     match values {
         [s1, s2, s3] => {
-            if !pos(s2) {
+            if s2.is_zero() {
                 Some(Decimal::ZERO)
-            } else if !pos(s1) {
-                Some(s3.checked_div(*s2)? - Decimal::ONE)
+            } else if s1.is_zero() {
+                s3.checked_div(*s2)?.checked_sub(Decimal::ONE)
             } else {
                 let sum = s2.checked_div(*s1)?.checked_add(s3.checked_div(*s2)?)?;
                 sum.checked_mul(half)?.checked_sub(Decimal::ONE)
             }
         }
         [s1, s2] => {
-            if !pos(s1) {
+            if s1.is_zero() {
                 Some(Decimal::ZERO)
             } else {
                 s2.checked_div(*s1)?.checked_sub(Decimal::ONE)
@@ -350,13 +350,20 @@ pub fn derive(p: &Profile) -> Facts {
             &["financials[0].costsAndExpenses".to_string()],
         ),
     );
+    // Domestic R&D (§2.1 (五)), like the intensity, pooled over the years that give it.
+    let pooled: Vec<(Decimal, Decimal)> = y
+        .iter()
+        .filter_map(|y| Some((y.domestic_rd_expense?, y.rd_expense?)))
+        .collect();
+    let domestic = if pooled.is_empty() {
+        Err(vec!["financials[0].domesticRdExpense".to_string()])
+    } else {
+        Ok(pooled.iter().map(|p| p.0).sum::<Decimal>())
+    };
+    let all_rd = Ok(pooled.iter().map(|p| p.1).sum::<Decimal>());
     f.derived(
         "domesticRdRatio",
-        ratio(
-            field(0, "domesticRdExpense", |y| y.domestic_rd_expense),
-            rd,
-            &["financials[0].rdExpense".to_string()],
-        ),
+        ratio(domestic, all_rd, &["financials[0].rdExpense".to_string()]),
     );
     f.derived(
         "highTechRevenueRatio",

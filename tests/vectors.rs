@@ -66,6 +66,12 @@ fn golden_vectors() {
             failures.push(format!("{file}: {}: {}", c["name"], d.join("; ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
     println!("{} golden vectors passed", all.len());
 }
