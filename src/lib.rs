@@ -24,6 +24,7 @@ pub mod money;
 pub mod policy;
 pub mod profile;
 pub mod report;
+pub mod schema;
 pub mod subset;
 pub mod text;
 pub mod validate;
@@ -72,4 +73,93 @@ pub fn evaluate_str(
 /// The report's canonical JSON text (the same bytes natively and under Node).
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string(report).unwrap_or_default()
+}
+
+/// A compiled policy: the built-in one, or a caller's document compiled once and reused while
+/// the same document keeps coming (parse once, evaluate many).
+#[derive(Clone)]
+pub enum PolicyRef {
+    Builtin(&'static Policy),
+    Custom(std::rc::Rc<Policy>),
+}
+
+impl std::ops::Deref for PolicyRef {
+    type Target = Policy;
+    fn deref(&self) -> &Policy {
+        match self {
+            PolicyRef::Builtin(p) => p,
+            PolicyRef::Custom(p) => p,
+        }
+    }
+}
+
+thread_local! {
+    static LAST_POLICY: std::cell::RefCell<Option<(String, std::rc::Rc<Policy>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The policy to use: the document given (compiled, cached by its canonical text) or the built-in.
+pub fn resolve_policy(doc: Option<&serde_json::Value>) -> Result<PolicyRef, Error> {
+    let Some(doc) = doc.filter(|d| !d.is_null()) else {
+        return builtin().map(PolicyRef::Builtin);
+    };
+    let key = serde_json::to_string(doc).unwrap_or_default();
+    if let Some(hit) = LAST_POLICY.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, p)| p.clone())
+    }) {
+        return Ok(PolicyRef::Custom(hit));
+    }
+    let policy = std::rc::Rc::new(Policy::from_value(doc).map_err(|mut e| {
+        for i in &mut e.issues {
+            i.path = if i.path.is_empty() {
+                "options.policy".into()
+            } else {
+                format!("options.policy.{}", i.path)
+            };
+        }
+        e
+    })?);
+    LAST_POLICY.with(|c| *c.borrow_mut() = Some((key, policy.clone())));
+    Ok(PolicyRef::Custom(policy))
+}
+
+/// One entry of `evaluateMany`: a report, or the error of that profile with its index.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum ManyResult {
+    Report(Box<Report>),
+    Error { error: ManyError },
+}
+
+#[derive(serde::Serialize)]
+pub struct ManyError {
+    pub index: usize,
+    pub code: Code,
+    pub path: String,
+    pub message: String,
+}
+
+/// Evaluates many profiles with one policy; a bad profile gives an error entry at its index.
+pub fn evaluate_many(profiles: &[json::Json], policy: &Policy, opts: &Options) -> Vec<ManyResult> {
+    profiles
+        .iter()
+        .enumerate()
+        .map(|(index, p)| match engine::evaluate(p, policy, opts) {
+            Ok(r) => ManyResult::Report(Box::new(r)),
+            Err(e) => {
+                let first = e.first();
+                ManyResult::Error {
+                    error: ManyError {
+                        index,
+                        code: first.code,
+                        path: first.path.clone(),
+                        message: first.message(opts.locale),
+                    },
+                }
+            }
+        })
+        .collect()
 }

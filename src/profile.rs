@@ -24,23 +24,61 @@ pub const TECH_FIELDS: &[&str] = &[
 pub const TALENT: &[&str] = &["national", "provincial", "municipal", "none"];
 pub const TAX_GRADES: &[&str] = &["A", "B", "M", "C", "D"];
 
+/// A company profile (contract §2). Every field is optional; money is yuan, as a number or a
+/// decimal string, optionally with 万 or 亿.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields, default)
+)]
 pub struct Profile {
     pub name: Option<String>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Place>")
+    )]
     pub province: Option<String>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Place>")
+    )]
     pub city: Option<String>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Sector>")
+    )]
     pub sector: Option<String>,
     pub resident: Option<bool>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Quantity>")
+    )]
     pub years_operating: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub employees: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub tech_staff: Option<Decimal>,
-    /// Latest fiscal year first.
+    /// Latest fiscal year first; 1 to 3 years.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 3)))]
     pub financials: Vec<Year>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub high_tech_revenue: Option<Decimal>,
     pub ip: Ip,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::TechField>")
+    )]
     pub tech_field: Option<String>,
     pub statuses: Statuses,
     pub innovation_self_rating: SelfRating,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Talent>")
+    )]
     pub talent: Option<String>,
     pub tax: Tax,
     pub credit: Credit,
@@ -48,24 +86,73 @@ pub struct Profile {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Year {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub revenue: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub main_business_revenue: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub rd_expense: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub domestic_rd_expense: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub costs_and_expenses: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub total_assets: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub total_liabilities: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub tax_paid: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Ip {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub class_one: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub class_two: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Statuses {
     pub high_tech_enterprise: Option<bool>,
     pub tech_sme_registered: Option<bool>,
@@ -78,11 +165,21 @@ pub struct Statuses {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct SelfRating {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub advancement: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub core_support: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub acquisition: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub transfer: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub management: Option<Decimal>,
 }
 
@@ -96,27 +193,59 @@ pub const SELF_RATING_MAX: &[(&str, i64)] = &[
 ];
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Tax {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::TaxGrade>")
+    )]
     pub grade: Option<String>,
     pub arrears: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Credit {
     pub dishonest_debtor: Option<bool>,
     pub abnormal_operations: Option<bool>,
     pub serious_illegal: Option<bool>,
     pub overdue_now: Option<bool>,
     pub overdue90_in24m: Option<bool>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub overdue_events_in24m: Option<Decimal>,
     pub major_incident: Option<bool>,
     pub restricted_industry: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
 pub struct Debt {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub unsecured: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub guaranteed: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
     pub secured: Option<Decimal>,
 }
 

@@ -4,7 +4,6 @@
 use crate::engine::{self, Options};
 use crate::error::{Code, Error, Issue};
 use crate::json::Json;
-use crate::policy::Policy;
 use crate::text::Locale;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -52,19 +51,82 @@ fn locale_of(options: &JsValue) -> Locale {
         .unwrap_or_default()
 }
 
+/// The options object as raw input, and its `policy` member as a JSON document.
+fn read_options(options: &JsValue) -> Result<(Options, Option<serde_json::Value>), Error> {
+    let opts = Options::read(&read_json(options, "options")?)?;
+    let policy = if options.is_object() {
+        let p = js_sys::Reflect::get(options, &"policy".into()).unwrap_or(JsValue::UNDEFINED);
+        read_document(&p, "options.policy")?
+    } else {
+        None
+    };
+    Ok((opts, policy))
+}
+
+fn read_document(v: &JsValue, path: &str) -> Result<Option<serde_json::Value>, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value::<serde_json::Value>(v.clone())
+        .map(Some)
+        .map_err(|e| {
+            Issue::new(Code::PolicyShape, path)
+                .with(e.to_string())
+                .into()
+        })
+}
+
 /// `evaluate(profile, options?)`: the report for one profile.
 #[wasm_bindgen]
 pub fn evaluate(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_of(&options);
     let run = || -> Result<crate::report::Report, Error> {
-        let opts = Options::read(&read_json(&options, "options")?)?;
+        let (opts, doc) = read_options(&options)?;
+        let policy = crate::resolve_policy(doc.as_ref())?;
         let input = read_json(&profile, "")?;
-        engine::evaluate(&input, crate::builtin()?, &opts)
+        engine::evaluate(&input, &policy, &opts)
     };
     match run() {
         Ok(report) => to_js(&report),
         Err(e) => Err(throw(&e, locale)),
     }
+}
+
+/// `evaluateMany(profiles, options?)`: one entry per profile, in order; a bad profile gives
+/// `{ error: { index, code, path, message } }` in its place and the others are kept.
+#[wasm_bindgen(js_name = evaluateMany)]
+pub fn evaluate_many(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options);
+    let run = || -> Result<Vec<crate::ManyResult>, Error> {
+        let (opts, doc) = read_options(&options)?;
+        let policy = crate::resolve_policy(doc.as_ref())?;
+        let list = match read_json(&profiles, "profiles")? {
+            Json::Array(items) => items,
+            other => {
+                return Err(Issue::new(Code::WrongType, "profiles")
+                    .with("array")
+                    .with(other.kind())
+                    .into())
+            }
+        };
+        Ok(crate::evaluate_many(&list, &policy, &opts))
+    };
+    match run() {
+        Ok(list) => to_js(&list),
+        Err(e) => Err(throw(&e, locale)),
+    }
+}
+
+/// `validatePolicy(policy, options?)`: `{ ok, errors: [{ code, path, message }], tests: { passed, failed } }`.
+#[wasm_bindgen(js_name = validatePolicy)]
+pub fn validate_policy(policy: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options);
+    let doc = match read_document(&policy, "") {
+        Ok(Some(d)) => d,
+        Ok(None) => serde_json::Value::Null,
+        Err(e) => return Err(throw(&e, locale)),
+    };
+    to_js(&crate::validate::validate(&doc, locale))
 }
 
 /// `defaultPolicy()`: the built-in policy document.
@@ -76,11 +138,24 @@ pub fn default_policy() -> Result<JsValue, JsValue> {
     }
 }
 
+/// `profileSchema()`: the JSON Schema of a profile.
+#[wasm_bindgen(js_name = profileSchema)]
+pub fn profile_schema() -> Result<JsValue, JsValue> {
+    schema(crate::schema::PROFILE_SCHEMA)
+}
+
+/// `policySchema()`: the JSON Schema of a policy document.
+#[wasm_bindgen(js_name = policySchema)]
+pub fn policy_schema() -> Result<JsValue, JsValue> {
+    schema(crate::schema::POLICY_SCHEMA)
+}
+
+fn schema(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}
+
 /// `version()`: the engine version.
 #[wasm_bindgen]
 pub fn version() -> String {
     engine::ENGINE_VERSION.to_string()
 }
-
-#[allow(dead_code)]
-fn _policy(_: &Policy) {}

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 /// A user-facing text in every supported locale: `{ "zh-CN": "…", "en": "…" }`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
@@ -22,6 +23,7 @@ impl Text {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PolicyDoc {
     pub id: String,
@@ -51,6 +53,7 @@ pub struct PolicyDoc {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -60,6 +63,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Assumption {
     /// A profile fact, e.g. `debt.guaranteed`.
@@ -70,6 +74,7 @@ pub struct Assumption {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FactDef {
     pub id: String,
@@ -80,6 +85,7 @@ pub struct FactDef {
 /// A check passes when its expression is true. A comparison at the top is reported as
 /// `actual` (left side) against `required` (operator and right side).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CheckDef {
     pub id: String,
@@ -97,6 +103,7 @@ pub struct CheckDef {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Schemes {
     pub tech_sme: TechSmeScheme,
@@ -104,6 +111,7 @@ pub struct Schemes {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TechSmeScheme {
     pub basis: Text,
@@ -120,6 +128,7 @@ pub struct TechSmeScheme {
 
 /// An indicator scored by the best of its measures, each a fact looked up in a band table.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IndicatorDef {
     pub id: String,
@@ -129,6 +138,7 @@ pub struct IndicatorDef {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Measure {
     pub fact: String,
@@ -136,6 +146,7 @@ pub struct Measure {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HighTechScheme {
     pub basis: Text,
@@ -146,6 +157,7 @@ pub struct HighTechScheme {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Innovation {
     pub label: Text,
@@ -157,6 +169,7 @@ pub struct Innovation {
 /// An item of the innovation evaluation: computed from measures (their band's range), or an
 /// expert item taken from a self-rating fact; unknown items count with their full range.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InnovationItem {
     pub id: String,
@@ -169,6 +182,7 @@ pub struct InnovationItem {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProductDef {
     pub id: String,
@@ -183,6 +197,7 @@ pub struct ProductDef {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LimitDef {
     pub steps: Vec<StepDef>,
@@ -191,6 +206,7 @@ pub struct LimitDef {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepDef {
     pub id: String,
@@ -200,6 +216,7 @@ pub struct StepDef {
 
 /// A test carried by the policy: a profile and a subset of the report it must give.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PolicyTest {
     pub name: String,

@@ -50,3 +50,13 @@ impl<'de> Deserialize<'de> for Dec {
         d.deserialize_any(DecVisitor)
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Dec {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::PolicyDecimal::json_schema(g)
+    }
+}

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 /// One row of a band table. Bounds are optional and combine: `atLeast` (x ≥ a), `above` (x > a),
 /// `atMost` (x ≤ b), `below` (x < b). A row without bounds matches everything.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BandRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,6 +49,7 @@ impl BandRow {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Table {
     /// Ranges of a number, first matching row wins.
