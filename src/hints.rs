@@ -228,9 +228,10 @@ impl Search<'_> {
         } else {
             Decimal::ONE
         };
+        // Candidates lie on the grid of whole units (万 for money), so hints read as round figures.
         let value_at = |k: Decimal| match field.dir {
-            Dir::Up => cur + k * unit,
-            Dir::Down => (cur - k * unit).max(Decimal::ZERO),
+            Dir::Up => ((cur / unit).floor() + k) * unit,
+            Dir::Down => (((cur / unit).ceil() - k) * unit).max(Decimal::ZERO),
         };
         let mut hi = match field.dir {
             Dir::Up if field.money => {
@@ -419,17 +420,26 @@ fn lift(
                 let Some(cur) = (field.get)(search.base) else {
                     continue;
                 };
-                let Some(crate::policy::table::Table::Band { rows, .. }) = policy.table(&table)
-                else {
+                let Some(rows) = policy.table(&table).map(|t| &t.rows) else {
                     continue;
                 };
+                // Every bound of the table is a place where the band may change: the smallest
+                // value above the current one that lands in a better band.
                 let now = rows.iter().find(|r| r.matches(cur)).map(|r| r.value);
-                let next = rows
-                    .iter()
-                    .filter_map(|r| {
-                        let (b, inclusive) = r.lower_bound()?;
-                        let v = if inclusive { b } else { b + Decimal::ONE };
-                        (v > cur && now.is_some_and(|n| r.value > n)).then_some(v)
+                let entries = rows.iter().flat_map(|r| {
+                    [
+                        r.at_least.map(|b| b.0),
+                        r.above.map(|b| b.0 + Decimal::ONE),
+                        r.below.map(|b| b.0),
+                        r.at_most.map(|b| b.0 + Decimal::ONE),
+                    ]
+                });
+                let next = entries
+                    .flatten()
+                    .filter(|v| *v > cur)
+                    .filter(|v| {
+                        let then = rows.iter().find(|r| r.matches(*v)).map(|r| r.value);
+                        matches!((now, then), (Some(n), Some(t)) if t > n)
                     })
                     .min();
                 if let Some(v) = next {

@@ -127,6 +127,8 @@ fn digest(doc: &PolicyDoc) -> String {
 
 struct Compiler<'a> {
     issues: Vec<Issue>,
+    /// Derived facts that failed to compile: references to them are not reported again.
+    poisoned: BTreeSet<String>,
     types: Facts,
     tables: &'a BTreeMap<String, Table>,
     steps: BTreeMap<(String, String), Known>,
@@ -141,6 +143,14 @@ fn placeholder(ty: Ty) -> Known {
 }
 
 impl Compiler<'_> {
+    /// Drops "unknown fact" issues about facts whose own definition already failed.
+    fn forgive(&self, found: &mut Vec<Issue>) {
+        found.retain(|i| {
+            i.code != Code::UnknownFact
+                || !i.args.first().is_some_and(|a| self.poisoned.contains(a))
+        });
+    }
+
     fn text(&mut self, t: &Text, path: &str) {
         for locale in crate::text::Locale::ALL {
             if t.0.get(locale.tag()).is_none_or(|s| s.trim().is_empty()) {
@@ -173,7 +183,9 @@ impl Compiler<'_> {
             steps: &self.steps,
         };
         let mut found = Vec::new();
-        if let Some(got) = e.check(&scope, path, &mut found) {
+        let ty = e.check(&scope, path, &mut found);
+        self.forgive(&mut found);
+        if let Some(got) = ty {
             if got != want && found.is_empty() {
                 found.push(
                     Issue::new(Code::TypeMismatch, path)
@@ -354,6 +366,7 @@ impl Policy {
         }
         let mut c = Compiler {
             issues: Vec::new(),
+            poisoned: BTreeSet::new(),
             types,
             tables: &doc.tables,
             steps: BTreeMap::new(),
@@ -385,8 +398,8 @@ impl Policy {
         for (name, t) in &doc.tables {
             let p = join("tables", name);
             t.validate(&p, &mut c.issues);
-            if let Table::Band { rows, .. } = t {
-                if rows.len() > MAX_TABLE_ROWS {
+            {
+                if t.rows.len() > MAX_TABLE_ROWS {
                     c.issues.push(
                         Issue::new(Code::PolicyTooLarge, &p)
                             .with(format!("more than {MAX_TABLE_ROWS} rows")),
@@ -488,6 +501,7 @@ impl Policy {
 
         // Derived facts, in order; each may read the ones before it.
         let mut derived = Vec::new();
+        let later_facts: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
         for (i, f) in doc.facts.iter().enumerate() {
             let p = format!("facts[{i}]");
             c.text(&f.label, &join(&p, "label"));
@@ -508,7 +522,8 @@ impl Policy {
                     };
                     let mut found = Vec::new();
                     let ty = e.check(&scope, &expr_path, &mut found);
-                    rename_self(&mut found, &f.id, &[]);
+                    c.forgive(&mut found);
+                    rename_self(&mut found, &f.id, &later_facts[i + 1..]);
                     let ok = found.is_empty();
                     c.issues.extend(found);
                     ty.filter(|_| ok)
@@ -525,6 +540,8 @@ impl Policy {
                     expr: e,
                     path: expr_path,
                 });
+            } else {
+                c.poisoned.insert(f.id.clone());
             }
         }
 

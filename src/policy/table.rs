@@ -48,50 +48,65 @@ impl BandRow {
     }
 }
 
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum TableKind {
+    /// Ranges of a number (`rows`), first matching row wins.
+    Band,
+    /// A key (a string fact such as a tax grade) to a number (`entries`).
+    Map,
+}
+
+/// A lookup table. (A plain struct rather than a tagged enum, so that an error inside a row is
+/// reported with its full path.)
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
-pub enum Table {
-    /// Ranges of a number, first matching row wins.
-    Band {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        rows: Vec<BandRow>,
-    },
-    /// A key (a string fact such as a tax grade) to a number.
-    Map {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        entries: BTreeMap<String, Dec>,
-    },
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Table {
+    pub kind: TableKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<BandRow>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entries: BTreeMap<String, Dec>,
 }
 
 impl Table {
     pub fn band(&self, x: Decimal) -> Option<&BandRow> {
-        match self {
-            Table::Band { rows, .. } => rows.iter().find(|r| r.matches(x)),
-            Table::Map { .. } => None,
+        match self.kind {
+            TableKind::Band => self.rows.iter().find(|r| r.matches(x)),
+            TableKind::Map => None,
         }
     }
 
     pub fn entry(&self, key: &Val) -> Option<Decimal> {
-        match (self, key) {
-            (Table::Map { entries, .. }, Val::Str(k)) => entries.get(k).map(|d| d.0),
+        match (self.kind, key) {
+            (TableKind::Map, Val::Str(k)) => self.entries.get(k).map(|d| d.0),
             _ => None,
         }
     }
 
     pub fn key_type(&self) -> Ty {
-        match self {
-            Table::Band { .. } => Ty::Num,
-            Table::Map { .. } => Ty::Str,
+        match self.kind {
+            TableKind::Band => Ty::Num,
+            TableKind::Map => Ty::Str,
         }
     }
 
     /// Every problem with the table's rows.
     pub fn validate(&self, path: &str, issues: &mut Vec<Issue>) {
-        match self {
-            Table::Band { rows, .. } => {
+        let rows = &self.rows;
+        let entries = &self.entries;
+        match self.kind {
+            TableKind::Band => {
+                if !entries.is_empty() {
+                    issues.push(
+                        Issue::new(Code::MalformedTable, join(path, "entries"))
+                            .with("a band table has rows, not entries"),
+                    );
+                }
                 if rows.is_empty() {
                     issues
                         .push(Issue::new(Code::MalformedTable, join(path, "rows")).with("no rows"));
@@ -134,7 +149,13 @@ impl Table {
                     }
                 }
             }
-            Table::Map { entries, .. } => {
+            TableKind::Map => {
+                if !rows.is_empty() {
+                    issues.push(
+                        Issue::new(Code::MalformedTable, join(path, "rows"))
+                            .with("a map table has entries, not rows"),
+                    );
+                }
                 if entries.is_empty() {
                     issues.push(
                         Issue::new(Code::MalformedTable, join(path, "entries")).with("no entries"),

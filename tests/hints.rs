@@ -1,0 +1,151 @@
+//! Hints are checked by applying them: set the field to the hinted value, evaluate again, and the
+//! failing check must pass (or the line must become the promised amount).
+
+use credit_check::engine::{self, Options};
+use credit_check::json::Json;
+use credit_check::report::{CheckStatus, HintKind, Report};
+use serde_json::Value;
+use std::path::Path;
+
+fn eval(p: &Value) -> Option<Report> {
+    let policy = credit_check::builtin().unwrap();
+    let opts = Options {
+        locale: credit_check::Locale::En,
+        ..Options::default()
+    };
+    engine::evaluate(&Json::from_value(p), policy, &opts).ok()
+}
+
+/// Sets `financials[0].revenue`, `ip.classOne`, `techStaff` … in a profile.
+fn set(profile: &mut Value, path: &str, value: &str) {
+    let mut cur = profile;
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let (key, index) = match part.split_once('[') {
+            Some((k, rest)) => (
+                k,
+                Some(rest.trim_end_matches(']').parse::<usize>().unwrap()),
+            ),
+            None => (*part, None),
+        };
+        let last = i == parts.len() - 1 && index.is_none();
+        if last {
+            cur[key] = Value::from(value);
+            return;
+        }
+        if cur.get(key).is_none() {
+            cur[key] = if index.is_some() {
+                Value::from(vec![Value::Object(Default::default())])
+            } else {
+                Value::Object(Default::default())
+            };
+        }
+        cur = &mut cur[key];
+        if let Some(i) = index {
+            cur = &mut cur[i];
+        }
+    }
+}
+
+fn profiles() -> Vec<Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            for c in doc["cases"].as_array().unwrap() {
+                if c.get("error").is_none() && c.get("options").is_none() {
+                    out.push(c["profile"].clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_hint_holds_when_applied() {
+    let mut checked = (0, 0);
+    for p in profiles() {
+        let Some(report) = eval(&p) else { continue };
+        for product in &report.products {
+            for hint in product.hints.as_deref().unwrap_or_default() {
+                let mut q = p.clone();
+                set(&mut q, &hint.field, &hint.to);
+                let after = eval(&q).expect("the hinted profile is valid");
+                let prod = after.products.iter().find(|x| x.id == product.id).unwrap();
+                match hint.kind {
+                    HintKind::Pass => {
+                        let check = prod
+                            .checks
+                            .as_ref()
+                            .unwrap()
+                            .iter()
+                            .find(|c| c.id == hint.target)
+                            .unwrap();
+                        assert_eq!(check.status, CheckStatus::Pass, "{hint:?} on {p}");
+                        checked.0 += 1;
+                    }
+                    HintKind::Lift => {
+                        let amount = prod.limit.as_ref().map(|l| l.amount.clone());
+                        assert_eq!(amount, hint.new_amount, "{hint:?} on {p}");
+                        checked.1 += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        checked.0 >= 10 && checked.1 >= 3,
+        "too few hints exercised: {checked:?}"
+    );
+    println!(
+        "{} pass hints and {} lift hints verified",
+        checked.0, checked.1
+    );
+}
+
+#[test]
+fn the_worked_example_is_told_what_lifts_its_line() {
+    let doc: Value = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
+    let report = eval(&doc["tests"][0]["profile"]).unwrap();
+    let a = &report.products[0];
+    let hints = a.hints.as_ref().unwrap();
+    // The tier cap binds at 1000万: revenue of 5000万 reaches the next tier.
+    assert!(
+        hints.iter().any(|h| h.kind == HintKind::Lift
+            && h.field == "financials[0].revenue"
+            && h.to == "50000000"),
+        "{hints:#?}"
+    );
+    // Repaying the 200万 of unsecured loans lifts the line by as much.
+    assert!(hints
+        .iter()
+        .any(|h| h.field == "debt.unsecured" && h.new_amount.as_deref() == Some("10000000")));
+}
+
+#[test]
+fn a_failing_threshold_gets_the_smallest_round_change() {
+    // Tax credit needs tax paid ≥ 3万: at 2.4万 the hint is the next whole 万 that passes, 3万.
+    let doc: Value = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
+    let mut p = doc["tests"][0]["profile"].clone();
+    p["financials"][0]["taxPaid"] = Value::from("24000");
+    let report = eval(&p).unwrap();
+    let d = report
+        .products
+        .iter()
+        .find(|x| x.id == "tax-credit")
+        .unwrap();
+    let hint = d
+        .hints
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|h| h.target == "taxPaid")
+        .unwrap();
+    assert_eq!(
+        (hint.field.as_str(), hint.to.as_str()),
+        ("financials[0].taxPaid", "30000")
+    );
+}

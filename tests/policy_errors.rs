@@ -1,0 +1,133 @@
+//! The catalogue of invalid policies (tests/vectors/policies/invalid.json): each patch on the
+//! built-in policy gives exactly the listed errors (code and path), all at once. Node runs the
+//! same file through `validatePolicy`.
+
+use credit_check::validate::validate;
+use credit_check::Locale;
+use serde_json::Value;
+use std::path::Path;
+
+/// Applies `{op: "set"|"remove", path: "/json/pointer", value}` operations.
+fn patch(doc: &mut Value, ops: &[Value]) {
+    for op in ops {
+        let path = op["path"].as_str().unwrap();
+        let (parent, key) = path.rsplit_once('/').unwrap();
+        let target = doc
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("no {parent}"));
+        match (op["op"].as_str().unwrap(), target) {
+            ("set", Value::Object(m)) => {
+                m.insert(key.to_string(), op["value"].clone());
+            }
+            ("set", Value::Array(a)) => a[key.parse::<usize>().unwrap()] = op["value"].clone(),
+            ("remove", Value::Object(m)) => {
+                m.remove(key).unwrap();
+            }
+            ("remove", Value::Array(a)) => {
+                a.remove(key.parse::<usize>().unwrap());
+            }
+            (o, _) => panic!("bad op {o} at {path}"),
+        }
+    }
+}
+
+fn builtin() -> Value {
+    serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap()
+}
+
+#[test]
+fn every_invalid_policy_gives_its_errors() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/policies/invalid.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    let mut failures = Vec::new();
+    for c in cases {
+        let mut policy = builtin();
+        patch(&mut policy, c["patch"].as_array().unwrap());
+        let v = validate(&policy, Locale::En);
+        let mut got: Vec<(String, String)> = v
+            .errors
+            .iter()
+            .map(|e| (e.code.as_str().to_string(), e.path.clone()))
+            .collect();
+        let mut want: Vec<(String, String)> = c["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["code"].as_str().unwrap().into(),
+                    e["path"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        if v.ok || got != want {
+            failures.push(format!("{}: want {want:?}, got {got:?}", c["name"]));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    println!(
+        "{} invalid policies rejected with their codes and paths",
+        cases.len()
+    );
+}
+
+#[test]
+fn too_many_products_is_refused() {
+    let mut policy = builtin();
+    let one = policy["products"][3].clone();
+    let many: Vec<Value> = (0..70)
+        .map(|i| {
+            let mut p = one.clone();
+            p["id"] = Value::from(format!("p{i}"));
+            p
+        })
+        .collect();
+    policy["products"] = Value::from(many);
+    policy["tests"] = Value::from(Vec::<Value>::new());
+    let v = validate(&policy, Locale::En);
+    assert!(!v.ok);
+    assert!(v
+        .errors
+        .iter()
+        .any(|e| e.path == "products" && e.message.contains("64")));
+}
+
+#[test]
+fn division_by_zero_is_a_typed_error_at_evaluation() {
+    let mut policy = builtin();
+    policy["products"][0]["limit"]["steps"][0]["expr"] =
+        Value::from("revenue / (taxPaid - taxPaid)");
+    policy["tests"] = Value::from(Vec::<Value>::new());
+    let compiled = credit_check::Policy::from_value(&policy).unwrap();
+    let profile = serde_json::json!({"financials": [{"revenue": "1000万", "taxPaid": "10万"}]});
+    let err = credit_check::engine::evaluate(
+        &credit_check::json::Json::from_value(&profile),
+        &compiled,
+        &credit_check::Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.first().code, credit_check::Code::DivisionByZero);
+    assert_eq!(err.first().path, "products[0].limit.steps[0].expr");
+}
+
+#[test]
+fn a_bank_policy_with_other_numbers_changes_the_line_without_a_rebuild() {
+    let mut policy = builtin();
+    // A bank that lends 20% of revenue and caps the 1000万–5000万 tier at 1200万.
+    policy["products"][0]["limit"]["steps"][0]["expr"] = Value::from("revenue * 20%");
+    policy["tables"]["tierCap"]["rows"][1]["value"] = Value::from("1200万");
+    policy["tests"] = Value::from(Vec::<Value>::new());
+    let compiled = credit_check::Policy::from_value(&policy).unwrap();
+    let worked = &builtin()["tests"][0]["profile"];
+    let report = credit_check::engine::evaluate(
+        &credit_check::json::Json::from_value(worked),
+        &compiled,
+        &credit_check::Options::default(),
+    )
+    .unwrap();
+    let a = &report.products[0];
+    assert_eq!(a.limit.as_ref().unwrap().amount, "10000000"); // 1200万 − 200万
+}
