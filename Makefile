@@ -7,7 +7,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-e2e lint fmt-check clippy
+.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas
 
 setup: setup-wasm setup-npm
 
@@ -49,11 +49,20 @@ clippy: setup-wasm
 test-rust:
 	@cargo test --quiet --features cli
 
-test-node: build
+native-bin:
+	@cargo build --quiet --features cli
+
+test-node: build native-bin
 	@node --test tests/node/
+
+test-types: build
+	@tsc -p tests/ts && echo "tsc: tests/ts/usage.ts type-checks against pkg/ declarations"
+
+schemas:
+	@UPDATE_SCHEMAS=1 cargo test --quiet --test schemas
 
 test-e2e: build setup-browser
 	@node --test tests/e2e/
 
-test: fmt-check clippy lint test-rust test-node test-e2e
+test: fmt-check clippy lint test-rust test-node test-types test-e2e
 	@echo "make test: all layers passed"

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// The stable error codes. Their camelCase names are part of the public contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Code {
     // Input shape
@@ -98,6 +99,7 @@ impl Issue {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct IssueOut {
     pub code: Code,
     pub path: String,

@@ -128,6 +128,7 @@ pub fn resolve_policy(doc: Option<&serde_json::Value>) -> Result<PolicyRef, Erro
 
 /// One entry of `evaluateMany`: a report, or the error of that profile with its index.
 #[derive(serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum ManyResult {
     Report(Box<Report>),
@@ -135,6 +136,7 @@ pub enum ManyResult {
 }
 
 #[derive(serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ManyError {
     pub index: usize,
     pub code: Code,

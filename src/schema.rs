@@ -4,6 +4,7 @@
 
 pub const PROFILE_SCHEMA: &str = include_str!("../schemas/profile.schema.json");
 pub const POLICY_SCHEMA: &str = include_str!("../schemas/policy.schema.json");
+// The report and API schemas are not embedded: they exist for tooling and the TypeScript types.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::*;
@@ -56,6 +57,41 @@ mod native {
         ]
     });
 
+    schema_type!(LocaleTag, "A report locale.", { "type": "string", "enum": ["zh-CN", "en"] });
+    schema_type!(DetailTag, "How much a report says.", { "type": "string", "enum": ["full", "summary"] });
+
+    /// The options of `evaluate` and `evaluateMany` (read by `engine::Options::read`).
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[allow(dead_code)]
+    pub struct EvaluateOptions {
+        /// A policy document to use instead of the built-in one.
+        policy: Option<crate::policy::model::PolicyDoc>,
+        /// The language of every text in the report and of error messages; zh-CN by default.
+        #[schemars(with = "Option<LocaleTag>")]
+        locale: Option<String>,
+        /// Only these products in the report.
+        products: Option<Vec<String>>,
+        /// `summary` keeps statuses, scores and lines, and drops checks, reasons, steps and hints.
+        #[schemars(with = "Option<DetailTag>")]
+        detail: Option<String>,
+    }
+
+    /// Everything the JavaScript API exchanges, for the TypeScript declarations.
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "camelCase")]
+    #[allow(dead_code)]
+    pub struct Api {
+        profile: crate::profile::Profile,
+        report: crate::report::Report,
+        policy: crate::policy::model::PolicyDoc,
+        evaluate_options: EvaluateOptions,
+        validation: crate::validate::Validation,
+        many_result: crate::ManyResult,
+        error_code: crate::error::Code,
+        issue: crate::error::IssueOut,
+    }
+
     fn generate<T: JsonSchema>() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(T)).unwrap_or_default()
     }
@@ -63,6 +99,11 @@ mod native {
     /// The profile's schema, generated from `profile::Profile`.
     pub fn profile_schema() -> serde_json::Value {
         generate::<crate::profile::Profile>()
+    }
+
+    /// One schema holding every type of the JavaScript API (`$defs`), for the TypeScript declarations.
+    pub fn api_schema() -> serde_json::Value {
+        generate::<Api>()
     }
 
     /// The policy document's schema, generated from `policy::model::PolicyDoc`.

@@ -10,12 +10,14 @@ use crate::text::Locale;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TestCount {
     pub passed: usize,
     pub failed: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Validation {
     pub ok: bool,
     pub errors: Vec<IssueOut>,

@@ -77,8 +77,12 @@ fn read_document(v: &JsValue, path: &str) -> Result<Option<serde_json::Value>, E
 }
 
 /// `evaluate(profile, options?)`: the report for one profile.
-#[wasm_bindgen]
-pub fn evaluate(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
     let run = || -> Result<crate::report::Report, Error> {
         let (opts, doc) = read_options(&options)?;
@@ -94,8 +98,12 @@ pub fn evaluate(profile: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 
 /// `evaluateMany(profiles, options?)`: one entry per profile, in order; a bad profile gives
 /// `{ error: { index, code, path, message } }` in its place and the others are kept.
-#[wasm_bindgen(js_name = evaluateMany)]
-pub fn evaluate_many(profiles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "ManyResult[]")]
+pub fn evaluate_many(
+    #[wasm_bindgen(unchecked_param_type = "Profile[]")] profiles: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
     let run = || -> Result<Vec<crate::ManyResult>, Error> {
         let (opts, doc) = read_options(&options)?;
@@ -118,8 +126,12 @@ pub fn evaluate_many(profiles: JsValue, options: JsValue) -> Result<JsValue, JsV
 }
 
 /// `validatePolicy(policy, options?)`: `{ ok, errors: [{ code, path, message }], tests: { passed, failed } }`.
-#[wasm_bindgen(js_name = validatePolicy)]
-pub fn validate_policy(policy: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Validation")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "PolicyDoc")] policy: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ locale?: LocaleTag }")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
     let doc = match read_document(&policy, "") {
         Ok(Some(d)) => d,
@@ -130,7 +142,7 @@ pub fn validate_policy(policy: JsValue, options: JsValue) -> Result<JsValue, JsV
 }
 
 /// `defaultPolicy()`: the built-in policy document.
-#[wasm_bindgen(js_name = defaultPolicy)]
+#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "PolicyDoc")]
 pub fn default_policy() -> Result<JsValue, JsValue> {
     match crate::builtin() {
         Ok(p) => to_js(&p.doc),
@@ -139,13 +151,13 @@ pub fn default_policy() -> Result<JsValue, JsValue> {
 }
 
 /// `profileSchema()`: the JSON Schema of a profile.
-#[wasm_bindgen(js_name = profileSchema)]
+#[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
 pub fn profile_schema() -> Result<JsValue, JsValue> {
     schema(crate::schema::PROFILE_SCHEMA)
 }
 
 /// `policySchema()`: the JSON Schema of a policy document.
-#[wasm_bindgen(js_name = policySchema)]
+#[wasm_bindgen(js_name = policySchema, unchecked_return_type = "JsonSchema")]
 pub fn policy_schema() -> Result<JsValue, JsValue> {
     schema(crate::schema::POLICY_SCHEMA)
 }

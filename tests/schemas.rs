@@ -1,7 +1,7 @@
 //! The committed JSON Schemas (schemas/) are the ones the Rust types generate.
 //! `UPDATE_SCHEMAS=1 cargo test --test schemas` (or `make schemas`) rewrites them.
 
-use credit_check::schema::{policy_schema, profile_schema};
+use credit_check::schema::{api_schema, policy_schema, profile_schema};
 use std::path::Path;
 
 fn check(file: &str, generated: serde_json::Value) {
@@ -29,4 +29,11 @@ fn policy_schema_is_current() {
     let s = policy_schema();
     assert!(s["properties"]["products"].is_object());
     check("policy.schema.json", s);
+}
+
+#[test]
+fn api_schema_is_current() {
+    let s = api_schema();
+    assert!(s["$defs"]["Report"].is_object());
+    check("api.schema.json", s);
 }

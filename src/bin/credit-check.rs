@@ -4,9 +4,10 @@ use credit_check::{Detail, Locale, Options, Policy};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
+const USAGE: &str = r#"usage:
   credit-check evaluate <profile.json|-> [--policy policy.json] [--locale zh-CN|en] [--summary]
-  credit-check validate <policy.json|->";
+                        [--options '{"locale":"en","products":["kunkedai"],"detail":"summary"}']
+  credit-check validate <policy.json|->"#;
 
 fn read(path: &str) -> Result<String, String> {
     if path == "-" {
@@ -38,6 +39,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 opts.locale = Locale::parse(tag, "--locale").map_err(|i| i.message(Locale::En))?;
             }
             "--summary" => opts.detail = Detail::Summary,
+            "--options" => {
+                let text = it.next().ok_or("--options needs a JSON object")?;
+                let value = credit_check::json::Json::parse(text).map_err(|e| format!("--options: {e}"))?;
+                opts = Options::read(&value).map_err(|e| e.to_string())?;
+            }
             "--policy" => policy_path = Some(it.next().ok_or("--policy needs a path")?.clone()),
             "-h" | "--help" => return Err(USAGE.into()),
             _ => positional.push(a.clone()),
