@@ -41,7 +41,8 @@ fn run(args: &[String]) -> Result<(), String> {
             "--summary" => opts.detail = Detail::Summary,
             "--options" => {
                 let text = it.next().ok_or("--options needs a JSON object")?;
-                let value = credit_check::json::Json::parse(text).map_err(|e| format!("--options: {e}"))?;
+                let value =
+                    credit_check::json::Json::parse(text).map_err(|e| format!("--options: {e}"))?;
                 opts = Options::read(&value).map_err(|e| e.to_string())?;
             }
             "--policy" => policy_path = Some(it.next().ok_or("--policy needs a path")?.clone()),
