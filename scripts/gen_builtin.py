@@ -395,3 +395,37 @@ policy = {
 out = pathlib.Path(__file__).resolve().parent.parent / "src" / "policy" / "builtin.json"
 out.write_text(json.dumps(policy, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 print(f"wrote {out} ({out.stat().st_size} bytes)")
+
+# A fictional bank's policy for www/embed.html: the same schemes and knock-outs, one product of its
+# own with other numbers and names, and its own test. It shows that a bank changes numbers and texts
+# without touching code.
+import copy
+bank = copy.deepcopy(policy)
+bank["id"] = "example-bank-tech-loan"
+bank["version"] = "2026.11"
+bank["issuer"] = t("示例银行（虚构，仅作嵌入演示）", "Example Bank (fictional, for the embedding demo)")
+bank["disclaimer"] = t("示例银行为虚构机构，本页仅演示如何嵌入计算器；结果不构成任何授信承诺。您填写的信息只在本机浏览器中计算。",
+                       "Example Bank is fictional; this page only shows how the calculator is embedded. Results are not an offer. What you type stays in your browser.")
+bank["tables"]["tierCap"]["rows"] = [
+    {"below": "1000万", "value": "400万"},
+    {"below": "5000万", "value": "1200万"},
+    {"value": "2000万"}]
+bank_product = copy.deepcopy(products[0])
+bank_product["id"] = "example-tech-loan"
+bank_product["name"] = t("示例银行 · 科技信用贷", "Example Bank tech credit loan")
+bank_product["provenance"] = t("示例银行 2026 年科技信用贷测算规则（虚构）", "Example Bank 2026 tech-loan sizing rules (fictional)")
+bank_product["note"] = t("年利率 3.2% 起，期限 1 年，随借随还（示例）", "From 3.2% a year, 1-year term, repay any time (example)")
+for s in bank_product["limit"]["steps"]:
+    if s["id"] == "revenueBase":
+        s["expr"] = "revenue * 20%"
+        s["label"] = t("收入基数：最近一年销售收入 × 20%", "revenue base: latest revenue × 20%")
+    if s["id"] == "absoluteCap":
+        s["expr"] = "2000万"
+bank["products"] = [bank_product, copy.deepcopy(products[3])]
+bank["tests"] = [{"name": "worked example under Example Bank's numbers: 1200万 tier cap − 200万",
+                  "profile": worked,
+                  "expect": {"products": [{"id": "example-tech-loan", "status": "eligible", "limit": {"amount": "10000000", "binding": "tierCap"}}]}}]
+bank_out = pathlib.Path(__file__).resolve().parent.parent / "www" / "policies" / "example-bank.json"
+bank_out.parent.mkdir(exist_ok=True)
+bank_out.write_text(json.dumps(bank, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+print(f"wrote {bank_out} ({bank_out.stat().st_size} bytes)")

@@ -27,6 +27,7 @@ pub mod report;
 pub mod schema;
 pub mod subset;
 pub mod text;
+pub mod ui;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

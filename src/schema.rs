@@ -90,6 +90,7 @@ mod native {
         many_result: crate::ManyResult,
         error_code: crate::error::Code,
         issue: crate::error::IssueOut,
+        form_section: crate::ui::form::Section,
     }
 
     fn generate<T: JsonSchema>() -> serde_json::Value {

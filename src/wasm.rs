@@ -166,6 +166,60 @@ fn schema(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text)
 }
 
+/// `evaluateInto(host, profile, options?)`: evaluates, renders the report into `host` (replacing
+/// its content; texts as text nodes) and returns the report.
+#[wasm_bindgen(js_name = evaluateInto, unchecked_return_type = "Report")]
+pub fn evaluate_into(
+    host: web_sys::Element,
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let locale = locale_of(&options);
+    let run = || -> Result<crate::report::Report, Error> {
+        let (opts, doc) = read_options(&options)?;
+        let policy = crate::resolve_policy(doc.as_ref())?;
+        let input = read_json(&profile, "")?;
+        engine::evaluate(&input, &policy, &opts)
+    };
+    let report = run().map_err(|e| throw(&e, locale))?;
+    crate::ui::dom::render(&host, &report, locale)?;
+    to_js(&report)
+}
+
+/// `formSpec(locale?)`: the self-check form's sections and fields, with labels and help texts.
+#[wasm_bindgen(js_name = formSpec, unchecked_return_type = "FormSection[]")]
+pub fn form_spec(
+    #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
+) -> Result<JsValue, JsValue> {
+    to_js(&crate::ui::form::spec(parse_locale(locale)))
+}
+
+/// `uiTexts(locale?)`: the page's texts by key.
+#[wasm_bindgen(js_name = uiTexts, unchecked_return_type = "Record<string, string>")]
+pub fn ui_texts(
+    #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
+) -> Result<JsValue, JsValue> {
+    to_js(&crate::ui::texts(parse_locale(locale)))
+}
+
+/// `formatAmount(yuan, locale?)`: an amount for people (万 in Chinese, grouped yuan in English).
+#[wasm_bindgen(js_name = formatAmount)]
+pub fn format_amount(
+    yuan: &str,
+    #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
+) -> String {
+    match crate::money::parse_decimal_text(yuan, false) {
+        Some(d) => crate::text::money(d, parse_locale(locale)),
+        None => String::new(),
+    }
+}
+
+fn parse_locale(tag: Option<String>) -> Locale {
+    tag.and_then(|t| Locale::parse(&t, "").ok())
+        .unwrap_or_default()
+}
+
 /// `version()`: the engine version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -17,3 +17,14 @@ fn builtin_policy_is_valid_and_its_tests_pass() {
     let v = validate(&value, Locale::En);
     assert!(v.ok, "{:#?}", v.errors);
 }
+
+#[test]
+fn the_example_bank_policy_of_the_embed_page_is_valid() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/policies/example-bank.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = validate(&value, Locale::En);
+    assert!(v.ok, "{:#?}", v.errors);
+    assert_eq!(v.tests.passed, 1);
+}

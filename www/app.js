@@ -1,42 +1,33 @@
-// The self-check page: reads the form, evaluates in this browser, shows the result.
-import init, { evaluate } from "./pkg/credit_check.js";
+// The self-check page: the <credit-check> element does the work; this script switches the page's
+// language (its texts come from the core, like the element's) and prints the report.
+import { uiTexts } from "./credit-check.js";
 
-const form = document.getElementById("profile");
-const wan = (v) => (v.trim() === "" ? undefined : `${v.trim()}万`);
-const count = (v) => (v.trim() === "" ? undefined : Number(v));
+const widget = document.querySelector("credit-check");
+const langButton = document.getElementById("lang");
 
-function profile() {
-  const f = new FormData(form);
-  const get = (k) => String(f.get(k) ?? "");
-  return {
-    employees: count(get("employees")),
-    techStaff: count(get("techStaff")),
-    financials: [
-      {
-        revenue: wan(get("revenue")),
-        rdExpense: wan(get("rdExpense")),
-        costsAndExpenses: wan(get("costsAndExpenses")),
-      },
-    ],
-    ip: { classOne: count(get("classOne")), classTwo: count(get("classTwo")) },
-  };
+function applyLocale(locale) {
+  document.documentElement.lang = locale;
+  const texts = uiTexts(locale);
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = texts[node.dataset.text];
+  document.title = `${texts.title} · credit-check`;
+  langButton.textContent = texts.language;
+  langButton.lang = locale === "en" ? "zh-CN" : "en";
+  widget.setAttribute("lang", locale);
 }
 
-function render() {
-  const error = document.getElementById("error");
-  try {
-    const report = evaluate(profile(), { locale: "zh-CN", detail: "summary" });
-    const sme = report.assessments.techSme;
-    document.getElementById("score").textContent = sme.score ?? "—";
-    document.getElementById("status").textContent = sme.status;
-    error.hidden = true;
-  } catch (e) {
-    error.textContent = `${e.path}: ${e.message}`;
-    error.hidden = false;
-  }
-}
+langButton.addEventListener("click", () => applyLocale(widget.locale === "en" ? "zh-CN" : "en"));
+document.getElementById("print").addEventListener("click", () => print());
 
-await init();
-form.addEventListener("input", render);
-render();
-document.documentElement.dataset.ready = "true";
+widget.addEventListener("credit-check:result", () => {
+  document.documentElement.dataset.ready = "true";
+}, { once: true });
+widget.addEventListener("credit-check:result", () => {
+  document.documentElement.dataset.updated = String(Date.now());
+});
+widget.addEventListener("credit-check:error", (e) => {
+  document.documentElement.dataset.error = e.detail.code;
+});
+
+customElements.whenDefined("credit-check").then(() => {
+  widget.addEventListener("credit-check:result", () => applyLocale(widget.locale), { once: true });
+});

@@ -1,0 +1,622 @@
+//! The self-check form, described as data: short sections, each field with its profile path, kind,
+//! unit, default and a help text that says what the official term means. The widget builds its
+//! inputs from this description.
+
+use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
+use crate::text::Locale;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FieldKind"))]
+pub enum Kind {
+    /// Money typed in 万元.
+    Wan,
+    /// A whole number.
+    Count,
+    /// A decimal (years).
+    Decimal,
+    /// A yes/no checkbox.
+    Flag,
+    /// One of the options.
+    Choice,
+    /// Free text.
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FieldChoice"))]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FormField"))]
+pub struct Field {
+    /// The profile path the field fills, e.g. `financials[0].revenue`.
+    pub path: &'static str,
+    pub kind: Kind,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub unit: &'static str,
+    /// The value the form starts with ("" for empty).
+    pub default: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FormSection"))]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Optional sections start folded.
+    pub optional: bool,
+    pub fields: Vec<Field>,
+}
+
+struct F {
+    path: &'static str,
+    kind: Kind,
+    zh: (&'static str, &'static str),
+    en: (&'static str, &'static str),
+    default: &'static str,
+}
+
+const fn f(
+    path: &'static str,
+    kind: Kind,
+    zh: (&'static str, &'static str),
+    en: (&'static str, &'static str),
+    default: &'static str,
+) -> F {
+    F {
+        path,
+        kind,
+        zh,
+        en,
+        default,
+    }
+}
+
+use Kind::{Choice as C, Count, Decimal as Dec, Flag, Text, Wan};
+
+const BASICS: &[F] = &[
+    f("name", Text, ("企业名称", "仅用于报告抬头，不参与计算。"), ("Company name", "Shown on the report only; not used in any rule."), "云创大数据"),
+    f("province", C, ("注册地（省）", "苏科贷要求在江苏注册。"), ("Registered in (province)", "苏科贷 requires registration in Jiangsu."), "jiangsu"),
+    f("city", C, ("注册地（市/县）", "昆科贷要求在昆山注册。"), ("City / county", "昆科贷 requires registration in Kunshan."), "nanjing"),
+    f("sector", C, ("行业（划型标准）", "按工信部中小企业划型标准：工业、软件和信息技术服务业或其他。"), ("Sector (size standard)", "The MIIT SME size standard: industry, software & IT services, or other."), "software"),
+    f("resident", Flag, ("在中国境内（不含港澳台）注册的居民企业", "科技型中小企业评价的基本条件之一。"), ("Resident enterprise registered in mainland China", "A basic condition of the tech-SME evaluation."), "true"),
+    f("yearsOperating", Dec, ("成立年限", "自注册登记起的年数，可带小数。"), ("Years since registration", "Years since registration; decimals allowed."), "5"),
+    f("employees", Count, ("职工总数", "在职、兼职和临时聘用人员合计；兼职、临时人员全年累计工作 6 个月以上。"), ("Total employees (职工总数)", "On-payroll, part-time and temporary staff; part-time and temporary staff count if they worked 6 months or more in the year."), "80"),
+    f("techStaff", Count, ("科技人员", "直接从事研发和相关技术创新活动，以及专门从事上述活动管理和服务的人员（同样适用 6 个月规则）。"), ("Tech staff (科技人员)", "Staff who do R&D or related innovation work, or manage or directly serve it (same 6-month rule)."), "20"),
+    f("techField", C, ("核心技术所属领域", "《国家重点支持的高新技术领域》8 个领域之一；不属于则选“无”。"), ("Field of the core technology", "One of the 8 key supported high-tech fields; choose none otherwise."), "electronic-information"),
+];
+
+const LATEST: &[F] = &[
+    f(
+        "financials[0].revenue",
+        Wan,
+        ("销售收入", "最近一个会计年度的销售收入（营业收入）。"),
+        ("Revenue", "Sales revenue of the latest fiscal year."),
+        "3000",
+    ),
+    f(
+        "financials[0].mainBusinessRevenue",
+        Wan,
+        ("主营业务收入", "可选。"),
+        ("Main-business revenue", "Optional."),
+        "2900",
+    ),
+    f(
+        "financials[0].rdExpense",
+        Wan,
+        (
+            "研发费用",
+            "按研发费用加计扣除口径归集（财税〔2015〕119号）。",
+        ),
+        (
+            "R&D expense",
+            "As collected for the R&D super-deduction (财税〔2015〕119号).",
+        ),
+        "180",
+    ),
+    f(
+        "financials[0].domesticRdExpense",
+        Wan,
+        (
+            "其中：境内研发费用",
+            "在中国境内发生的研发费用；高企要求不低于全部研发费用的 60%。",
+        ),
+        (
+            "of which in China",
+            "R&D spent in China; high-tech status needs at least 60% of all R&D.",
+        ),
+        "180",
+    ),
+    f(
+        "financials[0].costsAndExpenses",
+        Wan,
+        (
+            "成本费用支出总额",
+            "研发投入指标的第二种算法：研发费用 ÷ 成本费用支出总额。",
+        ),
+        (
+            "Total costs and expenses",
+            "The second R&D measure: R&D ÷ total costs and expenses.",
+        ),
+        "2500",
+    ),
+    f(
+        "financials[0].totalAssets",
+        Wan,
+        ("资产总额", "年末资产总额。"),
+        ("Total assets", "At year end."),
+        "4000",
+    ),
+    f(
+        "financials[0].totalLiabilities",
+        Wan,
+        ("负债总额", "年末负债总额；资产负债率 = 负债 ÷ 资产。"),
+        (
+            "Total liabilities",
+            "At year end; debt-to-asset ratio = liabilities ÷ assets.",
+        ),
+        "2500",
+    ),
+    f(
+        "financials[0].taxPaid",
+        Wan,
+        ("实缴税额", "当年实际缴纳的增值税和企业所得税。"),
+        (
+            "Tax paid",
+            "VAT and corporate income tax actually paid in the year.",
+        ),
+        "120",
+    ),
+    f(
+        "highTechRevenue",
+        Wan,
+        (
+            "高新技术产品（服务）收入",
+            "最近一年；高企要求不低于总收入的 60%。",
+        ),
+        (
+            "High-tech products and services revenue",
+            "Latest year; high-tech status needs at least 60% of revenue.",
+        ),
+        "2700",
+    ),
+];
+
+const EARLIER: &[F] = &[
+    f(
+        "financials[1].revenue",
+        Wan,
+        ("上一年：销售收入", "用于三年研发强度和成长性。"),
+        (
+            "Year before: revenue",
+            "For the 3-year R&D intensity and growth.",
+        ),
+        "",
+    ),
+    f(
+        "financials[1].rdExpense",
+        Wan,
+        ("上一年：研发费用", ""),
+        ("Year before: R&D expense", ""),
+        "",
+    ),
+    f(
+        "financials[1].totalAssets",
+        Wan,
+        ("上一年：资产总额", ""),
+        ("Year before: total assets", ""),
+        "",
+    ),
+    f(
+        "financials[1].totalLiabilities",
+        Wan,
+        ("上一年：负债总额", ""),
+        ("Year before: total liabilities", ""),
+        "",
+    ),
+    f(
+        "financials[2].revenue",
+        Wan,
+        ("前年：销售收入", ""),
+        ("Two years before: revenue", ""),
+        "",
+    ),
+    f(
+        "financials[2].rdExpense",
+        Wan,
+        ("前年：研发费用", ""),
+        ("Two years before: R&D expense", ""),
+        "",
+    ),
+    f(
+        "financials[2].totalAssets",
+        Wan,
+        ("前年：资产总额", ""),
+        ("Two years before: total assets", ""),
+        "",
+    ),
+    f(
+        "financials[2].totalLiabilities",
+        Wan,
+        ("前年：负债总额", ""),
+        ("Two years before: total liabilities", ""),
+        "",
+    ),
+];
+
+const QUALIFICATIONS: &[F] = &[
+    f("ip.classOne", Count, ("Ⅰ类知识产权（件）", "发明专利、植物新品种、国家级农作物品种、国家新药、国家一级中药保护品种、集成电路布图设计专有权；须有效且与主营产品相关。"), ("Class I IP (count)", "Invention patents, plant varieties, national crop varieties, national new drugs, first-grade protected TCM varieties, IC layout designs; valid and tied to the main products."), "2"),
+    f("ip.classTwo", Count, ("Ⅱ类知识产权（件）", "实用新型专利、外观设计专利、软件著作权（不含商标）。"), ("Class II IP (count)", "Utility models, designs, software copyrights (not trademarks)."), "5"),
+    f("statuses.highTechEnterprise", Flag, ("持有有效期内的高新技术企业证书", "证书有效期 3 年。"), ("Valid high-tech enterprise certificate", "Valid for 3 years."), "true"),
+    f("statuses.techSmeRegistered", Flag, ("本年度已取得科技型中小企业入库登记编号", "登记编号有效期 1 年，每年 3 月底前更新。"), ("Registered as a tech-based SME this year", "The registration number is valid for one year."), ""),
+    f("statuses.innovativeSme", Flag, ("创新型中小企业", ""), ("Innovative SME (创新型)", ""), ""),
+    f("statuses.specializedSme", Flag, ("专精特新中小企业", ""), ("Specialised SME (专精特新)", ""), ""),
+    f("statuses.littleGiant", Flag, ("专精特新“小巨人”企业", ""), ("Little giant (小巨人)", ""), ""),
+    f("statuses.provincialRdInstitution", Flag, ("拥有省部级以上研发机构", "科技型中小企业直接确认条件之一。"), ("R&D institution at provincial level or above", "A direct route of the tech-SME evaluation."), ""),
+    f("statuses.ledStandard", Flag, ("近五年主导制定国际、国家或行业标准", "科技型中小企业直接确认条件之一。"), ("Led an international, national or industry standard (5 years)", "A direct route of the tech-SME evaluation."), ""),
+    f("statuses.nationalAward", Flag, ("近五年获国家级科技奖励（前三名）", "科技型中小企业直接确认条件之一。"), ("National S&T award in 5 years (top 3)", "A direct route of the tech-SME evaluation."), ""),
+    f("talent", C, ("人才层次", "企业创始人或核心团队入选的最高人才计划层次。"), ("Talent tier", "The highest talent programme of the founder or core team."), "provincial"),
+];
+
+const SELF_RATING: &[F] = &[
+    f(
+        "innovationSelfRating.advancement",
+        Count,
+        (
+            "自评：技术先进程度（0–8）",
+            "高企创新能力评价的专家打分项；不填则按全部可能区间计算。",
+        ),
+        (
+            "Self-rating: technical advancement (0–8)",
+            "An expert item of the high-tech evaluation; left empty, its full range counts.",
+        ),
+        "",
+    ),
+    f(
+        "innovationSelfRating.coreSupport",
+        Count,
+        ("自评：核心支持作用（0–8）", ""),
+        ("Self-rating: core support (0–8)", ""),
+        "",
+    ),
+    f(
+        "innovationSelfRating.acquisition",
+        Count,
+        (
+            "自评：知识产权获得方式（0–6）",
+            "有自主研发 1–6；仅受让、受赠、并购 1–3。",
+        ),
+        (
+            "Self-rating: how the IP was obtained (0–6)",
+            "Own R&D 1–6; only transfer, gift or M&A 1–3.",
+        ),
+        "",
+    ),
+    f(
+        "innovationSelfRating.transfer",
+        Count,
+        (
+            "自评：科技成果转化能力（0–30）",
+            "近三年年均转化 5 项以上 25–30 分。",
+        ),
+        (
+            "Self-rating: technology transfer (0–30)",
+            "5 or more a year on average over 3 years: 25–30.",
+        ),
+        "",
+    ),
+    f(
+        "innovationSelfRating.management",
+        Count,
+        ("自评：研发组织管理水平（0–20）", ""),
+        ("Self-rating: R&D management (0–20)", ""),
+        "",
+    ),
+];
+
+const CREDIT: &[F] = &[
+    f(
+        "tax.grade",
+        C,
+        ("纳税信用级别", "A、B、M、C、D；D 级不能申请信用贷款。"),
+        (
+            "Taxpayer credit grade",
+            "A, B, M, C, D; grade D rules out credit loans.",
+        ),
+        "A",
+    ),
+    f(
+        "tax.arrears",
+        Flag,
+        ("有欠税", ""),
+        ("Tax arrears outstanding", ""),
+        "",
+    ),
+    f(
+        "credit.dishonestDebtor",
+        Flag,
+        ("列入失信被执行人名单", ""),
+        ("On the dishonest judgment debtor list", ""),
+        "",
+    ),
+    f(
+        "credit.abnormalOperations",
+        Flag,
+        ("列入经营异常名录", ""),
+        ("On the abnormal operations list", ""),
+        "",
+    ),
+    f(
+        "credit.seriousIllegal",
+        Flag,
+        ("列入严重违法失信企业名单", ""),
+        ("On the seriously illegal and dishonest list", ""),
+        "",
+    ),
+    f(
+        "credit.overdueNow",
+        Flag,
+        ("目前有贷款逾期", ""),
+        ("A loan overdue now", ""),
+        "",
+    ),
+    f(
+        "credit.overdue90In24m",
+        Flag,
+        ("近 24 个月有逾期超过 90 天", ""),
+        ("Overdue more than 90 days in the last 24 months", ""),
+        "",
+    ),
+    f(
+        "credit.overdueEventsIn24m",
+        Count,
+        ("近 24 个月逾期次数", ""),
+        ("Overdue events in the last 24 months", ""),
+        "0",
+    ),
+    f(
+        "credit.majorIncident",
+        Flag,
+        ("近一年发生重大安全、质量事故或严重环境违法", ""),
+        (
+            "Major safety/quality incident or environmental violation in the last year",
+            "",
+        ),
+        "",
+    ),
+    f(
+        "credit.restrictedIndustry",
+        Flag,
+        ("主要产品属于禁止、限制或淘汰类", ""),
+        ("Main products prohibited, restricted or eliminated", ""),
+        "",
+    ),
+    f(
+        "debt.unsecured",
+        Wan,
+        ("现有信用贷款余额", "纯信用贷款额度会扣除现有信用贷款。"),
+        (
+            "Existing unsecured loans",
+            "Deducted from a pure-credit line.",
+        ),
+        "200",
+    ),
+    f(
+        "debt.guaranteed",
+        Wan,
+        ("现有保证贷款余额", "按 50% 扣除。"),
+        ("Existing guaranteed loans", "Deducted at 50%."),
+        "0",
+    ),
+    f(
+        "debt.secured",
+        Wan,
+        ("现有抵质押贷款余额", "已体现在资产负债率中，不另扣除。"),
+        (
+            "Existing secured loans",
+            "Already in the debt ratio; not deducted again.",
+        ),
+        "0",
+    ),
+];
+
+fn choices(path: &str, locale: Locale) -> Vec<Choice> {
+    let pick = |zh: &'static str, en: &'static str| match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    };
+    let list: Vec<(&'static str, &'static str)> = match path {
+        "province" => vec![
+            ("jiangsu", pick("江苏", "Jiangsu")),
+            ("zhejiang", pick("浙江", "Zhejiang")),
+            ("shanghai", pick("上海", "Shanghai")),
+            ("anhui", pick("安徽", "Anhui")),
+            ("other", pick("其他", "other")),
+        ],
+        "city" => vec![
+            ("nanjing", pick("南京", "Nanjing")),
+            ("suzhou", pick("苏州", "Suzhou")),
+            ("kunshan", pick("昆山", "Kunshan")),
+            ("wuxi", pick("无锡", "Wuxi")),
+            ("changzhou", pick("常州", "Changzhou")),
+            ("nantong", pick("南通", "Nantong")),
+            ("xuzhou", pick("徐州", "Xuzhou")),
+            ("other", pick("其他", "other")),
+        ],
+        "sector" => SECTORS
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "industry" => pick("工业", "industry"),
+                        "software" => pick("软件和信息技术服务业", "software & IT services"),
+                        _ => pick("其他", "other"),
+                    },
+                )
+            })
+            .collect(),
+        "techField" => TECH_FIELDS
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "electronic-information" => pick("电子信息", "electronic information"),
+                        "biomedicine" => pick("生物与新医药", "biology and new medicine"),
+                        "aerospace" => pick("航空航天", "aerospace"),
+                        "new-materials" => pick("新材料", "new materials"),
+                        "high-tech-services" => pick("高技术服务", "high-tech services"),
+                        "new-energy" => pick("新能源与节能", "new energy and energy saving"),
+                        "resources-environment" => pick("资源与环境", "resources and environment"),
+                        "advanced-manufacturing" => {
+                            pick("先进制造与自动化", "advanced manufacturing")
+                        }
+                        _ => pick("不属于以上领域", "none of these"),
+                    },
+                )
+            })
+            .collect(),
+        "talent" => TALENT
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "national" => pick("国家级", "national"),
+                        "provincial" => pick("省级", "provincial"),
+                        "municipal" => pick("市级", "municipal"),
+                        _ => pick("无", "none"),
+                    },
+                )
+            })
+            .collect(),
+        "tax.grade" => TAX_GRADES.iter().map(|g| (*g, *g)).collect(),
+        _ => Vec::new(),
+    };
+    list.into_iter()
+        .map(|(value, label)| Choice { value, label })
+        .collect()
+}
+
+fn unit(kind: Kind, path: &str, locale: Locale) -> &'static str {
+    match (kind, locale) {
+        (Kind::Wan, Locale::ZhCn) => "万元",
+        (Kind::Wan, Locale::En) => "×10k yuan",
+        (Kind::Count, Locale::ZhCn) if path.starts_with("ip.") => "件",
+        (Kind::Count, Locale::ZhCn) if path.contains("mployees") || path == "techStaff" => "人",
+        (Kind::Decimal, Locale::ZhCn) => "年",
+        (Kind::Decimal, Locale::En) => "years",
+        _ => "",
+    }
+}
+
+fn section(
+    id: &'static str,
+    title: (&'static str, &'static str),
+    optional: bool,
+    fields: &[F],
+    locale: Locale,
+) -> Section {
+    Section {
+        id,
+        title: match locale {
+            Locale::ZhCn => title.0,
+            Locale::En => title.1,
+        },
+        optional,
+        fields: fields
+            .iter()
+            .map(|x| {
+                let (label, help) = match locale {
+                    Locale::ZhCn => x.zh,
+                    Locale::En => x.en,
+                };
+                Field {
+                    path: x.path,
+                    kind: x.kind,
+                    label,
+                    help,
+                    unit: unit(x.kind, x.path, locale),
+                    default: x.default,
+                    choices: choices(x.path, locale),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The whole form in one locale.
+pub fn spec(locale: Locale) -> Vec<Section> {
+    vec![
+        section(
+            "basics",
+            ("企业基本情况", "The company"),
+            false,
+            BASICS,
+            locale,
+        ),
+        section(
+            "latest",
+            (
+                "最近一年财务数据（万元）",
+                "Latest fiscal year (in 10,000 yuan)",
+            ),
+            false,
+            LATEST,
+            locale,
+        ),
+        section(
+            "earlier",
+            (
+                "前两年财务数据（可选，用于研发强度和成长性）",
+                "The two years before (optional: R&D intensity and growth)",
+            ),
+            true,
+            EARLIER,
+            locale,
+        ),
+        section(
+            "qualifications",
+            ("知识产权与资质", "IP and qualifications"),
+            false,
+            QUALIFICATIONS,
+            locale,
+        ),
+        section(
+            "selfRating",
+            (
+                "高企创新能力自评（可选）",
+                "High-tech innovation self-rating (optional)",
+            ),
+            true,
+            SELF_RATING,
+            locale,
+        ),
+        section(
+            "credit",
+            (
+                "纳税、信用记录与现有负债",
+                "Tax, credit record and existing debt",
+            ),
+            false,
+            CREDIT,
+            locale,
+        ),
+    ]
+}
