@@ -10,6 +10,10 @@ import pathlib
 import sys
 
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
+# For the browser tests only: the same files under /no-wasm/ are sent with a policy that forbids
+# compiling WebAssembly, to check that the element then reports a clear error.
+NO_WASM_PREFIX = "/no-wasm/"
+NO_WASM_CSP = CSP.replace(" 'wasm-unsafe-eval'", "")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -22,8 +26,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
+    def translate_path(self, path):
+        if path.startswith(NO_WASM_PREFIX):
+            path = "/" + path[len(NO_WASM_PREFIX):]
+        return super().translate_path(path)
+
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        strict = self.path.startswith(NO_WASM_PREFIX)
+        self.send_header("Content-Security-Policy", NO_WASM_CSP if strict else CSP)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")

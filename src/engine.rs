@@ -410,6 +410,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             digest: policy.digest.clone(),
         },
         locale: locale.tag(),
+        company: profile.name.clone(),
         assumptions: run.assumptions.clone(),
         assessments: Assessments {
             tech_sme: tech,

@@ -59,6 +59,8 @@ pub struct Report {
     pub engine: EngineInfo,
     pub policy: PolicyInfo,
     pub locale: &'static str,
+    /// The profile's `name`, shown back, never interpreted.
+    pub company: Option<String>,
     pub assumptions: Vec<AssumptionOut>,
     pub assessments: Assessments,
     pub products: Vec<ProductOut>,

@@ -75,6 +75,7 @@ export class CreditCheckElement extends HTMLElement {
   #formHost;
   #reportHost;
   #errorBox;
+  #summary;
   /** The latest report, and timings of the latest evaluation (ms). */
   report = null;
   timings = { firstResult: null, lastUpdate: null };
@@ -93,7 +94,10 @@ export class CreditCheckElement extends HTMLElement {
     this.#reportHost = el("div", { class: "report-host", "aria-live": "polite" });
     side.append(this.#errorBox, this.#reportHost);
     layout.append(this.#formHost, side);
-    root.append(layout);
+    // On a narrow screen the report sits below the form: a bar keeps the result in sight.
+    this.#summary = el("button", { type: "button", class: "summary", part: "summary button" });
+    this.#summary.addEventListener("click", () => this.#reportHost.scrollIntoView({ behavior: "smooth" }));
+    root.append(layout, this.#summary);
     // The one-page print report shows the steps of every line.
     addEventListener("beforeprint", () => {
       for (const d of root.querySelectorAll("details.steps")) d.open = true;
@@ -283,6 +287,7 @@ export class CreditCheckElement extends HTMLElement {
     try {
       this.report = evaluateInto(this.#reportHost, this.#profile(), options);
       this.#errorBox.hidden = true;
+      this.#summarize(this.report);
       const done = performance.now();
       this.timings.lastUpdate = done - started;
       if (this.timings.firstResult === null) {
@@ -297,6 +302,15 @@ export class CreditCheckElement extends HTMLElement {
       if (input) input.setAttribute("aria-invalid", "true");
       this.#fail(e.code ?? "error", e.message ?? String(e), e.path);
     }
+  }
+
+  /** "Tech SME 96 pts · best line 800万" for the bar on narrow screens. */
+  #summarize(report) {
+    const texts = uiTexts(this.locale);
+    const sme = report.assessments.techSme;
+    const lines = report.products.filter((p) => p.limit).map((p) => Number(p.limit.amount));
+    const best = lines.length ? formatAmount(String(Math.max(...lines)), this.locale) : texts.noLine;
+    this.#summary.textContent = `${texts.techSme} ${sme.score ?? "—"} ${texts.points} · ${texts.line} ${best} ↓`;
   }
 
   #fail(code, message, path) {

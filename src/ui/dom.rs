@@ -347,6 +347,11 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     root.set_class_name("report");
     root.set_attribute("part", "report")?;
     root.set_attribute("lang", locale.tag())?;
+    let head = v.el(&root, "header", "report-head")?;
+    v.text(&head, "h2", "", v.t("report"))?;
+    if let Some(name) = &report.company {
+        v.text(&head, "p", "company", name)?;
+    }
     v.tech_sme(&root, &report.assessments.tech_sme)?;
     v.high_tech(&root, &report.assessments.high_tech)?;
     let products = v.el(&root, "section", "products")?;

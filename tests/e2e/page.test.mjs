@@ -1,13 +1,23 @@
-// The self-check page in a real browser: type a profile, read the score, and check that the page
-// talked to no origin but its own.
+// The self-check page in a real browser (Debian chromium): typing updates the result, the language
+// switches, policy texts with markup stay text, the golden vectors give the same answers as in
+// Node, nothing goes to another origin and nothing at all after load. Prints page timings and
+// saves screenshots (375 px and 1280 px) under target/screenshots/.
 import test, { after, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, recordingPage, startServer } from "./harness.mjs";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { launch, recordingPage, startServer, targetDir } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const { loadVectors, check } = require("../support/vectors.cjs");
+const shots = path.join(targetDir, "screenshots");
 
 let server;
 let chrome;
 
 before(async () => {
+  mkdirSync(shots, { recursive: true });
   server = await startServer();
   chrome = await launch();
 });
@@ -17,26 +27,145 @@ after(async () => {
   server?.stop();
 });
 
-test("typing a profile shows its tech-SME score, with no request to another origin", async () => {
-  const { page, requests, errors } = await recordingPage(chrome.browser);
-  await page.goto(server.url);
-  await page.waitForSelector("html[data-ready=true]");
-  await page.fill("input[name=employees]", "100");
-  await page.fill("input[name=techStaff]", "10");
-  await page.fill("input[name=revenue]", "1000");
-  await page.fill("input[name=rdExpense]", "20");
-  await page.fill("input[name=costsAndExpenses]", "800");
-  await page.fill("input[name=classOne]", "0");
-  await page.fill("input[name=classTwo]", "1");
-  // 10% staff → 4, R&D 2% of revenue → 10 (costs 2.5% → 0), 1 Class II → 6: 20 points
-  await page.waitForFunction(() => document.getElementById("score").textContent === "20");
-  await page.fill("input[name=techStaff]", "20");
-  await page.fill("input[name=rdExpense]", "180");
-  await page.fill("input[name=classOne]", "2");
-  // 20% → 12, 18% → 50, Class I → 30: 92
-  await page.waitForFunction(() => document.getElementById("score").textContent === "92");
+async function open(viewport) {
+  const rec = await recordingPage(chrome.browser, viewport);
+  await rec.page.goto(server.url);
+  await rec.page.waitForSelector("html[data-ready=true]");
+  return rec;
+}
+
+const field = (name) => `credit-check [name="${name}"]`;
+const text = (page, selector) => page.locator(`credit-check ${selector}`).first().textContent();
+
+test("typing a profile updates the score and the lines; no other origin, no request after load", async (t) => {
+  const { page, requests, errors } = await open({ width: 1280, height: 900 });
+  const loaded = requests.length;
+  assert.equal(await text(page, ".score"), "96");
+  assert.match(await text(page, '[data-product="reference-pure-credit"] .amount'), /800万/);
+  await page.fill(field("employees"), "100");
+  await page.fill(field("techStaff"), "10");
+  await page.fill(field("financials[0].revenue"), "1000");
+  await page.fill(field("financials[0].rdExpense"), "20");
+  await page.fill(field("financials[0].costsAndExpenses"), "800");
+  await page.fill(field("ip.classOne"), "0");
+  await page.fill(field("ip.classTwo"), "1");
+  // 10% staff → 4, R&D 2% of revenue → 10 (2.5% of costs → 0), one Class II → 6: 20 points
+  await page.waitForFunction(() => document.querySelector("credit-check").report.assessments.techSme.score === 20);
+  assert.equal(await text(page, ".score"), "20");
+  // A bad amount is shown at its field and the next keystroke recovers.
+  await page.fill(field("financials[0].revenue"), "12abc");
+  await page.waitForSelector('credit-check [name="financials[0].revenue"][aria-invalid=true]');
+  assert.match(await text(page, ".error"), /financials\[0\]\.revenue/);
+  await page.fill(field("financials[0].revenue"), "1000");
+  await page.waitForSelector("credit-check .error[hidden]", { state: "attached" });
+
+  const timings = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const first = performance.getEntriesByName("credit-check:first-result")[0];
+    const el = document.querySelector("credit-check");
+    const samples = [];
+    const input = el.shadowRoot.querySelector('[name="financials[0].rdExpense"]');
+    for (let i = 0; i < 20; i++) {
+      input.value = String(20 + i);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    return { firstResult: first.startTime - nav.startTime, keystrokeMedian: samples[10], keystrokeMax: samples[19] };
+  });
+  t.diagnostic(
+    `navigation → first result ${timings.firstResult.toFixed(0)} ms; keystroke → updated report median ${timings.keystrokeMedian.toFixed(1)} ms, max ${timings.keystrokeMax.toFixed(1)} ms`,
+  );
   const foreign = requests.filter((r) => new URL(r.url).origin !== server.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
+  assert.deepEqual(requests.slice(loaded), [], "requests after the page and its policy loaded");
   assert.deepEqual(errors, [], "console errors");
   await page.close();
+});
+
+test("the language switch turns the page and the report into English and back", async () => {
+  const { page } = await open({ width: 1280, height: 900 });
+  await page.click("#lang");
+  await page.waitForFunction(() => document.querySelector("credit-check").report.locale === "en");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.match(await page.locator("h1").textContent(), /self-check/);
+  assert.match(await text(page, '[data-product="reference-pure-credit"] h4'), /pure-credit line/);
+  assert.match(await text(page, "legend"), /The company/);
+  await page.click("#lang");
+  await page.waitForFunction(() => document.querySelector("credit-check").report.locale === "zh-CN");
+  assert.match(await text(page, "legend"), /企业基本情况/);
+  await page.close();
+});
+
+test("markup in policy texts and profile fields is shown as text, never run", async () => {
+  const { page } = await open({ width: 1280, height: 900 });
+  const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  await page.evaluate(async (evil) => {
+    const { defaultPolicy } = await import("./pkg/credit_check.js");
+    const policy = defaultPolicy();
+    policy.products[0].name = { "zh-CN": evil, en: evil };
+    policy.knockouts[0].label = { "zh-CN": evil, en: evil };
+    policy.disclaimer = { "zh-CN": evil, en: evil };
+    const el = document.querySelector("credit-check");
+    el.setField("name", evil);
+    el.policy = policy;
+  }, evil);
+  await page.waitForFunction(() => document.querySelector("credit-check").report.products[0].name.startsWith("<img"));
+  const found = await page.evaluate(() => {
+    const root = document.querySelector("credit-check").shadowRoot;
+    return {
+      images: root.querySelectorAll("img, b").length,
+      name: root.querySelector('[data-product="reference-pure-credit"] h4').textContent,
+      company: root.querySelector(".company").textContent,
+      pwned: window.__pwned === 1,
+    };
+  });
+  assert.deepEqual(found, { images: 0, name: evil, company: evil, pwned: false });
+  await page.close();
+});
+
+test("every golden vector gives in the browser what it gives in Node", async (t) => {
+  const { page } = await open({ width: 800, height: 600 });
+  const cases = loadVectors();
+  const results = await page.evaluate(async (cases) => {
+    const { evaluate } = await import("./pkg/credit_check.js");
+    return cases.map((c) => {
+      try {
+        return { report: evaluate(c.profile, { locale: "en", ...(c.options || {}) }) };
+      } catch (e) {
+        return { error: { code: e.code, path: e.path, message: e.message } };
+      }
+    });
+  }, cases);
+  cases.forEach((c, i) => {
+    const replay = () => {
+      if (results[i].error) {
+        const e = Object.assign(new Error(results[i].error.message), results[i].error);
+        throw e;
+      }
+      return results[i].report;
+    };
+    assert.deepEqual(check(replay, c), [], `${c.file}: ${c.name}`);
+  });
+  t.diagnostic(`${cases.length} vectors passed in chromium`);
+  await page.close();
+});
+
+test("screenshots at 375 px and 1280 px; the narrow layout does not scroll sideways", async (t) => {
+  for (const width of [375, 1280]) {
+    const { page } = await open({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${width}px: ${overflow}px of horizontal overflow`);
+    const file = path.join(shots, `self-check-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (width === 375) {
+      // The summary bar keeps the result in sight while the form is filled in.
+      assert.match(await text(page, ".summary"), /96/);
+    }
+    t.diagnostic(`saved ${path.relative(process.cwd(), file)}`);
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: path.join(shots, `print-${width}.png`), fullPage: true });
+    await page.close();
+  }
 });

@@ -1,0 +1,66 @@
+// A bank embeds <credit-check> with its own policy file and colours and listens to its events;
+// under a CSP without 'wasm-unsafe-eval' the element reports a clear error instead of failing silently.
+import test, { after, before } from "node:test";
+import assert from "node:assert/strict";
+import { launch, recordingPage, startServer } from "./harness.mjs";
+
+let server;
+let chrome;
+
+before(async () => {
+  server = await startServer();
+  chrome = await launch();
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.stop();
+});
+
+test("the embed page uses the bank's policy and receives the result event", async () => {
+  const { page, requests, errors } = await recordingPage(chrome.browser);
+  await page.goto(`${server.url}embed.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const out = await page.locator("#last-result").textContent();
+  assert.match(out, /example-bank-tech-loan/);
+  assert.match(out, /1000 万元/); // the bank's 1200万 tier cap − 200万 of existing loans
+  const report = await page.evaluate(() => document.querySelector("credit-check").report);
+  assert.deepEqual(report.products.map((p) => p.id), ["example-tech-loan"]);
+  const accent = await page.evaluate(() => {
+    const el = document.querySelector("credit-check");
+    return getComputedStyle(el.shadowRoot.querySelector(".big")).color;
+  });
+  assert.equal(accent, "rgb(122, 31, 31)", "the bank's --cc-accent reaches inside");
+  assert.ok(requests.some((r) => r.url.endsWith("/policies/example-bank.json")));
+  assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== server.origin), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a policy property with a different product answers with that product", async () => {
+  const { page } = await recordingPage(chrome.browser);
+  await page.goto(`${server.url}embed.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const ids = await page.evaluate(async () => {
+    const el = document.querySelector("credit-check");
+    const policy = await (await fetch("policies/example-bank.json")).json();
+    policy.products[0].id = "renamed";
+    const got = new Promise((resolve) =>
+      document.addEventListener("credit-check:result", (e) => resolve(e.detail.products.map((p) => p.id)), { once: true }),
+    );
+    el.setAttribute("products", "renamed");
+    el.policy = policy;
+    return got;
+  });
+  assert.deepEqual(ids, ["renamed"]);
+  await page.close();
+});
+
+test("without 'wasm-unsafe-eval' the element emits credit-check:error", async () => {
+  const { page } = await recordingPage(chrome.browser);
+  await page.goto(`${server.url}no-wasm/embed.html`);
+  await page.waitForSelector("html[data-error]");
+  assert.equal(await page.locator("html").getAttribute("data-error"), "wasmUnavailable");
+  assert.match(await page.locator("credit-check .error").textContent(), /WebAssembly/);
+  await page.close();
+});
