@@ -9,7 +9,7 @@ cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm=target/wasm32-unknown-unknown/release/credit_check.wasm
 
 stamp=target/pkg.stamp
-key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml | sha256sum | cut -d' ' -f1)
+key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml schemas/api.schema.json | sha256sum | cut -d' ' -f1)
 if [[ -f pkg/package.json && -f www/pkg/credit_check_bg.wasm && -f $stamp && $(cat "$stamp") == "$key" ]]; then
   fresh=1
 else

@@ -79,6 +79,6 @@ for (const dir of ["node", "web"]) {
     // Options are optional: wasm-bindgen cannot say so for an unchecked parameter type.
     .replace(/, options: /g, ", options?: ")
     // The raw exports of the web build take externrefs: callers go through the typed functions.
-    .replace(/\(a: any, /g, "(a: unknown, ");
+    .replace(/\b([a-z]): any\b/g, "$1: unknown");
   writeFileSync(file, `${generated}\n// Types generated from the Rust types (schemas/api.schema.json).\n${types}${extra}`);
 }
