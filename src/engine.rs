@@ -156,6 +156,7 @@ fn evaluate_product(
     knockouts: &[CheckOut],
     steps: &mut BTreeMap<(String, String), Known>,
     locale: Locale,
+    detailed: bool,
 ) -> Result<ProductRun, Issue> {
     let mut local: BTreeMap<String, Fact> = BTreeMap::new();
     let mut values = Vec::new();
@@ -187,7 +188,7 @@ fn evaluate_product(
     let own: Vec<CheckOut> = product
         .eligibility
         .iter()
-        .map(|c| c.evaluate(&scope, locale))
+        .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
     let mut checks = knockouts.to_vec();
     checks.extend(own);
@@ -208,13 +209,14 @@ fn evaluate_product(
     })
 }
 
-/// Evaluates a parsed profile: every fact, assessment, check and step.
-pub fn run(profile: &Profile, policy: &Policy, locale: Locale) -> Result<Run, Issue> {
+/// Evaluates a parsed profile: every fact, assessment, check and step. `detailed` adds the checks'
+/// values and texts (a full report); without it only statuses are known (summaries, hint searches).
+pub fn run(profile: &Profile, policy: &Policy, locale: Locale, detailed: bool) -> Result<Run, Issue> {
     let mut facts = facts::derive(profile);
     let assumptions = apply_assumptions(policy, &mut facts, locale);
-    let tech = tech_sme::assess(policy, &facts, locale)?;
+    let tech = tech_sme::assess(policy, &facts, locale, detailed)?;
     tech_sme::publish(&tech, &mut facts);
-    let high = high_tech::assess(policy, &facts, locale)?;
+    let high = high_tech::assess(policy, &facts, locale, detailed)?;
     high_tech::publish(&high, &mut facts);
     for f in &policy.facts {
         let v = {
@@ -246,13 +248,13 @@ pub fn run(profile: &Profile, policy: &Policy, locale: Locale) -> Result<Run, Is
     let knockouts: Vec<CheckOut> = policy
         .knockouts
         .iter()
-        .map(|c| c.evaluate(&scope, locale))
+        .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
     let mut steps = BTreeMap::new();
     let mut products = Vec::new();
     for p in &policy.products {
         products.push(evaluate_product(
-            p, policy, &facts, &knockouts, &mut steps, locale,
+            p, policy, &facts, &knockouts, &mut steps, locale, detailed,
         )?);
     }
     Ok(Run {
@@ -375,7 +377,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             .collect();
         Error::from_issues(issues)?;
     }
-    let run = run(profile, policy, opts.locale)?;
+    let run = run(profile, policy, opts.locale, opts.detail == Detail::Full)?;
     let mut products = Vec::new();
     for (product, pr) in policy.products.iter().zip(&run.products) {
         if opts

@@ -211,7 +211,7 @@ impl Search<'_> {
             return None;
         }
         self.budget -= 1;
-        run(p, self.policy, self.locale).ok()
+        run(p, self.policy, self.locale, false).ok()
     }
 
     fn with(&self, field: &Field, v: Decimal) -> Profile {

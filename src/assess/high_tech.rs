@@ -17,7 +17,12 @@ use crate::text::Locale;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTechOut, Issue> {
+pub fn assess(
+    policy: &Policy,
+    facts: &Facts,
+    locale: Locale,
+    detailed: bool,
+) -> Result<HighTechOut, Issue> {
     let empty = BTreeMap::new();
     let steps = BTreeMap::new();
     let scope = EvalScope {
@@ -29,7 +34,7 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTech
     let mut checks: Vec<CheckOut> = policy
         .hnte_checks
         .iter()
-        .map(|c| c.evaluate(&scope, locale))
+        .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
 
     let innovation = &policy.doc.schemes.high_tech.innovation;
@@ -86,8 +91,9 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTech
     };
     unknown_fields.sort();
     unknown_fields.dedup();
-    checks.push(CheckOut {
-        id: "innovationScore".into(),
+    if detailed {
+        checks.push(CheckOut {
+            id: "innovationScore".into(),
         status: innovation_status,
         actual: Some(if lo == hi {
             fmt(lo)
@@ -101,10 +107,11 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTech
         } else {
             Vec::new()
         },
-    });
+        });
+    }
 
-    let certified = policy.hnte_certified.evaluate(&scope, locale)?.status == CheckStatus::Pass;
-    let hard = &checks[..checks.len() - 1];
+    let certified = policy.hnte_certified.evaluate(&scope, locale, detailed)?.status == CheckStatus::Pass;
+    let hard = &checks[..policy.hnte_checks.len()];
     let status = if certified {
         HighTechStatus::Certified
     } else {
@@ -122,7 +129,7 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<HighTech
             max: Points(hi),
         },
         innovation_items: Some(items),
-        checks: Some(checks),
+        checks: detailed.then_some(checks),
     })
 }
 

@@ -40,7 +40,12 @@ fn missing_of(checks: &[CheckOut]) -> Vec<String> {
         .collect()
 }
 
-pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<TechSmeOut, Issue> {
+pub fn assess(
+    policy: &Policy,
+    facts: &Facts,
+    locale: Locale,
+    detailed: bool,
+) -> Result<TechSmeOut, Issue> {
     let empty = BTreeMap::new();
     let steps = BTreeMap::new();
     let scope = EvalScope {
@@ -52,7 +57,7 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<TechSmeO
     let conditions: Vec<CheckOut> = policy
         .sme_conditions
         .iter()
-        .map(|c| c.evaluate(&scope, locale))
+        .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
 
     let mut indicators = Vec::new();
@@ -106,12 +111,14 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<TechSmeO
         local: &local,
         steps: &steps,
     };
-    let mut score_check = policy.sme_pass.evaluate(&pass_scope, locale)?;
-    score_check.id = "score".into();
+    let mut score_check = policy.sme_pass.evaluate(&pass_scope, locale, detailed)?;
+    if detailed {
+        score_check.id = "score".into();
+    }
     let routes: Vec<CheckOut> = policy
         .sme_routes
         .iter()
-        .map(|c| c.evaluate(&scope, locale))
+        .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
 
     let basics = all_pass(&conditions);
@@ -141,7 +148,7 @@ pub fn assess(policy: &Policy, facts: &Facts, locale: Locale) -> Result<TechSmeO
         route,
         score: score.map(Points),
         indicators,
-        checks: Some(checks),
+        checks: detailed.then_some(checks),
     })
 }
 
