@@ -211,7 +211,12 @@ fn evaluate_product(
 
 /// Evaluates a parsed profile: every fact, assessment, check and step. `detailed` adds the checks'
 /// values and texts (a full report); without it only statuses are known (summaries, hint searches).
-pub fn run(profile: &Profile, policy: &Policy, locale: Locale, detailed: bool) -> Result<Run, Issue> {
+pub fn run(
+    profile: &Profile,
+    policy: &Policy,
+    locale: Locale,
+    detailed: bool,
+) -> Result<Run, Issue> {
     let mut facts = facts::derive(profile);
     let assumptions = apply_assumptions(policy, &mut facts, locale);
     let tech = tech_sme::assess(policy, &facts, locale, detailed)?;

@@ -5,6 +5,7 @@
 
 use crate::profile::{Profile, Year};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The type of a fact or an expression.
@@ -83,7 +84,8 @@ pub struct Fact {
 /// All facts of one evaluation, by name. Insertion replaces.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    map: BTreeMap<String, Fact>,
+    // Built-in names are static: deriving facts allocates no keys.
+    map: BTreeMap<Cow<'static, str>, Fact>,
 }
 
 impl Facts {
@@ -91,27 +93,27 @@ impl Facts {
         self.map.get(name)
     }
 
-    pub fn set(&mut self, name: impl Into<String>, ty: Ty, value: Known) {
+    pub fn set(&mut self, name: impl Into<Cow<'static, str>>, ty: Ty, value: Known) {
         self.map.insert(name.into(), Fact { ty, value });
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Fact)> {
-        self.map.iter()
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
+        self.map.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    fn num(&mut self, name: &str, path: &str, v: Option<Decimal>) {
+    fn num(&mut self, name: &'static str, path: &str, v: Option<Decimal>) {
         self.set(name, Ty::Num, opt(v.map(Val::Num), path));
     }
 
-    fn flag(&mut self, name: &str, path: &str, v: Option<bool>) {
+    fn flag(&mut self, name: &'static str, path: &str, v: Option<bool>) {
         self.set(name, Ty::Bool, opt(v.map(Val::Bool), path));
     }
 
-    fn text(&mut self, name: &str, path: &str, v: &Option<String>) {
+    fn text(&mut self, name: &'static str, path: &str, v: &Option<String>) {
         self.set(name, Ty::Str, opt(v.clone().map(Val::Str), path));
     }
 
-    fn derived(&mut self, name: &str, value: Result<Decimal, Vec<String>>) {
+    fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {
         let known = match value {
             Ok(d) => Known::Yes(Val::Num(d.normalize())),
             Err(paths) => Known::missing(paths),
@@ -266,44 +268,44 @@ pub fn derive(p: &Profile) -> Facts {
     f.text("techField", "techField", &p.tech_field);
     let s = &p.statuses;
     for (name, v) in [
-        ("highTechEnterprise", s.high_tech_enterprise),
-        ("techSmeRegistered", s.tech_sme_registered),
-        ("innovativeSme", s.innovative_sme),
-        ("specializedSme", s.specialized_sme),
-        ("littleGiant", s.little_giant),
-        ("provincialRdInstitution", s.provincial_rd_institution),
-        ("ledStandard", s.led_standard),
-        ("nationalAward", s.national_award),
+        ("statuses.highTechEnterprise", s.high_tech_enterprise),
+        ("statuses.techSmeRegistered", s.tech_sme_registered),
+        ("statuses.innovativeSme", s.innovative_sme),
+        ("statuses.specializedSme", s.specialized_sme),
+        ("statuses.littleGiant", s.little_giant),
+        (
+            "statuses.provincialRdInstitution",
+            s.provincial_rd_institution,
+        ),
+        ("statuses.ledStandard", s.led_standard),
+        ("statuses.nationalAward", s.national_award),
     ] {
-        let key = format!("statuses.{name}");
-        f.flag(&key, &key, v);
+        f.flag(name, name, v);
     }
     let r = &p.innovation_self_rating;
     for (name, v) in [
-        ("advancement", r.advancement),
-        ("coreSupport", r.core_support),
-        ("acquisition", r.acquisition),
-        ("transfer", r.transfer),
-        ("management", r.management),
+        ("innovationSelfRating.advancement", r.advancement),
+        ("innovationSelfRating.coreSupport", r.core_support),
+        ("innovationSelfRating.acquisition", r.acquisition),
+        ("innovationSelfRating.transfer", r.transfer),
+        ("innovationSelfRating.management", r.management),
     ] {
-        let key = format!("innovationSelfRating.{name}");
-        f.num(&key, &key, v);
+        f.num(name, name, v);
     }
     f.text("talent", "talent", &p.talent);
     f.text("tax.grade", "tax.grade", &p.tax.grade);
     f.flag("tax.arrears", "tax.arrears", p.tax.arrears);
     let c = &p.credit;
     for (name, v) in [
-        ("dishonestDebtor", c.dishonest_debtor),
-        ("abnormalOperations", c.abnormal_operations),
-        ("seriousIllegal", c.serious_illegal),
-        ("overdueNow", c.overdue_now),
-        ("overdue90In24m", c.overdue90_in24m),
-        ("majorIncident", c.major_incident),
-        ("restrictedIndustry", c.restricted_industry),
+        ("credit.dishonestDebtor", c.dishonest_debtor),
+        ("credit.abnormalOperations", c.abnormal_operations),
+        ("credit.seriousIllegal", c.serious_illegal),
+        ("credit.overdueNow", c.overdue_now),
+        ("credit.overdue90In24m", c.overdue90_in24m),
+        ("credit.majorIncident", c.major_incident),
+        ("credit.restrictedIndustry", c.restricted_industry),
     ] {
-        let key = format!("credit.{name}");
-        f.flag(&key, &key, v);
+        f.flag(name, name, v);
     }
     f.num(
         "credit.overdueEventsIn24m",

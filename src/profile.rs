@@ -279,7 +279,8 @@ impl<'v, 'e> Obj<'v, 'e> {
     }
 
     /// The value under `key`, or None when absent or null (an explicit null means "not given").
-    fn raw(&mut self, key: &'static str) -> Option<(&'v Json, String)> {
+    /// (Paths are built only when a problem is reported: `self.at(key)`.)
+    fn raw(&mut self, key: &'static str) -> Option<&'v Json> {
         self.seen.push(key);
         let entries: &'v [(String, Json)] = self.entries;
         entries
@@ -287,21 +288,30 @@ impl<'v, 'e> Obj<'v, 'e> {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
             .filter(|v| !matches!(v, Json::Null))
-            .map(|v| (v, join(&self.path, key)))
+    }
+
+    fn at(&self, key: &str) -> String {
+        join(&self.path, key)
     }
 
     fn number(&mut self, key: &'static str, kind: NumKind) -> Option<Decimal> {
-        let (v, path) = self.raw(key)?;
-        read_number(v, kind, &path)
-            .map_err(|e| self.issues.push(e))
-            .ok()
+        let v = self.raw(key)?;
+        match read_number(v, kind, "") {
+            Ok(d) => Some(d),
+            Err(mut e) => {
+                e.path = self.at(key);
+                self.issues.push(e);
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, key: &'static str) -> Option<bool> {
-        let (v, path) = self.raw(key)?;
+        let v = self.raw(key)?;
         match v {
             Json::Bool(b) => Some(*b),
             other => {
+                let path = self.at(key);
                 self.issues.push(
                     Issue::new(Code::WrongType, path)
                         .with("boolean")
@@ -313,15 +323,17 @@ impl<'v, 'e> Obj<'v, 'e> {
     }
 
     fn text(&mut self, key: &'static str) -> Option<String> {
-        let (v, path) = self.raw(key)?;
+        let v = self.raw(key)?;
         match v {
             Json::Str(s) if s.chars().count() <= MAX_TEXT => Some(s.clone()),
             Json::Str(_) => {
+                let path = self.at(key);
                 self.issues
                     .push(Issue::new(Code::TooLong, path).with(MAX_TEXT));
                 None
             }
             other => {
+                let path = self.at(key);
                 self.issues.push(
                     Issue::new(Code::WrongType, path)
                         .with("string")
@@ -333,12 +345,12 @@ impl<'v, 'e> Obj<'v, 'e> {
     }
 
     fn one_of(&mut self, key: &'static str, allowed: &[&str]) -> Option<String> {
-        let path = join(&self.path, key);
         let value = self.text(key)?;
         if allowed.contains(&value.as_str()) {
             Some(value)
         } else {
             let shown: String = value.chars().take(40).collect();
+            let path = self.at(key);
             self.issues.push(
                 Issue::new(Code::UnknownValue, path)
                     .with(shown)
@@ -350,7 +362,6 @@ impl<'v, 'e> Obj<'v, 'e> {
 
     /// Lowercase pinyin place names: letters, spaces and hyphens only.
     fn place(&mut self, key: &'static str) -> Option<String> {
-        let path = join(&self.path, key);
         let value = self.text(key)?;
         if !value.is_empty()
             && value
@@ -360,6 +371,7 @@ impl<'v, 'e> Obj<'v, 'e> {
             Some(value)
         } else {
             let shown: String = value.chars().take(40).collect();
+            let path = self.at(key);
             self.issues.push(
                 Issue::new(Code::UnknownValue, path)
                     .with(shown)
@@ -374,9 +386,10 @@ impl<'v, 'e> Obj<'v, 'e> {
         key: &'static str,
         read: impl FnOnce(&mut Obj<'v, '_>) -> T,
     ) -> T {
-        let Some((v, path)) = self.raw(key) else {
+        let Some(v) = self.raw(key) else {
             return T::default();
         };
+        let path = self.at(key);
         match Obj::open(v, &path, self.issues) {
             Some(mut o) => {
                 let t = read(&mut o);
@@ -413,9 +426,10 @@ fn read_year(o: &mut Obj) -> Year {
 }
 
 fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
-    let Some((v, path)) = o.raw("financials") else {
+    let Some(v) = o.raw("financials") else {
         return Vec::new();
     };
+    let path = o.at("financials");
     let Json::Array(items) = v else {
         o.issues.push(
             Issue::new(Code::WrongType, path)

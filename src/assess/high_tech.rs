@@ -94,23 +94,27 @@ pub fn assess(
     if detailed {
         checks.push(CheckOut {
             id: "innovationScore".into(),
-        status: innovation_status,
-        actual: Some(if lo == hi {
-            fmt(lo)
-        } else {
-            format!("{}–{}", fmt(lo), fmt(hi))
-        }),
-        required: Some(format!("≥ {}", fmt(pass))),
-        message: innovation.label.get(locale).to_string(),
-        missing: if innovation_status == CheckStatus::Incomplete {
-            unknown_fields
-        } else {
-            Vec::new()
-        },
+            status: innovation_status,
+            actual: Some(if lo == hi {
+                fmt(lo)
+            } else {
+                format!("{}–{}", fmt(lo), fmt(hi))
+            }),
+            required: Some(format!("≥ {}", fmt(pass))),
+            message: innovation.label.get(locale).to_string(),
+            missing: if innovation_status == CheckStatus::Incomplete {
+                unknown_fields
+            } else {
+                Vec::new()
+            },
         });
     }
 
-    let certified = policy.hnte_certified.evaluate(&scope, locale, detailed)?.status == CheckStatus::Pass;
+    let certified = policy
+        .hnte_certified
+        .evaluate(&scope, locale, detailed)?
+        .status
+        == CheckStatus::Pass;
     let hard = &checks[..policy.hnte_checks.len()];
     let status = if certified {
         HighTechStatus::Certified
