@@ -24,6 +24,7 @@ pub mod money;
 pub mod policy;
 pub mod profile;
 pub mod report;
+pub mod sample;
 pub mod schema;
 pub mod subset;
 pub mod text;

@@ -5,71 +5,13 @@
 use credit_check::engine::{self, Detail, Options};
 use credit_check::json::Json;
 use credit_check::report::Report;
+use credit_check::sample::Rng;
 use serde_json::{json, Value};
-
-/// A small xorshift generator: the same seed gives the same profiles on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-}
 
 const CASES: usize = 300;
 
 fn profile(r: &mut Rng) -> Value {
-    let employees = 5 + r.below(600);
-    let tech = r.below(employees + 1);
-    let revenue = r.below(30_000) * 10_000;
-    let years = 1 + r.below(3) as usize;
-    let financials: Vec<Value> = (0..years)
-        .map(|i| {
-            let rev = revenue / (i as u64 + 1);
-            let assets = 1_000_000 + r.below(50_000) * 10_000;
-            json!({
-                "revenue": rev.to_string(),
-                "rdExpense": (rev / 100 * r.below(12)).to_string(),
-                "domesticRdExpense": (rev / 100 * r.below(6)).to_string(),
-                "costsAndExpenses": (rev / 10 * (5 + r.below(6))).to_string(),
-                "totalAssets": assets.to_string(),
-                "totalLiabilities": (assets / 100 * r.below(95)).to_string(),
-                "taxPaid": (rev / 100 * r.below(8)).to_string(),
-            })
-        })
-        .collect();
-    json!({
-        "province": r.pick(&["jiangsu", "zhejiang"]),
-        "city": r.pick(&["nanjing", "kunshan", "wuxi"]),
-        "resident": r.below(10) > 0,
-        "yearsOperating": r.below(8),
-        "employees": employees,
-        "techStaff": tech,
-        "financials": financials,
-        "highTechRevenue": (revenue / 100 * r.below(100)).to_string(),
-        "ip": { "classOne": r.below(3), "classTwo": r.below(7) },
-        "techField": r.pick(&["electronic-information", "new-materials", "none"]),
-        "statuses": {
-            "highTechEnterprise": r.below(4) == 0,
-            "innovativeSme": r.below(4) == 0,
-            "specializedSme": r.below(6) == 0,
-            "littleGiant": r.below(12) == 0,
-            "techSmeRegistered": r.below(5) == 0
-        },
-        "talent": r.pick(&["national", "provincial", "municipal", "none", "none"]),
-        "tax": { "grade": r.pick(&["A", "B", "M", "C", "D"]), "arrears": r.below(20) == 0 },
-        "credit": { "overdueEventsIn24m": r.below(4), "dishonestDebtor": r.below(30) == 0 },
-        "debt": { "unsecured": (r.below(300) * 10_000).to_string(), "guaranteed": (r.below(100) * 10_000).to_string() }
-    })
+    credit_check::sample::profile(r)
 }
 
 fn eval(p: &Value) -> Report {
@@ -127,7 +69,7 @@ fn bump(p: &Value, what: &str, r: &mut Rng) -> Value {
 
 #[test]
 fn more_rd_staff_or_ip_never_lowers_a_score_a_range_or_a_line() {
-    let mut r = Rng(0x5eed_c0ff_ee12_3457);
+    let mut r = Rng::new(0x5eed_c0ff_ee12_3457);
     let mut compared = 0;
     for _ in 0..CASES {
         let p = profile(&mut r);
@@ -158,7 +100,7 @@ fn more_rd_staff_or_ip_never_lowers_a_score_a_range_or_a_line() {
 
 #[test]
 fn evaluation_is_total_and_deterministic_on_generated_profiles() {
-    let mut r = Rng(0x0123_4567_89ab_cdef);
+    let mut r = Rng::new(0x0123_4567_89ab_cdef);
     for _ in 0..CASES {
         let p = profile(&mut r);
         let a = credit_check::to_json(&eval(&p));
@@ -169,7 +111,7 @@ fn evaluation_is_total_and_deterministic_on_generated_profiles() {
 
 #[test]
 fn less_existing_debt_never_lowers_a_line() {
-    let mut r = Rng(0xdead_beef_cafe_f00d);
+    let mut r = Rng::new(0xdead_beef_cafe_f00d);
     for _ in 0..CASES {
         let p = profile(&mut r);
         let mut q = p.clone();
