@@ -57,16 +57,21 @@ pub fn number_to_decimal(v: &Json) -> Result<Option<Decimal>, Code> {
             if f.abs() > 1e20 {
                 return Err(Code::AmountTooLarge);
             }
-            let text = format!("{f}");
-            match Decimal::from_str(&text) {
-                Ok(d) => Ok(Some(d)),
-                // More than 28 decimal places: far below anything a profile means; keep it exact-ish.
-                Err(_) => Ok(Decimal::from_scientific(&format!("{f:e}"))
-                    .ok()
-                    .map(|d| d.round_dp(20))),
-            }
+            Ok(float_decimal(*f))
         }
         _ => Ok(None),
+    }
+}
+
+/// A finite float through its shortest round-trip text (`0.1` → 0.1, `1e-7` → 0.0000001); past
+/// 28 decimal places it is rounded, far below anything a profile or policy means.
+pub fn float_decimal(f: f64) -> Option<Decimal> {
+    let mut buf = ryu::Buffer::new();
+    let text = buf.format_finite(f);
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific_lossy(text).ok()
+    } else {
+        Decimal::from_str(text).ok()
     }
 }
 
@@ -132,7 +137,7 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
 fn display_raw(v: &Json) -> String {
     match v {
         Json::Int(i) => i.to_string(),
-        Json::Float(f) => format!("{f}"),
+        Json::Float(f) => ryu::Buffer::new().format(*f).to_string(),
         other => other.kind().to_string(),
     }
 }

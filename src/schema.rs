@@ -2,8 +2,8 @@
 //! natively from the Rust types by schemars and committed under `schemas/` (a test keeps them in
 //! step with the types; `make schemas` rewrites them). The wasm module embeds the committed files.
 
-pub const PROFILE_SCHEMA: &str = include_str!("../schemas/profile.schema.json");
-pub const POLICY_SCHEMA: &str = include_str!("../schemas/policy.schema.json");
+pub const PROFILE_SCHEMA: &str = include_str!(concat!(env!("OUT_DIR"), "/profile.schema.min.json"));
+pub const POLICY_SCHEMA: &str = include_str!(concat!(env!("OUT_DIR"), "/policy.schema.min.json"));
 // The report and API schemas are not embedded: they exist for tooling and the TypeScript types.
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,7 +17,8 @@ use model::{CheckDef, PolicyDoc, Text};
 use std::collections::{BTreeMap, BTreeSet};
 use table::Table;
 
-pub const BUILTIN_JSON: &str = include_str!("builtin.json");
+/// The built-in policy, minified at build time (build.rs) from `builtin.json`.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.min.json"));
 
 /// Limits on what a policy may hold, so a hostile document cannot exhaust memory or time.
 pub const MAX_POLICY_BYTES: usize = 1 << 20;

@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Dec(pub Decimal);
@@ -34,9 +33,9 @@ impl Visitor<'_> for DecVisitor {
         if !v.is_finite() {
             return Err(E::custom("the number is not finite"));
         }
-        Decimal::from_str(&format!("{v}"))
+        crate::money::float_decimal(v)
             .map(Dec)
-            .map_err(|_| E::custom("the number is out of range"))
+            .ok_or_else(|| E::custom("the number is out of range"))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
         parse_decimal_text(v, true)
