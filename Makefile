@@ -7,7 +7,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas
+.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench
 
 setup: setup-wasm setup-npm
 
@@ -37,7 +37,7 @@ serve: build
 	@python3 scripts/serve.py --port 8080
 
 lint: setup-npm
-	@eslint www tests scripts
+	@eslint www tests scripts benches
 
 fmt-check:
 	@cargo fmt --check
@@ -57,6 +57,15 @@ test-node: build native-bin
 
 test-types: build
 	@tsc -p tests/ts && echo "tsc: tests/ts/usage.ts type-checks against pkg/ declarations"
+
+# Benchmarks print figures; they are not part of `make test`. The size budget fails the target.
+# ZEN's addon is installed for the benchmark only: its lock entries break `npm ci` (npm cannot
+# record its optional platform packages), so it stays out of package-lock.json.
+bench: build
+	@test -d node_modules/@gorules/zen-engine || npm install --no-save --no-audit --no-fund --loglevel=error @gorules/zen-engine@0.54.0
+	@cargo build --quiet --release --features cli
+	@cargo bench --quiet --bench core
+	@node benches/compare.mjs
 
 schemas:
 	@UPDATE_SCHEMAS=1 cargo test --quiet --test schemas
