@@ -227,7 +227,12 @@ fn growth_fact(
             Err(vec![format!("financials[{}]", years.len().min(2))])
         };
     }
-    growth_rate(&values).ok_or_else(|| vec![format!("financials[0].{}", name[0])])
+    growth_rate(&values).ok_or_else(|| {
+        vec![format!(
+            "financials[0].{}",
+            name.first().copied().unwrap_or_default()
+        )]
+    })
 }
 
 /// Computes every fact of a profile.

@@ -39,12 +39,14 @@ fn set_latest(p: &mut Profile, f: impl FnOnce(&mut Year)) {
     }
 }
 
-const SME: &[&str] = &["techSme.qualified", "techSme.score", "techSme.status"];
+const SME_Q: &str = "techSme.qualified";
+const SME_S: &str = "techSme.score";
+const SME_T: &str = "techSme.status";
 
 const FIELDS: &[Field] = &[
     Field {
         path: "techStaff",
-        facts: &["techStaff", "techStaffRatio", SME[0], SME[1], SME[2]],
+        facts: &["techStaff", "techStaffRatio", SME_Q, SME_S, SME_T],
         money: false,
         dir: Dir::Up,
         get: |p| p.tech_staff,
@@ -57,9 +59,9 @@ const FIELDS: &[Field] = &[
             "rdToRevenue",
             "rdToCosts",
             "rdIntensity",
-            SME[0],
-            SME[1],
-            SME[2],
+            SME_Q,
+            SME_S,
+            SME_T,
         ],
         money: true,
         dir: Dir::Up,
@@ -68,7 +70,7 @@ const FIELDS: &[Field] = &[
     },
     Field {
         path: "ip.classOne",
-        facts: &["ip.classOne", SME[0], SME[1], SME[2]],
+        facts: &["ip.classOne", SME_Q, SME_S, SME_T],
         money: false,
         dir: Dir::Up,
         get: |p| p.ip.class_one,
@@ -76,7 +78,7 @@ const FIELDS: &[Field] = &[
     },
     Field {
         path: "ip.classTwo",
-        facts: &["ip.classTwo", SME[0], SME[1], SME[2]],
+        facts: &["ip.classTwo", SME_Q, SME_S, SME_T],
         money: false,
         dir: Dir::Up,
         get: |p| p.ip.class_two,
@@ -322,8 +324,8 @@ pub fn for_product(
         if hints.len() >= MAX_PASS_HINTS {
             break;
         }
-        let expr = if i < knockouts {
-            &policy.knockouts[i].expr
+        let expr = if let Some(k) = policy.knockouts.get(i) {
+            &k.expr
         } else {
             match product.eligibility.get(i - knockouts) {
                 Some(c) => &c.expr,

@@ -14,6 +14,21 @@
 //! assert_eq!(report.assessments.tech_sme.score.map(|p| p.0), Some(96.into()));
 //! ```
 
+// No input may make the core panic: a panic in wasm poisons the module for the rest of the page's
+// life. These lints forbid the usual ways to write one; tests may still unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+    )
+)]
+
 pub mod assess;
 pub mod engine;
 pub mod error;

@@ -70,8 +70,8 @@ pub fn assess(
                 }
             }
         };
-        lo += min_v;
-        hi += max_v;
+        lo = lo.saturating_add(min_v);
+        hi = hi.saturating_add(max_v);
         items.push(InnovationItemOut {
             id: item.id.clone(),
             label: item.label.get(locale).to_string(),
@@ -115,7 +115,7 @@ pub fn assess(
         .evaluate(&scope, locale, detailed)?
         .status
         == CheckStatus::Pass;
-    let hard = &checks[..policy.hnte_checks.len()];
+    let hard = checks.get(..policy.hnte_checks.len()).unwrap_or(&checks);
     let status = if certified {
         HighTechStatus::Certified
     } else {

@@ -176,7 +176,7 @@ fn lex(src: &str) -> Result<Vec<Tok>, String> {
             if chars.get(i).is_some_and(|c| matches!(c, '万' | '亿' | '%')) {
                 i += 1;
             }
-            let text: String = chars[start..i].iter().collect();
+            let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
             let value =
                 parse_decimal_text(&text, true).ok_or_else(|| format!("bad number \"{text}\""))?;
             out.push(Tok::Num(value));
@@ -188,7 +188,9 @@ fn lex(src: &str) -> Result<Vec<Tok>, String> {
             {
                 i += 1;
             }
-            out.push(Tok::Name(chars[start..i].iter().collect()));
+            out.push(Tok::Name(
+                chars.get(start..i).unwrap_or_default().iter().collect(),
+            ));
         } else if c == '\'' || c == '"' {
             let start = i + 1;
             i += 1;
@@ -198,10 +200,16 @@ fn lex(src: &str) -> Result<Vec<Tok>, String> {
             if i >= chars.len() {
                 return Err("unterminated string".into());
             }
-            out.push(Tok::Str(chars[start..i].iter().collect()));
+            out.push(Tok::Str(
+                chars.get(start..i).unwrap_or_default().iter().collect(),
+            ));
             i += 1;
         } else {
-            let two: String = chars[i..chars.len().min(i + 2)].iter().collect();
+            let two: String = chars
+                .get(i..chars.len().min(i + 2))
+                .unwrap_or_default()
+                .iter()
+                .collect();
             let sym = ["<=", ">=", "==", "!="]
                 .into_iter()
                 .find(|s| *s == two)

@@ -322,16 +322,16 @@ fn is_date(s: &str) -> bool {
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
         || !digits(0..4)
         || !digits(5..7)
         || !digits(8..10)
     {
         return false;
     }
-    let month: u32 = s[5..7].parse().unwrap_or(0);
-    let day: u32 = s[8..10].parse().unwrap_or(0);
+    let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let day: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
     (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
@@ -524,7 +524,11 @@ impl Policy {
                     let mut found = Vec::new();
                     let ty = e.check(&scope, &expr_path, &mut found);
                     c.forgive(&mut found);
-                    rename_self(&mut found, &f.id, &later_facts[i + 1..]);
+                    rename_self(
+                        &mut found,
+                        &f.id,
+                        later_facts.get(i + 1..).unwrap_or_default(),
+                    );
                     let ok = found.is_empty();
                     c.issues.extend(found);
                     ty.filter(|_| ok)
@@ -581,8 +585,10 @@ impl Policy {
                 let expr_path = join(&sp, "expr");
                 let before = c.issues.len();
                 let parsed = c.expr(&s.expr, &expr_path, Ty::Num, &local);
-                let later = &all_ids[j + 1..];
-                rename_self(&mut c.issues[before..], &s.id, later);
+                let later = all_ids.get(j + 1..).unwrap_or_default();
+                if let Some(new) = c.issues.get_mut(before..) {
+                    rename_self(new, &s.id, later);
+                }
                 if let Some(e) = parsed {
                     steps.push(Step {
                         id: s.id.clone(),

@@ -142,7 +142,10 @@ impl Table {
                         }
                     }
                     // A row that an earlier row fully covers can never be reached.
-                    if let Some(j) = rows[..i].iter().position(|e| covers(e, r)) {
+                    if let Some(j) = rows
+                        .get(..i)
+                        .and_then(|earlier| earlier.iter().position(|e| covers(e, r)))
+                    {
                         issues.push(Issue::new(Code::MalformedTable, &p).with(format!(
                             "unreachable: row {j} already matches all its values"
                         )));
