@@ -7,7 +7,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench
+.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench setup-fuzz fuzz-run fuzz fuzz-smoke
 
 setup: setup-wasm setup-npm
 
@@ -58,6 +58,28 @@ test-node: build native-bin
 test-types: build
 	@tsc -p tests/ts && echo "tsc: tests/ts/usage.ts type-checks against pkg/ declarations"
 
+# Fuzzing (cargo-fuzz, libFuzzer, on the stable toolchain with RUSTC_BOOTSTRAP and no sanitizer):
+# `make fuzz` runs each target FUZZ_SECONDS (default 200: 10 minutes in all); `make test` runs a
+# short smoke of each. A crash or a hang fails the target and leaves the input in fuzz/artifacts/.
+FUZZ_SECONDS ?= 200
+FUZZ_TARGETS := profile policy evaluate
+
+setup-fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "installing cargo-fuzz (once)"; cargo install cargo-fuzz --quiet; }
+
+fuzz-run: setup-fuzz
+	@python3 scripts/fuzz_corpus.py
+	@set -o pipefail; cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t --sanitizer none --release corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=1024 -print_final_stats=1 2>&1 \
+	  | grep -E "^(Done|stat::number_of_executed_units)|panicked|ERROR|SUMMARY" | sed "s/^/fuzz $$t: /"; done
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=10
+
 # Benchmarks print figures; they are not part of `make test`. The size budget fails the target.
 # ZEN's addon is installed for the benchmark only: its lock entries break `npm ci` (npm cannot
 # record its optional platform packages), so it stays out of package-lock.json.
@@ -73,5 +95,5 @@ schemas:
 test-e2e: build setup-browser
 	@node --test tests/e2e/
 
-test: fmt-check clippy lint test-rust test-node test-types test-e2e
+test: fmt-check clippy lint test-rust test-node test-types test-e2e fuzz-smoke
 	@echo "make test: all layers passed"

@@ -8,6 +8,19 @@ use crate::text::Locale;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Runs once when the module is instantiated: a last-resort report of an internal error to the
+/// console. The design makes a panic unreachable from any input (checked arithmetic, no unwrap or
+/// indexing in the core, enforced by clippy); this hook is only there to make a bug visible.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "credit-check {}: internal error, please report it: {info}",
+            engine::ENGINE_VERSION
+        )));
+    }));
+}
+
 fn serializer() -> serde_wasm_bindgen::Serializer {
     serde_wasm_bindgen::Serializer::json_compatible()
 }
