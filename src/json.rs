@@ -1,12 +1,20 @@
 //! The raw input value. Unlike `serde_json::Value` it keeps what a JavaScript caller can send and
 //! JSON cannot hold (NaN, Infinity), so that such values become typed errors instead of a silent
-//! `null`. It is built natively from JSON text and in wasm from a `JsValue` by serde-wasm-bindgen.
+//! `null`. It is built natively from JSON text and in wasm from a `JsValue` by serde-wasm-bindgen,
+//! with limits on depth, on the number of values and on string length, so that hostile input (deep
+//! or circular objects, huge documents) fails cleanly instead of exhausting the stack or memory.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use crate::error::{Code, Issue};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
 use std::fmt;
 
 /// Nesting deeper than this is refused while reading, before any recursion can run away.
 pub const MAX_DEPTH: usize = 32;
+/// At most this many values (objects, arrays, numbers, strings …) in one input.
+pub const MAX_VALUES: usize = 200_000;
+/// At most this many bytes in one string.
+pub const MAX_STRING: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
@@ -38,8 +46,23 @@ impl Json {
         }
     }
 
+    /// Parses JSON text within the limits.
     pub fn parse(text: &str) -> Result<Json, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        let mut de = serde_json::Deserializer::from_str(text);
+        let v = Json::read(&mut de).map_err(|e| e.to_string())?;
+        de.end().map_err(|e| e.to_string())?;
+        Ok(v)
+    }
+
+    /// Reads any serde input (JSON text, a `JsValue`) within the limits.
+    pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        let budget = Cell::new(MAX_VALUES);
+        NestedSeed {
+            depth: 0,
+            budget: &budget,
+        }
+        .deserialize(d)
+        .map(|Nested(v)| v)
     }
 
     /// Converts a serde_json value (policy test profiles, vectors) into the input type.
@@ -65,28 +88,91 @@ impl Json {
             ),
         }
     }
+
+    /// Into a serde_json value (for policy documents); NaN or Infinity is an error at its path.
+    pub fn to_value(&self, path: &str) -> Result<serde_json::Value, Issue> {
+        Ok(match self {
+            Json::Null => serde_json::Value::Null,
+            Json::Bool(b) => serde_json::Value::Bool(*b),
+            Json::Int(i) => match i64::try_from(*i) {
+                Ok(v) => serde_json::Value::from(v),
+                Err(_) => serde_json::Value::String(i.to_string()),
+            },
+            Json::Float(f) => serde_json::Number::from_f64(*f)
+                .map(serde_json::Value::Number)
+                .ok_or_else(|| Issue::new(Code::NotFinite, path))?,
+            Json::Str(s) => serde_json::Value::String(s.clone()),
+            Json::Array(items) => serde_json::Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| v.to_value(&format!("{path}[{i}]")))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Json::Object(entries) => serde_json::Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), v.to_value(&crate::error::join(path, k))?)))
+                    .collect::<Result<_, Issue>>()?,
+            ),
+        })
+    }
 }
 
-/// Reads nested values while counting depth, so hostile nesting fails cleanly.
-struct JsonVisitor {
+/// Turns a reader error into a typed issue: the limits have their own codes.
+pub fn read_error(message: &str, path: &str) -> Issue {
+    let code = if message.contains(LIMIT_DEPTH) {
+        Code::TooDeep
+    } else if message.contains(LIMIT_VALUES) || message.contains(LIMIT_STRING) {
+        Code::TooLarge
+    } else {
+        Code::InvalidJson
+    };
+    let arg = match code {
+        Code::TooDeep => MAX_DEPTH.to_string(),
+        Code::TooLarge if message.contains(LIMIT_STRING) => {
+            format!("{MAX_STRING} bytes per string")
+        }
+        Code::TooLarge => format!("{MAX_VALUES} values"),
+        _ => message.chars().take(200).collect(),
+    };
+    Issue::new(code, path).with(arg)
+}
+
+const LIMIT_DEPTH: &str = "nesting deeper than";
+const LIMIT_VALUES: &str = "more values than";
+const LIMIT_STRING: &str = "a string longer than";
+
+/// Reads nested values while counting depth and values, so hostile input fails cleanly.
+struct JsonVisitor<'b> {
     depth: usize,
+    budget: &'b Cell<usize>,
 }
 
 struct Nested(Json);
 
-struct NestedSeed {
+struct NestedSeed<'b> {
     depth: usize,
+    budget: &'b Cell<usize>,
 }
 
-impl<'de> de::DeserializeSeed<'de> for NestedSeed {
+impl<'de> DeserializeSeed<'de> for NestedSeed<'_> {
     type Value = Nested;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Nested, D::Error> {
-        d.deserialize_any(JsonVisitor { depth: self.depth })
-            .map(Nested)
+        let left = self.budget.get();
+        if left == 0 {
+            return Err(de::Error::custom(format!("{LIMIT_VALUES} {MAX_VALUES}")));
+        }
+        self.budget.set(left - 1);
+        d.deserialize_any(JsonVisitor {
+            depth: self.depth,
+            budget: self.budget,
+        })
+        .map(Nested)
     }
 }
 
-impl<'de> Visitor<'de> for JsonVisitor {
+impl<'de> Visitor<'de> for JsonVisitor<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -121,21 +207,23 @@ impl<'de> Visitor<'de> for JsonVisitor {
     fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
         Ok(Json::Float(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
+        if v.len() > MAX_STRING {
+            return Err(E::custom(format!("{LIMIT_STRING} {MAX_STRING} bytes")));
+        }
         Ok(Json::Str(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
+        self.visit_str(&v)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         if self.depth >= MAX_DEPTH {
-            return Err(de::Error::custom(format!(
-                "nesting deeper than {MAX_DEPTH}"
-            )));
+            return Err(de::Error::custom(format!("{LIMIT_DEPTH} {MAX_DEPTH}")));
         }
         let mut out = Vec::new();
         while let Some(Nested(v)) = seq.next_element_seed(NestedSeed {
             depth: self.depth + 1,
+            budget: self.budget,
         })? {
             out.push(v);
         }
@@ -143,18 +231,29 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         if self.depth >= MAX_DEPTH {
-            return Err(de::Error::custom(format!(
-                "nesting deeper than {MAX_DEPTH}"
-            )));
+            return Err(de::Error::custom(format!("{LIMIT_DEPTH} {MAX_DEPTH}")));
         }
         let mut out: Vec<(String, Json)> = Vec::new();
+        // Where each key stands, so that a repeated key (which keeps its last value, as
+        // JSON.parse does) costs a lookup, not a scan: an object with many keys stays linear.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         while let Some(key) = map.next_key::<String>()? {
+            if key.len() > MAX_STRING {
+                return Err(de::Error::custom(format!(
+                    "{LIMIT_STRING} {MAX_STRING} bytes"
+                )));
+            }
             let Nested(v) = map.next_value_seed(NestedSeed {
                 depth: self.depth + 1,
+                budget: self.budget,
             })?;
-            // A repeated key keeps its last value, as JSON.parse does.
-            out.retain(|(k, _)| k != &key);
-            out.push((key, v));
+            match seen.get(&key).and_then(|&i| out.get_mut(i)) {
+                Some(slot) => slot.1 = v,
+                None => {
+                    seen.insert(key.clone(), out.len());
+                    out.push((key, v));
+                }
+            }
         }
         Ok(Json::Object(out))
     }
@@ -162,6 +261,6 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor { depth: 0 })
+        Json::read(d)
     }
 }

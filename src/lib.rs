@@ -77,8 +77,7 @@ pub fn evaluate_str(
     opts: &Options,
     policy: Option<&Policy>,
 ) -> Result<String, Error> {
-    let input =
-        json::Json::parse(profile).map_err(|e| Issue::new(Code::InvalidJson, "").with(e))?;
+    let input = json::Json::parse(profile).map_err(|e| json::read_error(&e, ""))?;
     let policy = match policy {
         Some(p) => p,
         None => builtin()?,

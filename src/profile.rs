@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 
 pub const MAX_YEARS: usize = 3;
 pub const MAX_TEXT: usize = 200;
+/// At most this many problems are reported for one profile.
+pub const MAX_ISSUES: usize = 50;
 
 pub const SECTORS: &[&str] = &["industry", "software", "other"];
 pub const TECH_FIELDS: &[&str] = &[
@@ -576,6 +578,8 @@ impl Profile {
                 Profile::default()
             }
         };
+        // A hostile object with thousands of unknown keys gets a readable answer, not a flood.
+        issues.truncate(MAX_ISSUES);
         Error::from_issues(issues).map(|()| profile)
     }
 

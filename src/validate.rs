@@ -61,6 +61,20 @@ pub fn run_tests(policy: &Policy) -> (TestCount, Vec<Issue>) {
     (TestCount { passed, failed }, issues)
 }
 
+impl Validation {
+    /// The answer for a document that could not be read or compiled.
+    pub fn failed(e: &crate::error::Error, locale: Locale) -> Validation {
+        Validation {
+            ok: false,
+            errors: e.issues.iter().map(|i| i.localized(locale)).collect(),
+            tests: TestCount {
+                passed: 0,
+                failed: 0,
+            },
+        }
+    }
+}
+
 pub fn validate(value: &serde_json::Value, locale: Locale) -> Validation {
     match Policy::from_value(value) {
         Ok(policy) => {
@@ -71,13 +85,6 @@ pub fn validate(value: &serde_json::Value, locale: Locale) -> Validation {
                 tests,
             }
         }
-        Err(e) => Validation {
-            ok: false,
-            errors: e.issues.iter().map(|i| i.localized(locale)).collect(),
-            tests: TestCount {
-                passed: 0,
-                failed: 0,
-            },
-        },
+        Err(e) => Validation::failed(&e, locale),
     }
 }

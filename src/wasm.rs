@@ -48,12 +48,8 @@ fn read_json(v: &JsValue, path: &str) -> Result<Json, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(Json::Null);
     }
-    serde_wasm_bindgen::from_value::<Json>(v.clone()).map_err(|e| {
-        Issue::new(Code::WrongType, path)
-            .with("object")
-            .with(e.to_string())
-            .into()
-    })
+    Json::read(serde_wasm_bindgen::Deserializer::from(v.clone()))
+        .map_err(|e| crate::json::read_error(&e.to_string(), path).into())
 }
 
 fn locale_of(options: &JsValue) -> Locale {
@@ -80,13 +76,9 @@ fn read_document(v: &JsValue, path: &str) -> Result<Option<serde_json::Value>, E
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value::<serde_json::Value>(v.clone())
-        .map(Some)
-        .map_err(|e| {
-            Issue::new(Code::PolicyShape, path)
-                .with(e.to_string())
-                .into()
-        })
+    // Through the input type, so that deep, circular or huge objects fail cleanly here too.
+    let doc = read_json(v, path)?;
+    doc.to_value(path).map(Some).map_err(Error::from)
 }
 
 /// `evaluate(profile, options?)`: the report for one profile.
@@ -146,12 +138,12 @@ pub fn validate_policy(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
-    let doc = match read_document(&policy, "") {
-        Ok(Some(d)) => d,
-        Ok(None) => serde_json::Value::Null,
-        Err(e) => return Err(throw(&e, locale)),
+    // A document that cannot even be read (NaN, circular) is still an answer, not a throw.
+    let validation = match read_document(&policy, "") {
+        Ok(doc) => crate::validate::validate(&doc.unwrap_or_default(), locale),
+        Err(e) => crate::validate::Validation::failed(&e, locale),
     };
-    to_js(&crate::validate::validate(&doc, locale))
+    to_js(&validation)
 }
 
 /// `defaultPolicy()`: the built-in policy document.

@@ -37,7 +37,12 @@ pub fn run_case(c: &Value) -> Vec<String> {
     }
     let policy = credit_check::builtin().unwrap();
     let result = Options::read(&Json::from_value(&options))
-        .and_then(|o| engine::evaluate(&Json::from_value(&c["profile"]), policy, &o));
+        // Through the JSON reader, as a caller's text would come: its limits apply.
+        .and_then(|o| {
+            let text = serde_json::to_string(&c["profile"]).unwrap();
+            let input = Json::parse(&text).map_err(|e| credit_check::json::read_error(&e, ""))?;
+            engine::evaluate(&input, policy, &o)
+        });
     let mut d = Vec::new();
     match (result, c.get("error")) {
         (Ok(report), None) => {

@@ -291,9 +291,14 @@ fn one_row(
     opts: &Options,
 ) -> (String, bool) {
     let profile = match input {
-        Format::Jsonl => {
-            Json::parse(line).map_err(|e| ("invalidJson".to_string(), String::new(), e))
-        }
+        Format::Jsonl => Json::parse(line).map_err(|e| {
+            let issue = credit_check::json::read_error(&e, "");
+            (
+                issue.code.as_str().to_string(),
+                issue.path.clone(),
+                issue.message(opts.locale),
+            )
+        }),
         Format::Csv => csv::split(line)
             .and_then(|cells| csv::row_to_profile(header.unwrap_or_default(), &cells))
             .map_err(|e| ("invalidCsv".to_string(), String::new(), e)),
