@@ -259,8 +259,8 @@ def net_steps(cap_expr, zh, en):
 products = [
     {"id": "reference-pure-credit",
      "name": t("科技企业纯信用贷 · 参考模型", "Tech-enterprise pure-credit line · reference model"),
-     "provenance": t("credit-check 参考政策（domain.md §6.4，产品决策，非银行报价）；收入基数参照苏科贷首贷上限 [S17]，纳税倍数参照 5–9 倍惯例 [S33]",
-                     "credit-check reference policy (domain.md §6.4, a product decision, not a bank's offer); revenue base after the 苏科贷 first-loan ceiling [S17], tax multiple after the 5–9× convention [S33]"),
+     "provenance": t("credit-check 参考模型（开源项目的产品决策，非银行报价）；收入基数参照苏科贷首贷上限 [S17]，纳税倍数参照 5–9 倍惯例 [S33]",
+                     "credit-check reference model (an open-source product decision, not a bank's offer); revenue base after the 苏科贷 first-loan ceiling [S17], tax multiple after the 5–9× convention [S33]"),
      "sources": ["S17", "S26", "S33", "S45"],
      "eligibility": [
          check("qualification", "至少具备一项资质：科技型中小企业、高企、创新型、专精特新、小巨人或人才", "at least one qualification: tech SME, high-tech, innovative, specialised, little giant or talent", "hasQualification"),

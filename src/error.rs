@@ -68,6 +68,8 @@ pub struct Issue {
     pub code: Code,
     pub path: String,
     pub args: Vec<String>,
+    /// A name the caller probably meant (for unknown facts and tables).
+    pub suggestion: Option<String>,
 }
 
 impl Issue {
@@ -76,6 +78,7 @@ impl Issue {
             code,
             path: path.into(),
             args: Vec::new(),
+            suggestion: None,
         }
     }
 
@@ -94,6 +97,7 @@ impl Issue {
             code: self.code,
             path: self.path.clone(),
             message: self.message(locale),
+            hint: text::error_hint(self.code, locale, self.suggestion.as_deref()),
         }
     }
 }
@@ -104,6 +108,9 @@ pub struct IssueOut {
     pub code: Code,
     pub path: String,
     pub message: String,
+    /// How to fix it (policy problems), in the same language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// A failed call: one or more issues, the first being the one a caller reports.

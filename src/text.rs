@@ -169,6 +169,48 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
     }
 }
 
+/// How to fix a policy problem; `suggestion` is a name the author probably meant.
+pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Option<String> {
+    use Code::*;
+    let (zh, en) = match code {
+        UnknownFact => (
+            "事实包括资料字段（revenue、ip.classOne…）、派生指标（dar、netAssets…）、评价结果（techSme.qualified…）、政策中的 facts 以及本产品之前的步骤。",
+            "Facts are profile fields (revenue, ip.classOne …), derived figures (dar, netAssets …), assessment results (techSme.qualified …), the policy's facts and the product's earlier steps.",
+        ),
+        UnknownTable => ("表在 tables 下定义，按名称引用：band('名称', x)。", "Tables are defined under `tables` and named in quotes: band('name', x)."),
+        UnknownFunction | WrongArity => (
+            "可用函数：min、max、best、floor(x[, 单位])、round(x, 位数)、abs、if(条件, 是, 否)、band、bandTop、lookup、coalesce、count、known、step。",
+            "Functions: min, max, best, floor(x[, unit]), round(x, places), abs, if(cond, then, else), band, bandTop, lookup, coalesce, count, known, step.",
+        ),
+        TypeMismatch => (
+            "检查必须是条件（比较或 and/or/not）；步骤必须是数值；字符串用引号，如 tax.grade == 'A'。",
+            "A check must be a condition (a comparison, and/or/not); a step must be a number; strings are quoted, as in tax.grade == 'A'.",
+        ),
+        ExpressionSyntax => ("语法见 README：数字可带 万、亿 或 %，字符串用单引号。", "See the grammar in the README: numbers may end in 万, 亿 or %, strings use single quotes."),
+        ExpressionTooDeep => ("把表达式拆成几个步骤或政策 facts。", "Split the expression into steps or policy facts."),
+        SelfReference | ForwardReference => ("步骤只能引用它之前的步骤和更早的产品：调整顺序。", "A step can use only the steps before it and earlier products: reorder them."),
+        MissingTranslation => ("每段面向用户的文本都需要 zh-CN 和 en 两种语言。", "Every user-facing text needs both a zh-CN and an en version."),
+        MalformedTable => ("分档按顺序匹配，第一行命中即止：把范围较窄的行放在前面，每行的下界不高于上界。", "Bands are tried in order and the first match wins: put narrower rows first, and keep each lower bound below its upper bound."),
+        DuplicateId => ("同一列表中的 id 必须唯一，步骤名也不能与事实同名。", "Ids must be unique within their list, and a step may not share a fact's name."),
+        InvalidDate => ("日期写作 YYYY-MM-DD，例如 2026-11-01。", "Write dates as YYYY-MM-DD, e.g. 2026-11-01."),
+        EmbeddedTestFailed => ("政策自带的测试与结果不符：修改数字或更新测试的期望值。", "The policy's own test expects something else: fix the numbers or update the test's expectation."),
+        PolicyShape => ("对照 defaultPolicy() 或 policySchema() 检查结构。", "Compare the structure with defaultPolicy() or policySchema()."),
+        PolicyTooLarge => ("拆分政策或减少产品、步骤和表行。", "Split the policy, or use fewer products, steps or table rows."),
+        _ => return None,
+    };
+    let base = pick(locale, zh, en);
+    Some(match suggestion {
+        Some(s) => format!(
+            "{}{base}",
+            fill(
+                pick(locale, "是否想写“{0}”？", "Did you mean \"{0}\"? "),
+                &[s.to_string()]
+            )
+        ),
+        None => base.to_string(),
+    })
+}
+
 pub fn error_message(code: Code, locale: Locale, args: &[String]) -> String {
     let (zh, en) = error_template(code);
     // Type names are stored as keys ("object", "amount" …) and translated here.

@@ -131,3 +131,34 @@ fn a_bank_policy_with_other_numbers_changes_the_line_without_a_rebuild() {
     let a = &report.products[0];
     assert_eq!(a.limit.as_ref().unwrap().amount, "10000000"); // 1200万 − 200万
 }
+
+#[test]
+fn problems_carry_a_hint_and_a_likely_name() {
+    let mut policy = builtin();
+    policy["knockouts"][0]["pass"] = Value::from("not credit.dishonestDebter");
+    policy["products"][0]["limit"]["steps"][8]["expr"] = Value::from("band('darHaircuts', dar)");
+    let v = validate(&policy, Locale::En);
+    let fact = v
+        .errors
+        .iter()
+        .find(|e| e.path == "knockouts[0].pass")
+        .unwrap();
+    assert!(
+        fact.hint
+            .as_deref()
+            .unwrap()
+            .starts_with("Did you mean \"credit.dishonestDebtor\"?"),
+        "{fact:?}"
+    );
+    let table = v
+        .errors
+        .iter()
+        .find(|e| e.path == "products[0].limit.steps[8].expr")
+        .unwrap();
+    assert!(
+        table.hint.as_deref().unwrap().contains("\"darHaircut\""),
+        "{table:?}"
+    );
+    let zh = validate(&policy, Locale::ZhCn);
+    assert!(zh.errors[0].hint.as_deref().unwrap().contains("是否想写"));
+}

@@ -626,7 +626,25 @@ impl Policy {
             });
         }
 
-        let Compiler { issues, .. } = c;
+        // Suggest the nearest known name for every unknown one.
+        let mut names: Vec<String> = c.types.iter().map(|(k, _)| k.to_string()).collect();
+        names.extend(
+            doc.products
+                .iter()
+                .flat_map(|p| p.limit.steps.iter().map(|s| s.id.clone())),
+        );
+        let tables: Vec<String> = doc.tables.keys().cloned().collect();
+        let Compiler { mut issues, .. } = c;
+        for issue in &mut issues {
+            let pool = match issue.code {
+                Code::UnknownFact => &names,
+                Code::UnknownTable => &tables,
+                _ => continue,
+            };
+            if let Some(wrong) = issue.args.first() {
+                issue.suggestion = nearest(wrong, pool);
+            }
+        }
         Error::from_issues(issues)?;
         let (Some(sme_pass), Some(hnte_certified)) = (sme_pass, hnte_certified) else {
             return Err(Issue::new(Code::PolicyShape, "schemes")
@@ -651,6 +669,41 @@ impl Policy {
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.doc.tables.get(name)
     }
+}
+
+/// The closest name by edit distance, if it is close enough to be a likely typo.
+fn nearest(wrong: &str, pool: &[String]) -> Option<String> {
+    let limit = (wrong.chars().count() / 3).max(2);
+    pool.iter()
+        .map(|name| (distance(wrong, name), name))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, name)| name.clone())
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let best = (above.saturating_add(1))
+                .min(left.saturating_add(1))
+                .min(prev.saturating_add(cost));
+            prev = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// An unknown name that is the step itself, or a later step, is a reference problem, not a typo.

@@ -39,6 +39,19 @@ impl View {
         t(key, self.locale)
     }
 
+    /// A profile path as the form calls it: "上一年：销售收入" rather than "financials[1].revenue".
+    fn field_name(&self, path: &str) -> String {
+        if let Some(label) = crate::ui::form::label_of(path, self.locale) {
+            return label.to_string();
+        }
+        // A whole fiscal year: "financials[1]" → the first field of that year, without its item.
+        let year = format!("{path}.revenue");
+        match crate::ui::form::label_of(&year, self.locale) {
+            Some(label) => label.split(['：', ':']).next().unwrap_or(label).to_string(),
+            None => path.to_string(),
+        }
+    }
+
     fn badge(&self, parent: &Element, status: &str) -> R<Element> {
         let b = self.text(
             parent,
@@ -119,11 +132,16 @@ impl View {
             )?;
         }
         if !c.missing.is_empty() {
+            let names: Vec<String> = c.missing.iter().map(|p| self.field_name(p)).collect();
+            let sep = match self.locale {
+                Locale::ZhCn => "、",
+                Locale::En => ", ",
+            };
             self.text(
                 &detail,
                 "span",
                 "missing",
-                &format!("{} {}", self.t("missing"), c.missing.join(", ")),
+                &format!("{} {}", self.t("missing"), names.join(sep)),
             )?;
         }
         Ok(())

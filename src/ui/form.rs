@@ -620,3 +620,15 @@ pub fn spec(locale: Locale) -> Vec<Section> {
         ),
     ]
 }
+
+/// What a profile path is called on the form (for "needs …" lists); None when the form has no such field.
+pub fn label_of(path: &str, locale: Locale) -> Option<&'static str> {
+    [BASICS, LATEST, EARLIER, QUALIFICATIONS, SELF_RATING, CREDIT]
+        .iter()
+        .flat_map(|fields| fields.iter())
+        .find(|f| f.path == path)
+        .map(|f| match locale {
+            Locale::ZhCn => f.zh.0,
+            Locale::En => f.en.0,
+        })
+}

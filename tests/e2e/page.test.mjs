@@ -125,6 +125,52 @@ test("markup in policy texts and profile fields is shown as text, never run", as
   await page.close();
 });
 
+test("fuzzed policy texts and profile fields always render as text", async (t) => {
+  const { page, errors } = await open({ width: 1280, height: 900 });
+  const pieces = ["<", ">", "&", '"', "'", "`", "${x}", "<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=1>",
+    "<svg onload=window.__pwned=1>", "</div>", "<style>*{display:none}</style>", "javascript:", "\u202e", "企业", "&lt;", "<!--", "]]>", " "];
+  let seed = 20261126;
+  const rnd = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const fuzz = () => Array.from({ length: 1 + rnd(6) }, () => pieces[rnd(pieces.length)]).join("");
+  let rounds = 0;
+  for (let round = 0; round < 12; round++) {
+    const texts = Array.from({ length: 6 }, fuzz);
+    texts[5] = texts[5].slice(0, 150); // a company name is at most 200 characters
+    const found = await page.evaluate(async (texts) => {
+      const { defaultPolicy } = await import("./pkg/credit_check.js");
+      const policy = defaultPolicy();
+      const both = (s) => ({ "zh-CN": s, en: s });
+      policy.products[0].name = both(texts[0]);
+      policy.products[0].provenance = both(texts[1]);
+      policy.products[0].limit.steps[0].label = both(texts[2]);
+      policy.knockouts[0].label = both(texts[3]);
+      policy.disclaimer = both(texts[4]);
+      policy.tests = [];
+      const el = document.querySelector("credit-check");
+      el.setField("name", texts[5]);
+      el.policy = policy;
+      const root = el.shadowRoot;
+      for (const d of root.querySelectorAll("details")) d.open = true;
+      const report = root.querySelector(".report");
+      return {
+        elements: [...report.querySelectorAll("*")].map((e) => e.localName).filter((n) => !["div", "section", "header", "h2", "h3", "h4", "h5", "p", "span", "small", "ul", "ol", "li", "details", "summary", "article", "footer"].includes(n)),
+        text: report.textContent,
+        pwned: window.__pwned === 1,
+      };
+    }, texts);
+    assert.deepEqual(found.elements, [], `unexpected elements for ${JSON.stringify(texts)}`);
+    assert.equal(found.pwned, false);
+    for (const text of texts.slice(0, 5)) assert.ok(found.text.includes(text), `missing ${JSON.stringify(text)}`);
+    rounds += 1;
+  }
+  assert.deepEqual(errors, []);
+  t.diagnostic(`${rounds * 6} fuzzed texts rendered as text`);
+  await page.close();
+});
+
 test("every golden vector gives in the browser what it gives in Node", async (t) => {
   const { page } = await open({ width: 800, height: 600 });
   const cases = loadVectors();

@@ -30,3 +30,29 @@ test("a bad profile throws a typed error and the module keeps working", () => {
 test("version is the crate version", () => {
   assert.match(cc.version(), /^\d+\.\d+\.\d+$/);
 });
+
+test("decimals cross the boundary as strings, exactly", () => {
+  const report = cc.evaluate(
+    { ...worked, financials: [{ ...worked.financials[0], revenue: "12345678.91", taxPaid: 0.1 }] },
+    { locale: "en" },
+  );
+  const steps = report.products[0].limit?.steps ?? [];
+  const revenueBase = steps.find((s) => s.id === "revenueBase");
+  assert.equal(revenueBase.value, "1851851.8365"); // 12345678.91 × 15%, no float in between
+  for (const s of steps) assert.equal(typeof s.value, "string");
+  assert.equal(typeof report.products[0].limit.amount, "string");
+  assert.equal(report.assessments.techSme.indicators[0].value, "0.25");
+  assert.equal(typeof report.assessments.techSme.score, "number");
+  // A JS number such as 0.1 is read by its shortest text, so 0.1 × 8 is exactly 0.8.
+  assert.equal(steps.find((s) => s.id === "taxBase").value, "0.8");
+});
+
+test("summary reports keep statuses, scores and lines and drop the detail", () => {
+  const r = cc.evaluate(worked, { detail: "summary" });
+  const a = r.products[0];
+  assert.equal(a.limit.amount, "8000000");
+  for (const key of ["checks", "reasons", "hints"]) assert.equal(key in a, false, key);
+  assert.equal("steps" in a.limit, false);
+  assert.equal("checks" in r.assessments.techSme, false);
+  assert.equal(r.assessments.techSme.score, 96);
+});
