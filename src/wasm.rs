@@ -88,17 +88,21 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
-    let run = || -> Result<crate::report::Report, Error> {
-        let (opts, doc) = read_options(&options)?;
-        let policy = crate::resolve_policy(doc.as_ref())?;
-        let input = read_json(&profile, "")?;
-        engine::evaluate(&input, &policy, &opts)
-    };
-    match run() {
+    match report_for(&profile, &options) {
         Ok(report) => to_js(&report),
-        Err(e) => Err(throw(&e, locale)),
+        Err(e) => Err(throw(&e, locale_of(&options))),
     }
+}
+
+/// The options and the policy they name (or the built-in one).
+fn prepare(options: &JsValue) -> Result<(Options, crate::PolicyRef), Error> {
+    let (opts, doc) = read_options(options)?;
+    Ok((opts, crate::resolve_policy(doc.as_ref())?))
+}
+
+fn report_for(profile: &JsValue, options: &JsValue) -> Result<crate::report::Report, Error> {
+    let (opts, policy) = prepare(options)?;
+    engine::evaluate(&read_json(profile, "")?, &policy, &opts)
 }
 
 /// `evaluateMany(profiles, options?)`: one entry per profile, in order; a bad profile gives
@@ -111,8 +115,7 @@ pub fn evaluate_many(
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
     let run = || -> Result<Vec<crate::ManyResult>, Error> {
-        let (opts, doc) = read_options(&options)?;
-        let policy = crate::resolve_policy(doc.as_ref())?;
+        let (opts, policy) = prepare(&options)?;
         let list = match read_json(&profiles, "profiles")? {
             Json::Array(items) => items,
             other => {
@@ -181,13 +184,7 @@ pub fn evaluate_into(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
-    let run = || -> Result<crate::report::Report, Error> {
-        let (opts, doc) = read_options(&options)?;
-        let policy = crate::resolve_policy(doc.as_ref())?;
-        let input = read_json(&profile, "")?;
-        engine::evaluate(&input, &policy, &opts)
-    };
-    let report = run().map_err(|e| throw(&e, locale))?;
+    let report = report_for(&profile, &options).map_err(|e| throw(&e, locale))?;
     crate::ui::dom::render(&host, &report, locale)?;
     to_js(&report)
 }

@@ -1,25 +1,14 @@
 // axe-core finds no serious or critical accessibility violation on the page or the embed page,
 // in either language.
-import test, { after, before } from "node:test";
+import test from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { launch, startServer } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 for (const [name, url, lang] of [
   ["self-check page, zh-CN", "", null],
@@ -28,9 +17,9 @@ for (const [name, url, lang] of [
 ]) {
   test(`axe: ${name}`, async (t) => {
     // axe is injected as a script: this test's context bypasses the page's CSP to allow that.
-    const context = await chrome.browser.newContext({ bypassCSP: true });
+    const context = await env.chrome.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(server.url + url);
+    await page.goto(env.server.url + url);
     await page.waitForSelector("html[data-ready=true]");
     if (lang) {
       await page.click("#lang");

@@ -1,25 +1,14 @@
 // A bank embeds <credit-check> with its own policy file and colours and listens to its events;
 // under a CSP without 'wasm-unsafe-eval' the element reports a clear error instead of failing silently.
-import test, { after, before } from "node:test";
+import test from "node:test";
 import assert from "node:assert/strict";
-import { launch, recordingPage, startServer } from "./harness.mjs";
+import { recordingPage, useBrowser } from "./harness.mjs";
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  server?.stop();
-});
+const env = useBrowser();
 
 test("the embed page uses the bank's policy and receives the result event", async () => {
-  const { page, requests, errors } = await recordingPage(chrome.browser);
-  await page.goto(`${server.url}embed.html`);
+  const { page, requests, errors } = await recordingPage(env.chrome.browser);
+  await page.goto(`${env.server.url}embed.html`);
   await page.waitForSelector("html[data-ready=true]");
   const out = await page.locator("#last-result").textContent();
   assert.match(out, /example-bank-tech-loan/);
@@ -32,14 +21,14 @@ test("the embed page uses the bank's policy and receives the result event", asyn
   });
   assert.equal(accent, "rgb(122, 31, 31)", "the bank's --cc-accent reaches inside");
   assert.ok(requests.some((r) => r.url.endsWith("/policies/example-bank.json")));
-  assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== server.origin), []);
+  assert.deepEqual(requests.filter((r) => new URL(r.url).origin !== env.server.origin), []);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test("a policy property with a different product answers with that product", async () => {
-  const { page } = await recordingPage(chrome.browser);
-  await page.goto(`${server.url}embed.html`);
+  const { page } = await recordingPage(env.chrome.browser);
+  await page.goto(`${env.server.url}embed.html`);
   await page.waitForSelector("html[data-ready=true]");
   const ids = await page.evaluate(async () => {
     const el = document.querySelector("credit-check");
@@ -57,8 +46,8 @@ test("a policy property with a different product answers with that product", asy
 });
 
 test("without 'wasm-unsafe-eval' the element emits credit-check:error", async () => {
-  const { page } = await recordingPage(chrome.browser);
-  await page.goto(`${server.url}no-wasm/embed.html`);
+  const { page } = await recordingPage(env.chrome.browser);
+  await page.goto(`${env.server.url}no-wasm/embed.html`);
   await page.waitForSelector("html[data-error]");
   assert.equal(await page.locator("html").getAttribute("data-error"), "wasmUnavailable");
   assert.match(await page.locator("credit-check .error").textContent(), /WebAssembly/);

@@ -3,6 +3,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -62,3 +63,17 @@ export async function recordingPage(browser, viewport = { width: 1280, height: 9
 }
 
 export const targetDir = path.join(root, "target");
+
+/** Registers before/after hooks that start the server and the browser for a test file. */
+export function useBrowser() {
+  const env = { server: null, chrome: null };
+  before(async () => {
+    env.server = await startServer();
+    env.chrome = await launch();
+  });
+  after(async () => {
+    await env.chrome?.close();
+    env.server?.stop();
+  });
+  return env;
+}

@@ -2,34 +2,23 @@
 // switches, policy texts with markup stay text, the golden vectors give the same answers as in
 // Node, nothing goes to another origin and nothing at all after load. Prints page timings and
 // saves screenshots (375 px and 1280 px) under target/screenshots/.
-import test, { after, before } from "node:test";
+import test from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { launch, recordingPage, startServer, targetDir } from "./harness.mjs";
+import { recordingPage, targetDir, useBrowser } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const { loadVectors, check } = require("../support/vectors.cjs");
 const shots = path.join(targetDir, "screenshots");
 
-let server;
-let chrome;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  server?.stop();
-});
+mkdirSync(shots, { recursive: true });
+const env = useBrowser();
 
 async function open(viewport) {
-  const rec = await recordingPage(chrome.browser, viewport);
-  await rec.page.goto(server.url);
+  const rec = await recordingPage(env.chrome.browser, viewport);
+  await rec.page.goto(env.server.url);
   await rec.page.waitForSelector("html[data-ready=true]");
   return rec;
 }
@@ -77,7 +66,7 @@ test("typing a profile updates the score and the lines; no other origin, no requ
   t.diagnostic(
     `navigation → first result ${timings.firstResult.toFixed(0)} ms; keystroke → updated report median ${timings.keystrokeMedian.toFixed(1)} ms, max ${timings.keystrokeMax.toFixed(1)} ms`,
   );
-  const foreign = requests.filter((r) => new URL(r.url).origin !== server.origin);
+  const foreign = requests.filter((r) => new URL(r.url).origin !== env.server.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
   assert.deepEqual(requests.slice(loaded), [], "requests after the page and its policy loaded");
   assert.deepEqual(errors, [], "console errors");
