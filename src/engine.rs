@@ -323,6 +323,7 @@ fn product_out(
     run: &Run,
     profile: &Profile,
     opts: &Options,
+    cache: &mut hints::Cache,
 ) -> Result<ProductOut, Issue> {
     let locale = opts.locale;
     let full = opts.detail == Detail::Full;
@@ -351,7 +352,7 @@ fn product_out(
     };
     let hints = if full {
         Some(hints::for_product(
-            policy, product, pr, run, profile, locale,
+            policy, product, pr, run, profile, locale, cache,
         )?)
     } else {
         None
@@ -384,6 +385,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     }
     let run = run(profile, policy, opts.locale, opts.detail == Detail::Full)?;
     let mut products = Vec::new();
+    let mut cache = hints::Cache::default();
     for (product, pr) in policy.products.iter().zip(&run.products) {
         if opts
             .products
@@ -392,7 +394,9 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         {
             continue;
         }
-        products.push(product_out(policy, product, pr, &run, profile, opts)?);
+        products.push(product_out(
+            policy, product, pr, &run, profile, opts, &mut cache,
+        )?);
     }
     let summary = opts.detail == Detail::Summary;
     let mut tech = run.tech_sme.clone();

@@ -293,6 +293,13 @@ fn relative(from: Decimal, to: Decimal) -> Decimal {
     }
 }
 
+/// Hints already found for the shared knock-outs: every product fails them alike, so each is
+/// searched once per report, not once per product.
+#[derive(Default)]
+pub struct Cache {
+    knockouts: std::collections::BTreeMap<usize, Vec<HintOut>>,
+}
+
 pub fn for_product(
     policy: &Policy,
     product: &Product,
@@ -300,6 +307,7 @@ pub fn for_product(
     base_run: &Run,
     profile: &Profile,
     locale: Locale,
+    cache: &mut Cache,
 ) -> Result<Vec<HintOut>, Issue> {
     let mut search = Search {
         policy,
@@ -323,6 +331,10 @@ pub fn for_product(
     for (i, check) in failing {
         if hints.len() >= MAX_PASS_HINTS {
             break;
+        }
+        if let Some(known) = cache.knockouts.get(&i) {
+            hints.extend(known.iter().cloned());
+            continue;
         }
         let expr = if let Some(k) = policy.knockouts.get(i) {
             &k.expr
@@ -377,7 +389,11 @@ pub fn for_product(
             }
         }
         found.sort_by_key(|a| a.0);
-        hints.extend(found.into_iter().take(PER_CHECK).map(|(_, h)| h));
+        let best: Vec<HintOut> = found.into_iter().take(PER_CHECK).map(|(_, h)| h).collect();
+        if i < knockouts {
+            cache.knockouts.insert(i, best.clone());
+        }
+        hints.extend(best);
     }
     if pr.status == ProductStatus::Eligible {
         if let Some(amount) = pr.amount {
