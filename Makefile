@@ -73,7 +73,7 @@ fuzz-run: setup-fuzz
 	@set -o pipefail; cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t --sanitizer none --release corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=1024 -print_final_stats=1 2>&1 \
-	  | grep -E "^(Done|stat::number_of_executed_units)|panicked|ERROR|SUMMARY" | sed "s/^/fuzz $$t: /"; done
+	  | grep -E "^(Done|stat::number_of_executed_units)|panicked|ERROR|SUMMARY" | sed "s/^/fuzz $$t: /" || exit 1; done
 
 fuzz:
 	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=$(FUZZ_SECONDS)

@@ -301,7 +301,8 @@ products = [
          minimum],
      "limit": {"steps": [
          step("taxLine", "实缴税额 × 倍数（A 8、B 6）", "tax paid × multiple (A 8, B 6)", "taxPaid * lookup('taxLoanMultiplier', tax.grade)"),
-         step("capped", "上限 500 万元", "at most 5 million yuan", "min(taxLine, 500万)"),
+         step("cap", "产品上限", "product cap", "500万"),
+         step("capped", "取较小者（上限 500 万元）", "the lesser (at most 5 million yuan)", "min(taxLine, cap)"),
          step("net", "扣除现有信用贷款", "less existing unsecured loans", "capped - debt.unsecured"),
          step("line", "向下取整到万元", "floored to a whole 10,000 yuan", "floor(max(net, 0), 1万)"),
      ], "amount": "line"}},

@@ -217,15 +217,20 @@ fn growth_fact(
     if !missing.is_empty() {
         return Err(missing);
     }
+    // Short histories (domain.md §2.3): a firm younger than 3 years uses the years it has; an older
+    // one (or one whose age is not given) needs all three, else the rate is unknown (its full range).
+    let age = p.years_operating;
+    let needed = match age {
+        Some(a) if a < Decimal::from(2) => 1,
+        Some(a) if a < Decimal::from(3) => 2,
+        _ => 3,
+    };
+    if values.len() < needed {
+        return Err(vec![format!("financials[{}]", values.len())]);
+    }
     if values.len() < 2 {
-        // One year of history: with under two years of operation that is the whole period
-        // (no growth to show); otherwise the earlier years are simply not given yet.
-        let young = p.years_operating.is_some_and(|y| y < Decimal::from(2));
-        return if young && values.len() == 1 {
-            Ok(Decimal::ZERO)
-        } else {
-            Err(vec![format!("financials[{}]", years.len().min(2))])
-        };
+        // One year of operation: there is no growth to show.
+        return Ok(Decimal::ZERO);
     }
     growth_rate(&values).ok_or_else(|| {
         vec![format!(

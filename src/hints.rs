@@ -142,8 +142,9 @@ const FIELDS: &[Field] = &[
     },
 ];
 
-/// How many re-evaluations one product's hints may use: keeps a keystroke cheap.
-const BUDGET: usize = 160;
+/// How many re-evaluations one report's hints may use, across all its products: keeps a
+/// keystroke cheap and bounds the cost of a policy with many products.
+const BUDGET: usize = 240;
 /// At most this many "pass" hints per product, and per check.
 const MAX_PASS_HINTS: usize = 4;
 const PER_CHECK: usize = 2;
@@ -295,9 +296,19 @@ fn relative(from: Decimal, to: Decimal) -> Decimal {
 
 /// Hints already found for the shared knock-outs: every product fails them alike, so each is
 /// searched once per report, not once per product.
-#[derive(Default)]
 pub struct Cache {
     knockouts: std::collections::BTreeMap<usize, Vec<HintOut>>,
+    /// Re-evaluations left for the whole report, whatever the number of products.
+    budget: usize,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache {
+            knockouts: std::collections::BTreeMap::new(),
+            budget: BUDGET,
+        }
+    }
 }
 
 pub fn for_product(
@@ -313,7 +324,7 @@ pub fn for_product(
         policy,
         base: profile,
         locale,
-        budget: BUDGET,
+        budget: cache.budget,
     };
     let mut hints = Vec::new();
     let product_index = policy.products.iter().position(|p| p.id == product.id);
@@ -395,16 +406,22 @@ pub fn for_product(
         }
         hints.extend(best);
     }
+    let result = for_product_rest(&mut search, product, product_index, pr, base_run, hints);
+    cache.budget = search.budget;
+    result
+}
+
+fn for_product_rest(
+    search: &mut Search,
+    product: &Product,
+    product_index: usize,
+    pr: &ProductRun,
+    base_run: &Run,
+    mut hints: Vec<HintOut>,
+) -> Result<Vec<HintOut>, Issue> {
     if pr.status == ProductStatus::Eligible {
         if let Some(amount) = pr.amount {
-            hints.extend(lift(
-                &mut search,
-                product,
-                product_index,
-                pr,
-                amount,
-                base_run,
-            ));
+            hints.extend(lift(search, product, product_index, pr, amount, base_run));
         }
     }
     Ok(hints)

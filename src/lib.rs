@@ -165,19 +165,29 @@ pub fn evaluate_many(profiles: &[json::Json], policy: &Policy, opts: &Options) -
     profiles
         .iter()
         .enumerate()
-        .map(|(index, p)| match engine::evaluate(p, policy, opts) {
-            Ok(r) => ManyResult::Report(Box::new(r)),
-            Err(e) => {
-                let first = e.first();
-                ManyResult::Error {
-                    error: ManyError {
-                        index,
-                        code: first.code,
-                        path: first.path.clone(),
-                        message: first.message(opts.locale),
-                    },
-                }
-            }
-        })
+        .map(|(index, p)| evaluate_one(index, Ok(p), policy, opts))
         .collect()
+}
+
+/// One entry of a batch: the profile's report, or its error (also one met while reading it).
+pub fn evaluate_one(
+    index: usize,
+    profile: Result<&json::Json, Error>,
+    policy: &Policy,
+    opts: &Options,
+) -> ManyResult {
+    match profile.and_then(|p| engine::evaluate(p, policy, opts)) {
+        Ok(r) => ManyResult::Report(Box::new(r)),
+        Err(e) => {
+            let first = e.first();
+            ManyResult::Error {
+                error: ManyError {
+                    index,
+                    code: first.code,
+                    path: first.path.clone(),
+                    message: first.message(opts.locale),
+                },
+            }
+        }
+    }
 }

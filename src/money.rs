@@ -33,8 +33,9 @@ pub fn parse_decimal_text(text: &str, allow_percent: bool) -> Option<Decimal> {
     if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
         return None;
     }
-    // Refuse before parsing what cannot fit, so a 40-digit string is an error, not a rounding.
-    if int.trim_start_matches('0').len() > 20 {
+    // Refuse before parsing what cannot fit or be kept exactly, so that a 40-digit string or 29
+    // decimal places is an error, not a silent rounding.
+    if int.trim_start_matches('0').len() > 20 || frac.is_some_and(|f| f.len() > 20) {
         return None;
     }
     let value = Decimal::from_str(body).ok()?;
@@ -57,7 +58,8 @@ pub fn number_to_decimal(v: &Json) -> Result<Option<Decimal>, Code> {
             if f.abs() > 1e20 {
                 return Err(Code::AmountTooLarge);
             }
-            Ok(float_decimal(*f))
+            // Finite but beyond what 28 digits can hold (1e-300): out of range, not "not a number".
+            float_decimal(*f).map(Some).ok_or(Code::OutOfRange)
         }
         _ => Ok(None),
     }
@@ -97,7 +99,11 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
         Json::Int(_) | Json::Float(_) => match number_to_decimal(v) {
             Ok(Some(d)) => d,
             Ok(None) => return Err(Issue::new(Code::WrongType, path).with(expected)),
-            Err(code) => return Err(Issue::new(code, path).with(display_raw(v))),
+            Err(code) => {
+                return Err(Issue::new(code, path)
+                    .with(display_raw(v))
+                    .with("0, 10⁻²⁸ … 10¹⁵"))
+            }
         },
         Json::Str(s) => {
             let allow_units = kind == NumKind::Amount;

@@ -7,6 +7,7 @@ use crate::json::Json;
 use crate::text::Locale;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Runs once when the module is instantiated: a last-resort report of an internal error to the
 /// console. The design makes a panic unreachable from any input (checked arithmetic, no unwrap or
@@ -116,16 +117,19 @@ pub fn evaluate_many(
     let locale = locale_of(&options);
     let run = || -> Result<Vec<crate::ManyResult>, Error> {
         let (opts, policy) = prepare(&options)?;
-        let list = match read_json(&profiles, "profiles")? {
-            Json::Array(items) => items,
-            other => {
-                return Err(Issue::new(Code::WrongType, "profiles")
-                    .with("array")
-                    .with(other.kind())
-                    .into())
-            }
-        };
-        Ok(crate::evaluate_many(&list, &policy, &opts))
+        // Each profile is read on its own, with its own limits: one oversized or hostile entry
+        // becomes an error at its index, and a large batch is not refused as a whole.
+        let array = profiles
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| Error::from(Issue::new(Code::WrongType, "profiles").with("array")))?;
+        Ok(array
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let input = read_json(&item, "");
+                crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts)
+            })
+            .collect())
     };
     match run() {
         Ok(list) => to_js(&list),

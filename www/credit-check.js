@@ -71,6 +71,10 @@ export class CreditCheckElement extends HTMLElement {
 
   #values = new Map();
   #policy = undefined;
+  /** The policy came from policy-src (and goes when the attribute goes). */
+  #policyFromSrc = false;
+  /** policy-src was given and could not be loaded: evaluate nothing rather than another policy. */
+  #policyFailed = false;
   #ready = false;
   #formHost;
   #reportHost;
@@ -115,6 +119,8 @@ export class CreditCheckElement extends HTMLElement {
 
   set policy(value) {
     this.#policy = value ?? undefined;
+    this.#policyFromSrc = false;
+    this.#policyFailed = false;
     this.#update();
   }
 
@@ -157,18 +163,27 @@ export class CreditCheckElement extends HTMLElement {
 
   async #loadPolicy() {
     const src = this.getAttribute("policy-src");
-    if (!src) return;
-    const url = new URL(src, document.baseURI);
-    if (url.origin !== location.origin) {
-      this.#fail("policyOrigin", `policy-src must be on this page's origin: ${url.href}`);
+    this.#policyFailed = false;
+    if (!src) {
+      if (this.#policyFromSrc) this.#policy = undefined;
+      this.#policyFromSrc = false;
       return;
     }
+    const url = new URL(src, document.baseURI);
     try {
+      if (url.origin !== location.origin) throw new Error(`policy-src must be on this page's origin: ${url.href}`);
       const response = await fetch(url, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
       this.#policy = await response.json();
+      this.#policyFromSrc = true;
     } catch (e) {
-      this.#fail("policyUnavailable", `could not load ${url.pathname}: ${e.message}`);
+      // Never fall back to another policy: a bank's page must not show products it does not offer.
+      this.#policy = undefined;
+      this.#policyFailed = true;
+      this.#reportHost.replaceChildren();
+      this.#summary.textContent = "";
+      this.report = null;
+      this.#fail("policyUnavailable", e.message);
     }
   }
 
@@ -277,7 +292,7 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   #update() {
-    if (!this.#ready || !this.isConnected) return;
+    if (!this.#ready || !this.isConnected || this.#policyFailed) return;
     const options = { locale: this.locale };
     if (this.#policy) options.policy = this.#policy;
     const products = this.getAttribute("products");

@@ -64,9 +64,16 @@ pub fn assess(
     let mut local: BTreeMap<String, Fact> = BTreeMap::new();
     let mut score = Some(Decimal::ZERO);
     let mut score_missing = Vec::new();
+    // Lower bounds stand in for unknown points: a pass on them is a pass whatever the rest.
+    let mut lower_local: BTreeMap<String, Fact> = BTreeMap::new();
+    let mut lower_score = Decimal::ZERO;
     for ind in &policy.sme_indicators {
         let (best, missing) = best_measure(&ind.measures, facts, &policy.doc.tables);
-        let points = best.as_ref().map(|b| b.row.value.0);
+        let best_points = best.as_ref().map(|b| b.row.value.0);
+        // A measure that could not be computed might score higher than the known one, unless the
+        // known one already has the indicator's maximum: only then are the points final.
+        let complete = missing.is_empty() || best_points.is_some_and(|p| p >= ind.max);
+        let points = best_points.filter(|_| complete);
         match points {
             Some(p) => score = score.and_then(|s| s.checked_add(p)),
             None => {
@@ -74,8 +81,18 @@ pub fn assess(
                 score_missing.extend(missing.iter().cloned());
             }
         }
+        let lower = best_points.unwrap_or(Decimal::ZERO);
+        lower_score = lower_score.saturating_add(lower);
+        let name = format!("points.{}", ind.id);
+        lower_local.insert(
+            name.clone(),
+            Fact {
+                ty: Ty::Num,
+                value: Known::Yes(Val::Num(lower)),
+            },
+        );
         local.insert(
-            format!("points.{}", ind.id),
+            name,
             Fact {
                 ty: Ty::Num,
                 value: match points {
@@ -92,9 +109,16 @@ pub fn assess(
             band: best.as_ref().and_then(|b| b.row.label.clone()),
             points: points.map(Points),
             max: Points(ind.max),
-            missing: if best.is_some() { Vec::new() } else { missing },
+            missing: if complete { Vec::new() } else { missing },
         });
     }
+    lower_local.insert(
+        "score".into(),
+        Fact {
+            ty: Ty::Num,
+            value: Known::Yes(Val::Num(lower_score)),
+        },
+    );
     local.insert(
         "score".into(),
         Fact {
@@ -112,6 +136,22 @@ pub fn assess(
         steps: &steps,
     };
     let mut score_check = policy.sme_pass.evaluate(&pass_scope, locale, detailed)?;
+    if score_check.status == CheckStatus::Incomplete {
+        // The pass rule rises with points: if it holds on the lower bounds, it holds.
+        let lower_scope = EvalScope {
+            facts,
+            tables: &policy.doc.tables,
+            local: &lower_local,
+            steps: &steps,
+        };
+        let on_lower = policy.sme_pass.evaluate(&lower_scope, locale, detailed)?;
+        if on_lower.status == CheckStatus::Pass {
+            score_check = on_lower;
+            if detailed {
+                score_check.actual = Some(format!("≥ {}", crate::money::fmt(lower_score)));
+            }
+        }
+    }
     if detailed {
         score_check.id = "score".into();
     }

@@ -443,6 +443,12 @@ impl Policy {
         for (i, ind) in sme.indicators.iter().enumerate() {
             let p = format!("schemes.techSme.indicators[{i}]");
             c.text(&ind.label, &join(&p, "label"));
+            if ind.max.0 <= rust_decimal::Decimal::ZERO {
+                c.issues.push(
+                    Issue::new(Code::PolicyShape, join(&p, "max"))
+                        .with("the maximum must be above 0"),
+                );
+            }
             let measures = c.measures(&ind.measures, &join(&p, "measures"));
             points_scope.insert(
                 format!("points.{}", ind.id),
@@ -485,6 +491,12 @@ impl Policy {
         for (i, item) in hnte.innovation.items.iter().enumerate() {
             let p = format!("schemes.highTech.innovation.items[{i}]");
             c.text(&item.label, &join(&p, "label"));
+            if item.max.0 <= rust_decimal::Decimal::ZERO {
+                c.issues.push(
+                    Issue::new(Code::PolicyShape, join(&p, "max"))
+                        .with("the maximum must be above 0"),
+                );
+            }
             if !item.measures.is_empty() {
                 c.measures(&item.measures, &join(&p, "measures"));
             }

@@ -187,7 +187,7 @@ impl View {
             let li = self.el(&list, "li", "")?;
             self.text(&li, "span", "label", &ind.label)?;
             let share = match (ind.points, ind.max.0) {
-                (Some(p), m) if !m.is_zero() => p.0 / m,
+                (Some(p), m) => p.0.checked_div(m).unwrap_or_default(),
                 _ => Decimal::ZERO,
             };
             self.bar(&li, share, "")?;
@@ -229,11 +229,15 @@ impl View {
         let range = self.el(&card, "p", "range")?;
         let (lo, hi) = (h.innovation_score.min.0, h.innovation_score.max.0);
         self.text(&range, "span", "label", self.t("innovation"))?;
-        let bar = self.bar(&range, lo / Decimal::ONE_HUNDRED, "range-bar")?;
+        let bar = self.bar(
+            &range,
+            lo.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default(),
+            "range-bar",
+        )?;
         let upper = self.el(&bar, "span", "upper")?;
         if let Some(u) = wasm_bindgen::JsCast::dyn_ref::<HtmlElement>(&upper) {
             u.style()
-                .set_property("--w", &format!("{}%", (hi - lo).normalize()))?;
+                .set_property("--w", &format!("{}%", hi.saturating_sub(lo).normalize()))?;
             u.style()
                 .set_property("--left", &format!("{}%", lo.normalize()))?;
         }
@@ -291,15 +295,7 @@ impl View {
                 let v = s.value.as_deref().and_then(|v| Decimal::from_str(v).ok());
                 match v {
                     Some(v) if v.abs() >= Decimal::from(10_000) => {
-                        self.bar(
-                            &li,
-                            if top.is_zero() {
-                                Decimal::ZERO
-                            } else {
-                                v / top
-                            },
-                            "",
-                        )?;
+                        self.bar(&li, v.checked_div(top).unwrap_or_default(), "")?;
                         self.text(&li, "span", "value", &text::money(v, self.locale))?;
                     }
                     Some(v) => {

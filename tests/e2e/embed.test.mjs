@@ -45,6 +45,27 @@ test("a policy property with a different product answers with that product", asy
   await page.close();
 });
 
+test("a policy-src that cannot be loaded is an error, never a fallback to another policy", async () => {
+  const { page } = await recordingPage(env.chrome.browser);
+  await page.goto(`${env.server.url}embed.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const after = await page.evaluate(async () => {
+    const el = document.querySelector("credit-check");
+    const error = new Promise((resolve) =>
+      el.addEventListener("credit-check:error", (e) => resolve(e.detail.code), { once: true }),
+    );
+    let results = 0;
+    el.addEventListener("credit-check:result", () => (results += 1));
+    el.setAttribute("policy-src", "policies/missing.json");
+    const code = await error;
+    el.setField("employees", "90");
+    await new Promise((r) => setTimeout(r, 50));
+    return { code, results, report: el.report, cards: el.shadowRoot.querySelectorAll(".product").length };
+  });
+  assert.deepEqual(after, { code: "policyUnavailable", results: 0, report: null, cards: 0 });
+  await page.close();
+});
+
 test("without 'wasm-unsafe-eval' the element emits credit-check:error", async () => {
   const { page } = await recordingPage(env.chrome.browser);
   await page.goto(`${env.server.url}no-wasm/embed.html`);

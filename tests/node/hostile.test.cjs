@@ -125,6 +125,17 @@ test("evaluateMany with hostile entries keeps the good ones", () => {
   assert.equal(out[1].error.code, "notFinite");
   assert.equal(out[1].error.index, 1);
   assert.equal(out[2].products[0].limit.amount, "8000000");
-  assert.throws(() => cc.evaluateMany([loop]), (e) => e.code === "tooDeep");
+  assert.equal(cc.evaluateMany([loop])[0].error.code, "tooDeep"); // its own entry, not a throw
   stillWorks();
+});
+
+test("evaluateMany reads each profile on its own: a large batch passes, an oversized entry fails alone", () => {
+  const many = Array.from({ length: 4000 }, () => worked); // ~240,000 values in all, above one input's limit
+  many[7] = { financials: new Array(250000).fill(0) };
+  const out = cc.evaluateMany(many, { detail: "summary" });
+  assert.equal(out.length, 4000);
+  assert.equal(out[7].error.code, "tooLarge");
+  assert.equal(out[7].error.index, 7);
+  assert.equal(out.filter((r) => r.error).length, 1);
+  assert.equal(out[3999].products[0].limit.amount, "8000000");
 });
