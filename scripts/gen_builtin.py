@@ -164,10 +164,11 @@ sme = {
     ],
 }
 
-def item(id, zh, en, mx, rating=None, measures=None):
+def item(id, zh, en, mx, rating=None, measures=None, group=None):
     d = {"id": id, "label": t(zh, en), "max": mx}
     if rating: d["selfRating"] = f"innovationSelfRating.{rating}"
     if measures: d["measures"] = measures
+    if group: d["group"] = group
     return d
 
 hnte = {
@@ -189,16 +190,19 @@ hnte = {
         "label": t("企业创新能力评价（>70 分，即 ≥ 71 分）", "innovation capability (above 70, i.e. at least 71)"),
         "pass": 71,
         "items": [
-            item("advancement", "知识产权：技术先进程度", "IP: technical advancement", 8, rating="advancement"),
-            item("coreSupport", "知识产权：对主要产品的核心支持作用", "IP: core support to main products", 8, rating="coreSupport"),
+            item("advancement", "知识产权：技术先进程度", "IP: technical advancement", 8, rating="advancement", group="ip"),
+            item("coreSupport", "知识产权：对主要产品的核心支持作用", "IP: core support to main products", 8, rating="coreSupport", group="ip"),
             item("ipQuantity", "知识产权：数量", "IP: quantity", 8, measures=[
-                {"fact": "ip.classOne", "table": "hnteIpClassOne"}, {"fact": "ip.classTwo", "table": "hnteIpClassTwo"}]),
-            item("acquisition", "知识产权：获得方式", "IP: how obtained", 6, rating="acquisition"),
+                {"fact": "ip.classOne", "table": "hnteIpClassOne"}, {"fact": "ip.classTwo", "table": "hnteIpClassTwo"}], group="ip"),
+            item("acquisition", "知识产权：获得方式", "IP: how obtained", 6, rating="acquisition", group="ip"),
+            # Not in the profile: an expert judgement, so it always counts with its full range.
+            item("standardsBonus", "知识产权：参与制定标准加分（知识产权合计不超过 30 分）", "IP: bonus for taking part in standards (IP block still at most 30)", 2, group="ip"),
             item("transfer", "科技成果转化能力", "technology transfer", 30, rating="transfer"),
             item("management", "研究开发组织管理水平", "R&D management", 20, rating="management"),
             item("netAssetGrowth", "企业成长性：净资产增长率", "growth: net assets", 10, measures=[{"fact": "netAssetGrowth", "table": "hnteGrowth"}]),
             item("revenueGrowth", "企业成长性：销售收入增长率", "growth: revenue", 10, measures=[{"fact": "revenueGrowth", "table": "hnteGrowth"}]),
         ],
+        "groups": [{"id": "ip", "cap": 30}],
     },
 }
 

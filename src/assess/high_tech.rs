@@ -41,6 +41,7 @@ pub fn assess(
     let mut items = Vec::new();
     let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
     let mut unknown_fields = Vec::new();
+    let mut groups: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
     for item in &innovation.items {
         let max = item.max.0;
         let (basis, min_v, max_v) = if let Some(fact) = &item.self_rating {
@@ -70,8 +71,17 @@ pub fn assess(
                 }
             }
         };
-        lo = lo.saturating_add(min_v);
-        hi = hi.saturating_add(max_v);
+        match item.group.as_deref() {
+            Some(g) => {
+                let sums = groups.entry(g).or_insert((Decimal::ZERO, Decimal::ZERO));
+                sums.0 = sums.0.saturating_add(min_v);
+                sums.1 = sums.1.saturating_add(max_v);
+            }
+            None => {
+                lo = lo.saturating_add(min_v);
+                hi = hi.saturating_add(max_v);
+            }
+        }
         items.push(InnovationItemOut {
             id: item.id.clone(),
             label: item.label.get(locale).to_string(),
@@ -80,6 +90,16 @@ pub fn assess(
             max: Points(max_v),
             of: Points(max),
         });
+    }
+    // A capped block (the IP block with its standards bonus) counts at most its cap.
+    for (id, (gmin, gmax)) in groups {
+        let cap = innovation
+            .groups
+            .iter()
+            .find(|g| g.id == id)
+            .map_or(Decimal::MAX, |g| g.cap.0);
+        lo = lo.saturating_add(gmin.min(cap));
+        hi = hi.saturating_add(gmax.min(cap));
     }
     let pass = innovation.pass.0;
     let innovation_status = if lo >= pass {

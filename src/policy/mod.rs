@@ -497,6 +497,15 @@ impl Policy {
                         .with("the maximum must be above 0"),
                 );
             }
+            if let Some(g) = &item.group {
+                if !hnte.innovation.groups.iter().any(|x| &x.id == g) {
+                    c.issues.push(
+                        Issue::new(Code::UnknownValue, join(&p, "group"))
+                            .with(g)
+                            .with("an id of innovation.groups"),
+                    );
+                }
+            }
             if !item.measures.is_empty() {
                 c.measures(&item.measures, &join(&p, "measures"));
             }

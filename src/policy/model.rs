@@ -164,6 +164,17 @@ pub struct Innovation {
     /// The lowest passing total.
     pub pass: Dec,
     pub items: Vec<InnovationItem>,
+    /// Blocks whose items' total is capped (the IP block: 30, bonus included).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<InnovationGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InnovationGroup {
+    pub id: String,
+    pub cap: Dec,
 }
 
 /// An item of the innovation evaluation: computed from measures (their band's range), or an
@@ -179,6 +190,9 @@ pub struct InnovationItem {
     pub measures: Vec<Measure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_rating: Option<String>,
+    /// The capped block the item belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
