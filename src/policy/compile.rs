@@ -1,0 +1,582 @@
+//! Compiling a policy document: every expression parsed and type-checked, every table, text,
+//! id and reference validated, and every problem reported at once with its path and a hint.
+
+use super::check::Check;
+use super::expr::{self, Expr};
+use super::model::{self, CheckDef, PolicyDoc, Text};
+use super::names::nearest;
+use super::table::Table;
+use super::{
+    assumed_value, DerivedFact, EvalScope, Indicator, Policy, Product, Step, ASSESSMENT_FACTS,
+    MAX_CHECKS, MAX_PRODUCTS, MAX_STEPS, MAX_TABLE_ROWS, MAX_TESTS,
+};
+use crate::error::{join, Code, Error, Issue};
+use crate::facts::{self, Fact, Facts, Known, Ty, Val};
+use crate::profile::Profile;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// FNV-1a over the canonical JSON of the document: identifies the exact policy a report used.
+fn digest(doc: &PolicyDoc) -> String {
+    let text = serde_json::to_string(doc).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{h:016x}")
+}
+
+struct Compiler<'a> {
+    issues: Vec<Issue>,
+    /// Derived facts that failed to compile: references to them are not reported again.
+    poisoned: BTreeSet<String>,
+    types: Facts,
+    tables: &'a BTreeMap<String, Table>,
+    steps: BTreeMap<(String, String), Known>,
+}
+
+fn placeholder(ty: Ty) -> Known {
+    Known::Yes(match ty {
+        Ty::Num => Val::Num(rust_decimal::Decimal::ZERO),
+        Ty::Bool => Val::Bool(false),
+        Ty::Str => Val::Str(String::new()),
+    })
+}
+
+impl Compiler<'_> {
+    /// Drops "unknown fact" issues about facts whose own definition already failed.
+    fn forgive(&self, found: &mut Vec<Issue>) {
+        found.retain(|i| {
+            i.code != Code::UnknownFact
+                || !i.args.first().is_some_and(|a| self.poisoned.contains(a))
+        });
+    }
+
+    fn text(&mut self, t: &Text, path: &str) {
+        for locale in crate::text::Locale::ALL {
+            if t.0.get(locale.tag()).is_none_or(|s| s.trim().is_empty()) {
+                self.issues.push(
+                    Issue::new(Code::MissingTranslation, join(path, locale.tag()))
+                        .with(locale.tag()),
+                );
+            }
+        }
+    }
+
+    fn expr(
+        &mut self,
+        src: &str,
+        path: &str,
+        want: Ty,
+        local: &BTreeMap<String, Fact>,
+    ) -> Option<Expr> {
+        let e = match expr::parse(src, path) {
+            Ok(e) => e,
+            Err(issue) => {
+                self.issues.push(issue);
+                return None;
+            }
+        };
+        let scope = EvalScope {
+            facts: &self.types,
+            tables: self.tables,
+            local,
+            steps: &self.steps,
+        };
+        let mut found = Vec::new();
+        let ty = e.check(&scope, path, &mut found);
+        self.forgive(&mut found);
+        if let Some(got) = ty {
+            if got != want && found.is_empty() {
+                found.push(
+                    Issue::new(Code::TypeMismatch, path)
+                        .with(want.name())
+                        .with(got.name()),
+                );
+            }
+        }
+        let ok = found.is_empty();
+        self.issues.extend(found);
+        ok.then_some(e)
+    }
+
+    fn check(
+        &mut self,
+        def: &CheckDef,
+        path: &str,
+        local: &BTreeMap<String, Fact>,
+    ) -> Option<Check> {
+        self.text(&def.label, &join(path, "label"));
+        let missing_passes = match def.when_missing.as_deref() {
+            None | Some("incomplete") => false,
+            Some("pass") => true,
+            Some(other) => {
+                self.issues.push(
+                    Issue::new(Code::UnknownValue, join(path, "whenMissing"))
+                        .with(other)
+                        .with("incomplete, pass"),
+                );
+                false
+            }
+        };
+        if let Some(t) = &def.required {
+            self.text(t, &join(path, "required"));
+        }
+        let actual = match &def.actual {
+            Some(src) => {
+                let p = join(path, "actual");
+                let e = expr::parse(src, &p).map_err(|i| self.issues.push(i)).ok()?;
+                let scope = EvalScope {
+                    facts: &self.types,
+                    tables: self.tables,
+                    local,
+                    steps: &self.steps,
+                };
+                let before = self.issues.len();
+                e.check(&scope, &p, &mut self.issues);
+                if self.issues.len() > before {
+                    return None;
+                }
+                Some(e)
+            }
+            None => None,
+        };
+        let pass_path = join(path, "pass");
+        let expr = self.expr(&def.pass, &pass_path, Ty::Bool, local)?;
+        Some(Check {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            expr,
+            actual,
+            required: def.required.clone(),
+            missing_passes,
+            path: pass_path,
+        })
+    }
+
+    fn checks(
+        &mut self,
+        defs: &[CheckDef],
+        path: &str,
+        local: &BTreeMap<String, Fact>,
+    ) -> Vec<Check> {
+        if defs.len() > MAX_CHECKS {
+            self.issues.push(
+                Issue::new(Code::PolicyTooLarge, path)
+                    .with(format!("more than {MAX_CHECKS} checks")),
+            );
+            return Vec::new();
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, def) in defs.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            if !seen.insert(def.id.as_str()) {
+                self.issues
+                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&def.id));
+            }
+            if let Some(c) = self.check(def, &p, local) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (i, m) in measures.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            match self.types.get(&m.fact) {
+                None => self
+                    .issues
+                    .push(Issue::new(Code::UnknownFact, join(&p, "fact")).with(&m.fact)),
+                Some(f) if f.ty != Ty::Num => self.issues.push(
+                    Issue::new(Code::TypeMismatch, join(&p, "fact"))
+                        .with("number")
+                        .with(f.ty.name()),
+                ),
+                Some(_) => {}
+            }
+            match self.tables.get(&m.table) {
+                None => self
+                    .issues
+                    .push(Issue::new(Code::UnknownTable, join(&p, "table")).with(&m.table)),
+                Some(t) if t.key_type() != Ty::Num => self.issues.push(
+                    Issue::new(Code::MalformedTable, join(&p, "table"))
+                        .with("a measure needs a band table"),
+                ),
+                Some(_) => {}
+            }
+            out.push((m.fact.clone(), m.table.clone()));
+        }
+        if out.is_empty() {
+            self.issues
+                .push(Issue::new(Code::PolicyShape, path).with("at least one measure is needed"));
+        }
+        out
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() != 10
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    let day: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+impl Policy {
+    /// Parses and checks every expression, table, text and reference; all problems at once.
+    pub fn compile(doc: PolicyDoc) -> Result<Policy, Error> {
+        let mut types = facts::derive(&Profile::default());
+        for (name, ty) in ASSESSMENT_FACTS {
+            types.set(*name, *ty, placeholder(*ty));
+        }
+        let mut c = Compiler {
+            issues: Vec::new(),
+            poisoned: BTreeSet::new(),
+            types,
+            tables: &doc.tables,
+            steps: BTreeMap::new(),
+        };
+        let none = BTreeMap::new();
+
+        if doc.id.trim().is_empty() {
+            c.issues
+                .push(Issue::new(Code::PolicyShape, "id").with("the id is empty"));
+        }
+        if !is_date(&doc.effective) {
+            c.issues
+                .push(Issue::new(Code::InvalidDate, "effective").with(&doc.effective));
+        }
+        c.text(&doc.issuer, "issuer");
+        c.text(&doc.disclaimer, "disclaimer");
+        if doc.products.len() > MAX_PRODUCTS {
+            c.issues.push(
+                Issue::new(Code::PolicyTooLarge, "products")
+                    .with(format!("more than {MAX_PRODUCTS} products")),
+            );
+        }
+        if doc.tests.len() > MAX_TESTS {
+            c.issues.push(
+                Issue::new(Code::PolicyTooLarge, "tests")
+                    .with(format!("more than {MAX_TESTS} tests")),
+            );
+        }
+        for (name, t) in &doc.tables {
+            let p = join("tables", name);
+            t.validate(&p, &mut c.issues);
+            {
+                if t.rows.len() > MAX_TABLE_ROWS {
+                    c.issues.push(
+                        Issue::new(Code::PolicyTooLarge, &p)
+                            .with(format!("more than {MAX_TABLE_ROWS} rows")),
+                    );
+                }
+            }
+        }
+        for (i, a) in doc.assumptions.iter().enumerate() {
+            let p = format!("assumptions[{i}]");
+            c.text(&a.message, &join(&p, "message"));
+            match c.types.get(&a.fact) {
+                None => c
+                    .issues
+                    .push(Issue::new(Code::UnknownFact, join(&p, "fact")).with(&a.fact)),
+                Some(f) => {
+                    if assumed_value(&a.value, f.ty).is_none() {
+                        c.issues.push(
+                            Issue::new(Code::TypeMismatch, join(&p, "value"))
+                                .with(f.ty.name())
+                                .with("other"),
+                        );
+                    }
+                }
+            }
+        }
+
+        // Official schemes.
+        let sme = &doc.schemes.tech_sme;
+        c.text(&sme.basis, "schemes.techSme.basis");
+        let sme_conditions = c.checks(&sme.conditions, "schemes.techSme.conditions", &none);
+        let mut sme_indicators = Vec::new();
+        let mut points_scope = BTreeMap::new();
+        points_scope.insert(
+            "score".to_string(),
+            Fact {
+                ty: Ty::Num,
+                value: placeholder(Ty::Num),
+            },
+        );
+        for (i, ind) in sme.indicators.iter().enumerate() {
+            let p = format!("schemes.techSme.indicators[{i}]");
+            c.text(&ind.label, &join(&p, "label"));
+            if ind.max.0 <= rust_decimal::Decimal::ZERO {
+                c.issues.push(
+                    Issue::new(Code::PolicyShape, join(&p, "max"))
+                        .with("the maximum must be above 0"),
+                );
+            }
+            let measures = c.measures(&ind.measures, &join(&p, "measures"));
+            points_scope.insert(
+                format!("points.{}", ind.id),
+                Fact {
+                    ty: Ty::Num,
+                    value: placeholder(Ty::Num),
+                },
+            );
+            sme_indicators.push(Indicator {
+                id: ind.id.clone(),
+                label: ind.label.clone(),
+                max: ind.max.0,
+                measures,
+            });
+        }
+        let pass_def = CheckDef {
+            id: "pass".into(),
+            label: sme.basis.clone(),
+            pass: sme.pass.clone(),
+            actual: Some("score".into()),
+            required: Some(sme.pass_text.clone()),
+            when_missing: None,
+        };
+        let sme_pass = c.check(&pass_def, "schemes.techSme", &points_scope);
+        let sme_routes = c.checks(&sme.direct_routes, "schemes.techSme.directRoutes", &none);
+
+        let hnte = &doc.schemes.high_tech;
+        c.text(&hnte.basis, "schemes.highTech.basis");
+        let cert_def = CheckDef {
+            id: "certified".into(),
+            label: hnte.basis.clone(),
+            pass: hnte.certified.clone(),
+            actual: None,
+            required: None,
+            when_missing: None,
+        };
+        let hnte_certified = c.check(&cert_def, "schemes.highTech.certified", &none);
+        let hnte_checks = c.checks(&hnte.checks, "schemes.highTech.checks", &none);
+        c.text(&hnte.innovation.label, "schemes.highTech.innovation.label");
+        for (i, item) in hnte.innovation.items.iter().enumerate() {
+            let p = format!("schemes.highTech.innovation.items[{i}]");
+            c.text(&item.label, &join(&p, "label"));
+            if item.max.0 <= rust_decimal::Decimal::ZERO {
+                c.issues.push(
+                    Issue::new(Code::PolicyShape, join(&p, "max"))
+                        .with("the maximum must be above 0"),
+                );
+            }
+            if let Some(g) = &item.group {
+                if !hnte.innovation.groups.iter().any(|x| &x.id == g) {
+                    c.issues.push(
+                        Issue::new(Code::UnknownValue, join(&p, "group"))
+                            .with(g)
+                            .with("an id of innovation.groups"),
+                    );
+                }
+            }
+            if !item.measures.is_empty() {
+                c.measures(&item.measures, &join(&p, "measures"));
+            }
+            match (&item.self_rating, item.measures.is_empty()) {
+                (Some(f), _) if c.types.get(f).is_none_or(|f| f.ty != Ty::Num) => c
+                    .issues
+                    .push(Issue::new(Code::UnknownFact, join(&p, "selfRating")).with(f)),
+                (Some(_), false) => c.issues.push(
+                    Issue::new(Code::PolicyShape, &p)
+                        .with("an item has measures or a selfRating, not both"),
+                ),
+                _ => {}
+            }
+        }
+
+        // Derived facts, in order; each may read the ones before it.
+        let mut derived = Vec::new();
+        let later_facts: Vec<&str> = doc.facts.iter().map(|f| f.id.as_str()).collect();
+        for (i, f) in doc.facts.iter().enumerate() {
+            let p = format!("facts[{i}]");
+            c.text(&f.label, &join(&p, "label"));
+            if c.types.get(&f.id).is_some() {
+                c.issues
+                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&f.id));
+                continue;
+            }
+            let expr_path = join(&p, "expr");
+            let parsed = expr::parse(&f.expr, &expr_path);
+            let ty = match &parsed {
+                Ok(e) => {
+                    let scope = EvalScope {
+                        facts: &c.types,
+                        tables: c.tables,
+                        local: &none,
+                        steps: &c.steps,
+                    };
+                    let mut found = Vec::new();
+                    let ty = e.check(&scope, &expr_path, &mut found);
+                    c.forgive(&mut found);
+                    rename_self(
+                        &mut found,
+                        &f.id,
+                        later_facts.get(i + 1..).unwrap_or_default(),
+                    );
+                    let ok = found.is_empty();
+                    c.issues.extend(found);
+                    ty.filter(|_| ok)
+                }
+                Err(issue) => {
+                    c.issues.push(issue.clone());
+                    None
+                }
+            };
+            if let (Ok(e), Some(ty)) = (parsed, ty) {
+                c.types.set(f.id.clone(), ty, placeholder(ty));
+                derived.push(DerivedFact {
+                    id: f.id.clone(),
+                    expr: e,
+                    path: expr_path,
+                });
+            } else {
+                c.poisoned.insert(f.id.clone());
+            }
+        }
+
+        let knockouts = c.checks(&doc.knockouts, "knockouts", &none);
+
+        let mut products = Vec::new();
+        let mut product_ids = BTreeSet::new();
+        for (i, pd) in doc.products.iter().enumerate() {
+            let p = format!("products[{i}]");
+            if !product_ids.insert(pd.id.as_str()) {
+                c.issues
+                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&pd.id));
+            }
+            c.text(&pd.name, &join(&p, "name"));
+            c.text(&pd.provenance, &join(&p, "provenance"));
+            if let Some(n) = &pd.note {
+                c.text(n, &join(&p, "note"));
+            }
+            if pd.limit.steps.len() > MAX_STEPS {
+                c.issues.push(
+                    Issue::new(Code::PolicyTooLarge, join(&p, "limit.steps"))
+                        .with(format!("more than {MAX_STEPS} steps")),
+                );
+                continue;
+            }
+            let mut local: BTreeMap<String, Fact> = BTreeMap::new();
+            let mut steps = Vec::new();
+            let all_ids: Vec<&str> = pd.limit.steps.iter().map(|s| s.id.as_str()).collect();
+            for (j, s) in pd.limit.steps.iter().enumerate() {
+                let sp = format!("{p}.limit.steps[{j}]");
+                c.text(&s.label, &join(&sp, "label"));
+                if local.contains_key(&s.id) || c.types.get(&s.id).is_some() {
+                    c.issues
+                        .push(Issue::new(Code::DuplicateId, join(&sp, "id")).with(&s.id));
+                }
+                let expr_path = join(&sp, "expr");
+                let before = c.issues.len();
+                let parsed = c.expr(&s.expr, &expr_path, Ty::Num, &local);
+                let later = all_ids.get(j + 1..).unwrap_or_default();
+                if let Some(new) = c.issues.get_mut(before..) {
+                    rename_self(new, &s.id, later);
+                }
+                if let Some(e) = parsed {
+                    steps.push(Step {
+                        id: s.id.clone(),
+                        label: s.label.clone(),
+                        expr: e,
+                        path: expr_path,
+                    });
+                }
+                local.insert(
+                    s.id.clone(),
+                    Fact {
+                        ty: Ty::Num,
+                        value: placeholder(Ty::Num),
+                    },
+                );
+            }
+            if !local.contains_key(&pd.limit.amount) {
+                c.issues.push(
+                    Issue::new(Code::UnknownFact, join(&p, "limit.amount")).with(&pd.limit.amount),
+                );
+            }
+            let eligibility = c.checks(&pd.eligibility, &join(&p, "eligibility"), &local);
+            for s in &pd.limit.steps {
+                c.steps
+                    .insert((pd.id.clone(), s.id.clone()), placeholder(Ty::Num));
+            }
+            products.push(Product {
+                id: pd.id.clone(),
+                name: pd.name.clone(),
+                provenance: pd.provenance.clone(),
+                note: pd.note.clone(),
+                eligibility,
+                steps,
+                amount: pd.limit.amount.clone(),
+            });
+        }
+
+        // Suggest the nearest known name for every unknown one.
+        let mut names: Vec<String> = c.types.iter().map(|(k, _)| k.to_string()).collect();
+        names.extend(
+            doc.products
+                .iter()
+                .flat_map(|p| p.limit.steps.iter().map(|s| s.id.clone())),
+        );
+        let tables: Vec<String> = doc.tables.keys().cloned().collect();
+        let Compiler { mut issues, .. } = c;
+        for issue in &mut issues {
+            let pool = match issue.code {
+                Code::UnknownFact => &names,
+                Code::UnknownTable => &tables,
+                _ => continue,
+            };
+            if let Some(wrong) = issue.args.first() {
+                issue.suggestion = nearest(wrong, pool);
+            }
+        }
+        Error::from_issues(issues)?;
+        let (Some(sme_pass), Some(hnte_certified)) = (sme_pass, hnte_certified) else {
+            return Err(Issue::new(Code::PolicyShape, "schemes")
+                .with("incomplete schemes")
+                .into());
+        };
+        Ok(Policy {
+            digest: digest(&doc),
+            sme_conditions,
+            sme_indicators,
+            sme_pass,
+            sme_routes,
+            hnte_certified,
+            hnte_checks,
+            facts: derived,
+            knockouts,
+            products,
+            doc,
+        })
+    }
+}
+
+/// An unknown name that is the step itself, or a later step, is a reference problem, not a typo.
+fn rename_self(issues: &mut [Issue], own: &str, later: &[&str]) {
+    for issue in issues.iter_mut() {
+        if issue.code != Code::UnknownFact {
+            continue;
+        }
+        let name = issue.args.first().cloned().unwrap_or_default();
+        if name == own {
+            issue.code = Code::SelfReference;
+        } else if later.contains(&name.as_str()) {
+            issue.code = Code::ForwardReference;
+            issue.args = vec![own.to_string(), name];
+        }
+    }
+}
