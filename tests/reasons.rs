@@ -4,6 +4,21 @@ use credit_check::engine::{self, Options};
 use credit_check::json::Json;
 use serde_json::Value;
 
+fn report_of(profile: &Value) -> credit_check::Report {
+    let policy = credit_check::builtin().unwrap();
+    engine::evaluate(&Json::from_value(profile), policy, &Options::default()).unwrap()
+}
+
+fn reason_ids(report: &credit_check::Report, product: &str) -> Vec<String> {
+    let p = report.products.iter().find(|p| p.id == product).unwrap();
+    p.reasons
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|r| r.id.clone())
+        .collect()
+}
+
 #[test]
 fn knock_outs_come_first_and_there_are_at_most_four() {
     let doc: Value = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
@@ -16,21 +31,12 @@ fn knock_outs_come_first_and_there_are_at_most_four() {
     p["statuses"]["highTechEnterprise"] = Value::from(false);
     p["talent"] = Value::from("none");
     p["employees"] = Value::from(900);
-    let report = engine::evaluate(
-        &Json::from_value(&p),
-        credit_check::builtin().unwrap(),
-        &Options::default(),
-    )
-    .unwrap();
+    let report = report_of(&p);
+    assert_eq!(
+        reason_ids(&report, "reference-pure-credit"),
+        ["K1", "K4", "K7", "K8"]
+    );
     let a = &report.products[0];
-    let ids: Vec<&str> = a
-        .reasons
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
-    assert_eq!(ids, ["K1", "K4", "K7", "K8"]);
     let failing = a
         .checks
         .as_ref()
@@ -46,27 +52,9 @@ fn knock_outs_come_first_and_there_are_at_most_four() {
     let mut q = doc["tests"][0]["profile"].clone();
     q["province"] = Value::from("zhejiang");
     q["financials"][0]["revenue"] = Value::from("400000000");
-    let report = engine::evaluate(
-        &Json::from_value(&q),
-        credit_check::builtin().unwrap(),
-        &Options::default(),
-    )
-    .unwrap();
-    let b = report
-        .products
-        .iter()
-        .find(|p| p.id == "sukedai-2018")
-        .unwrap();
-    let ids: Vec<&str> = b
-        .reasons
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|r| r.id.as_str())
-        .collect();
     // (At 4亿 the 苏科贷 cap is 0, so the line is below the minimum too.)
     assert_eq!(
-        ids,
+        reason_ids(&report_of(&q), "sukedai-2018"),
         ["registeredInJiangsu", "revenueBelow4e8", "minimumLine"]
     );
 }
