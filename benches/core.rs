@@ -5,6 +5,13 @@ use credit_check::json::Json;
 use std::time::Instant;
 
 fn main() {
+    let t0 = Instant::now();
+    let compiled = credit_check::Policy::builtin().unwrap();
+    println!(
+        "compile the built-in policy: {:.2} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+    drop(compiled);
     let policy = credit_check::builtin().unwrap();
     let doc: serde_json::Value = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
     let profile = Json::from_value(&doc["tests"][0]["profile"]);

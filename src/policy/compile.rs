@@ -15,9 +15,8 @@ use crate::facts::{self, Fact, Facts, Known, Ty, Val};
 use crate::profile::Profile;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// FNV-1a over the canonical JSON of the document: identifies the exact policy a report used.
-fn digest(doc: &PolicyDoc) -> String {
-    let text = serde_json::to_string(doc).unwrap_or_default();
+/// FNV-1a over the document's JSON text: identifies the exact policy a report used.
+pub(super) fn digest(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         h ^= u64::from(b);
@@ -237,7 +236,8 @@ fn is_date(s: &str) -> bool {
 
 impl Policy {
     /// Parses and checks every expression, table, text and reference; all problems at once.
-    pub fn compile(doc: PolicyDoc) -> Result<Policy, Error> {
+    /// `digest` names the document's exact text (see `digest`).
+    pub fn compile(doc: PolicyDoc, digest: String) -> Result<Policy, Error> {
         let mut types = facts::derive(&Profile::default());
         for (name, ty) in ASSESSMENT_FACTS {
             types.set(*name, *ty, placeholder(*ty));
@@ -550,7 +550,7 @@ impl Policy {
                 .into());
         };
         Ok(Policy {
-            digest: digest(&doc),
+            digest,
             sme_conditions,
             sme_indicators,
             sme_pass,

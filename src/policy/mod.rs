@@ -122,22 +122,29 @@ impl Policy {
     pub fn builtin() -> Result<Policy, Error> {
         let value: serde_json::Value = serde_json::from_str(BUILTIN_JSON)
             .map_err(|e| Issue::new(Code::InvalidJson, "").with(e))?;
-        Policy::from_value(&value)
+        // The text is already canonical (build.rs): hash it as it is, with no second pass.
+        Policy::read(&value, BUILTIN_JSON)
     }
 
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, Error> {
-        let size = serde_json::to_string(value).map_or(0, |s| s.len());
+        let text = serde_json::to_string(value).unwrap_or_default();
+        let size = text.len();
         if size > MAX_POLICY_BYTES {
             return Err(Issue::new(Code::PolicyTooLarge, "")
                 .with(format!("{size} bytes, limit {MAX_POLICY_BYTES}"))
                 .into());
         }
+        Policy::read(value, &text)
+    }
+
+    /// The document into the model (the first shape error with its path), then compiled.
+    fn read(value: &serde_json::Value, text: &str) -> Result<Policy, Error> {
         let doc: PolicyDoc = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
             Issue::new(Code::PolicyShape, path).with(e.into_inner())
         })?;
-        Policy::compile(doc)
+        Policy::compile(doc, compile::digest(text))
     }
 
     pub fn table(&self, name: &str) -> Option<&Table> {
