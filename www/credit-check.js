@@ -40,13 +40,11 @@ function setPath(target, path, value) {
 /** Drops the holes and empty objects that unfilled optional fields leave behind. */
 function prune(value) {
   if (Array.isArray(value)) {
-    // Fiscal years are positional (latest first): keep the leading ones that have content.
-    const items = [];
-    for (const v of value.map(prune)) {
-      if (v === undefined) break;
-      items.push(v);
-    }
-    return items.length ? items : undefined;
+    // Fiscal years are positional (latest first): an empty year before a filled one stays, as an
+    // empty year, so the report asks for it instead of silently dropping the later one.
+    const items = Array.from(value, prune);
+    while (items.length && items[items.length - 1] === undefined) items.pop();
+    return items.length ? items.map((v) => v ?? {}) : undefined;
   }
   if (value && typeof value === "object") {
     const out = {};

@@ -73,6 +73,18 @@ test("typing a profile updates the score and the lines; no other origin, no requ
   await page.close();
 });
 
+test("a year two back with the year before left empty is kept, and the report asks for the gap", async () => {
+  const { page } = await open({ width: 1280, height: 900 });
+  await page.locator("credit-check details.optional summary").first().click();
+  await page.fill(field("financials[2].revenue"), "2000");
+  const missing = await page.evaluate(() => {
+    const report = document.querySelector("credit-check").report;
+    return report.assessments.highTech.checks.flatMap((c) => c.missing ?? []);
+  });
+  assert.ok(missing.some((m) => m.startsWith("financials[1]")), JSON.stringify(missing));
+  await page.close();
+});
+
 test("the language switch turns the page and the report into English and back", async () => {
   const { page } = await open({ width: 1280, height: 900 });
   await page.click("#lang");
