@@ -38,6 +38,26 @@ pub enum CheckStatus {
     Incomplete,
 }
 
+/// The wire name of a status (the same string serde writes; a test keeps them equal), for the
+/// view, the facts the assessments publish and the CSV columns.
+macro_rules! names {
+    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),*
+                }
+            }
+        }
+    };
+}
+
+names!(CheckStatus { Pass => "pass", Fail => "fail", Incomplete => "incomplete" });
+names!(TechSmeStatus { Qualified => "qualified", NotQualified => "notQualified", Incomplete => "incomplete" });
+names!(Route { Score => "score", Direct => "direct" });
+names!(HighTechStatus { Certified => "certified", Meets => "meets", Borderline => "borderline", Fails => "fails", Incomplete => "incomplete" });
+names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete" });
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -273,4 +293,54 @@ pub struct HintOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_amount: Option<String>,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wire<T: Serialize>(v: T) -> String {
+        serde_json::to_value(v)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn names_are_the_wire_names() {
+        for v in [
+            CheckStatus::Pass,
+            CheckStatus::Fail,
+            CheckStatus::Incomplete,
+        ] {
+            assert_eq!(v.as_str(), wire(v));
+        }
+        for v in [
+            TechSmeStatus::Qualified,
+            TechSmeStatus::NotQualified,
+            TechSmeStatus::Incomplete,
+        ] {
+            assert_eq!(v.as_str(), wire(v));
+        }
+        for v in [Route::Score, Route::Direct] {
+            assert_eq!(v.as_str(), wire(v));
+        }
+        for v in [
+            HighTechStatus::Certified,
+            HighTechStatus::Meets,
+            HighTechStatus::Borderline,
+            HighTechStatus::Fails,
+            HighTechStatus::Incomplete,
+        ] {
+            assert_eq!(v.as_str(), wire(v));
+        }
+        for v in [
+            ProductStatus::Eligible,
+            ProductStatus::Ineligible,
+            ProductStatus::Incomplete,
+        ] {
+            assert_eq!(v.as_str(), wire(v));
+        }
+    }
 }

@@ -159,13 +159,7 @@ pub fn assess(
 
 /// The facts this assessment gives the products.
 pub fn publish(out: &HighTechOut, facts: &mut Facts) {
-    let status = match out.status {
-        HighTechStatus::Certified => "certified",
-        HighTechStatus::Meets => "meets",
-        HighTechStatus::Borderline => "borderline",
-        HighTechStatus::Fails => "fails",
-        HighTechStatus::Incomplete => "incomplete",
-    };
+    let status = out.status.as_str();
     facts.set(
         "highTech.status",
         Ty::Str,

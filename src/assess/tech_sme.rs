@@ -195,11 +195,7 @@ pub fn assess(
 /// The facts this assessment gives the products.
 pub fn publish(out: &TechSmeOut, facts: &mut Facts) {
     let missing = || Known::missing(out.checks.as_deref().map(missing_of).unwrap_or_default());
-    let status = match out.status {
-        TechSmeStatus::Qualified => "qualified",
-        TechSmeStatus::NotQualified => "notQualified",
-        TechSmeStatus::Incomplete => "incomplete",
-    };
+    let status = out.status.as_str();
     facts.set(
         "techSme.status",
         Ty::Str,

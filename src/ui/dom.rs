@@ -2,9 +2,7 @@
 //! markup), so policy texts and profile fields cannot inject HTML; bar widths are set through the
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
-use crate::report::{
-    CheckOut, CheckStatus, HighTechOut, ProductOut, ProductStatus, Report, TechSmeOut,
-};
+use crate::report::{CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut};
 use crate::text::{self, Locale};
 use crate::ui::{percent, text as t};
 use rust_decimal::Decimal;
@@ -96,11 +94,7 @@ impl View {
     }
 
     fn check(&self, list: &Element, c: &CheckOut) -> R<()> {
-        let status = match c.status {
-            CheckStatus::Pass => "pass",
-            CheckStatus::Fail => "fail",
-            CheckStatus::Incomplete => "incomplete",
-        };
+        let status = c.status.as_str();
         let li = self.el(list, "li", &format!("check check-{status}"))?;
         let mark = self.text(
             &li,
@@ -165,18 +159,11 @@ impl View {
         card.set_attribute("part", "card")?;
         let head = self.el(&card, "header", "")?;
         self.text(&head, "h3", "", self.t("techSme"))?;
-        let status = match s.status {
-            crate::report::TechSmeStatus::Qualified => "qualified",
-            crate::report::TechSmeStatus::NotQualified => "notQualified",
-            crate::report::TechSmeStatus::Incomplete => "incomplete",
-        };
+        let status = s.status.as_str();
         self.badge(&head, status)?;
         if let Some(route) = s.route {
-            let key = match route {
-                crate::report::Route::Score => "route.score",
-                crate::report::Route::Direct => "route.direct",
-            };
-            self.text(&head, "span", "route", self.t(key))?;
+            let key = format!("route.{}", route.as_str());
+            self.text(&head, "span", "route", self.t(&key))?;
         }
         let big = self.el(&card, "p", "big")?;
         let score = s.score.map_or("—".to_string(), |p| crate::money::fmt(p.0));
@@ -218,13 +205,7 @@ impl View {
         card.set_attribute("part", "card")?;
         let head = self.el(&card, "header", "")?;
         self.text(&head, "h3", "", self.t("highTech"))?;
-        let status = match h.status {
-            crate::report::HighTechStatus::Certified => "certified",
-            crate::report::HighTechStatus::Meets => "meets",
-            crate::report::HighTechStatus::Borderline => "borderline",
-            crate::report::HighTechStatus::Fails => "fails",
-            crate::report::HighTechStatus::Incomplete => "incomplete",
-        };
+        let status = h.status.as_str();
         self.badge(&head, status)?;
         let range = self.el(&card, "p", "range")?;
         let (lo, hi) = (h.innovation_score.min.0, h.innovation_score.max.0);
@@ -258,11 +239,7 @@ impl View {
     }
 
     fn product(&self, list: &Element, p: &ProductOut) -> R<()> {
-        let status = match p.status {
-            ProductStatus::Eligible => "eligible",
-            ProductStatus::Ineligible => "ineligible",
-            ProductStatus::Incomplete => "incomplete",
-        };
+        let status = p.status.as_str();
         let card = self.el(list, "article", &format!("card product status-{status}"))?;
         card.set_attribute("part", "card product")?;
         card.set_attribute("data-product", &p.id)?;

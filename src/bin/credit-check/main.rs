@@ -350,29 +350,22 @@ fn csv_header(policy: &Policy) -> String {
         .join(",")
 }
 
-fn status_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn csv_row(line_no: usize, r: &Report, policy: &Policy) -> String {
     let sme = &r.assessments.tech_sme;
     let hnte = &r.assessments.high_tech;
     let mut cells = vec![
         line_no.to_string(),
         r.company.clone().unwrap_or_default(),
-        status_name(&sme.status),
+        sme.status.as_str().to_string(),
         sme.score.map(|p| p.0.to_string()).unwrap_or_default(),
-        status_name(&hnte.status),
+        hnte.status.as_str().to_string(),
         hnte.innovation_score.min.0.to_string(),
         hnte.innovation_score.max.0.to_string(),
     ];
     for p in &policy.products {
         match r.products.iter().find(|x| x.id == p.id) {
             Some(x) => {
-                cells.push(status_name(&x.status));
+                cells.push(x.status.as_str().to_string());
                 cells.push(
                     x.limit
                         .as_ref()
