@@ -1,0 +1,265 @@
+//! The self-check form, described as data: short sections, each field with its profile path, kind,
+//! unit, default and a help text that says what the official term means. The widget builds its
+//! inputs from this description.
+
+mod fields;
+
+use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
+use crate::text::Locale;
+use fields::{BASICS, CREDIT, EARLIER, F, LATEST, QUALIFICATIONS, SELF_RATING};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FieldKind"))]
+pub enum Kind {
+    /// Money typed in 万元.
+    Wan,
+    /// A whole number.
+    Count,
+    /// A decimal (years).
+    Decimal,
+    /// A yes/no checkbox.
+    Flag,
+    /// One of the options.
+    Choice,
+    /// Free text.
+    Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FieldChoice"))]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FormField"))]
+pub struct Field {
+    /// The profile path the field fills, e.g. `financials[0].revenue`.
+    pub path: &'static str,
+    pub kind: Kind,
+    pub label: &'static str,
+    pub help: &'static str,
+    pub unit: &'static str,
+    /// The value the form starts with ("" for empty).
+    pub default: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "FormSection"))]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Optional sections start folded.
+    pub optional: bool,
+    pub fields: Vec<Field>,
+}
+
+fn choices(path: &str, locale: Locale) -> Vec<Choice> {
+    let pick = |zh: &'static str, en: &'static str| match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    };
+    let list: Vec<(&'static str, &'static str)> = match path {
+        "province" => vec![
+            ("jiangsu", pick("江苏", "Jiangsu")),
+            ("zhejiang", pick("浙江", "Zhejiang")),
+            ("shanghai", pick("上海", "Shanghai")),
+            ("anhui", pick("安徽", "Anhui")),
+            ("other", pick("其他", "other")),
+        ],
+        "city" => vec![
+            ("nanjing", pick("南京", "Nanjing")),
+            ("suzhou", pick("苏州", "Suzhou")),
+            ("kunshan", pick("昆山", "Kunshan")),
+            ("wuxi", pick("无锡", "Wuxi")),
+            ("changzhou", pick("常州", "Changzhou")),
+            ("nantong", pick("南通", "Nantong")),
+            ("xuzhou", pick("徐州", "Xuzhou")),
+            ("other", pick("其他", "other")),
+        ],
+        "sector" => SECTORS
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "industry" => pick("工业", "industry"),
+                        "software" => pick("软件和信息技术服务业", "software & IT services"),
+                        _ => pick("其他", "other"),
+                    },
+                )
+            })
+            .collect(),
+        "techField" => TECH_FIELDS
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "electronic-information" => pick("电子信息", "electronic information"),
+                        "biomedicine" => pick("生物与新医药", "biology and new medicine"),
+                        "aerospace" => pick("航空航天", "aerospace"),
+                        "new-materials" => pick("新材料", "new materials"),
+                        "high-tech-services" => pick("高技术服务", "high-tech services"),
+                        "new-energy" => pick("新能源与节能", "new energy and energy saving"),
+                        "resources-environment" => pick("资源与环境", "resources and environment"),
+                        "advanced-manufacturing" => {
+                            pick("先进制造与自动化", "advanced manufacturing")
+                        }
+                        _ => pick("不属于以上领域", "none of these"),
+                    },
+                )
+            })
+            .collect(),
+        "talent" => TALENT
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    match *s {
+                        "national" => pick("国家级", "national"),
+                        "provincial" => pick("省级", "provincial"),
+                        "municipal" => pick("市级", "municipal"),
+                        _ => pick("无", "none"),
+                    },
+                )
+            })
+            .collect(),
+        "tax.grade" => TAX_GRADES.iter().map(|g| (*g, *g)).collect(),
+        _ => Vec::new(),
+    };
+    list.into_iter()
+        .map(|(value, label)| Choice { value, label })
+        .collect()
+}
+
+fn unit(kind: Kind, path: &str, locale: Locale) -> &'static str {
+    match (kind, locale) {
+        (Kind::Wan, Locale::ZhCn) => "万元",
+        (Kind::Wan, Locale::En) => "×10k yuan",
+        (Kind::Count, Locale::ZhCn) if path.starts_with("ip.") => "件",
+        (Kind::Count, Locale::ZhCn) if path.contains("mployees") || path == "techStaff" => "人",
+        (Kind::Decimal, Locale::ZhCn) => "年",
+        (Kind::Decimal, Locale::En) => "years",
+        _ => "",
+    }
+}
+
+fn section(
+    id: &'static str,
+    title: (&'static str, &'static str),
+    optional: bool,
+    fields: &[F],
+    locale: Locale,
+) -> Section {
+    Section {
+        id,
+        title: match locale {
+            Locale::ZhCn => title.0,
+            Locale::En => title.1,
+        },
+        optional,
+        fields: fields
+            .iter()
+            .map(|x| {
+                let (label, help) = match locale {
+                    Locale::ZhCn => x.zh,
+                    Locale::En => x.en,
+                };
+                Field {
+                    path: x.path,
+                    kind: x.kind,
+                    label,
+                    help,
+                    unit: unit(x.kind, x.path, locale),
+                    default: x.default,
+                    choices: choices(x.path, locale),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The whole form in one locale.
+pub fn spec(locale: Locale) -> Vec<Section> {
+    vec![
+        section(
+            "basics",
+            ("企业基本情况", "The company"),
+            false,
+            BASICS,
+            locale,
+        ),
+        section(
+            "latest",
+            (
+                "最近一年财务数据（万元）",
+                "Latest fiscal year (in 10,000 yuan)",
+            ),
+            false,
+            LATEST,
+            locale,
+        ),
+        section(
+            "earlier",
+            (
+                "前两年财务数据（可选，用于研发强度和成长性）",
+                "The two years before (optional: R&D intensity and growth)",
+            ),
+            true,
+            EARLIER,
+            locale,
+        ),
+        section(
+            "qualifications",
+            ("知识产权与资质", "IP and qualifications"),
+            false,
+            QUALIFICATIONS,
+            locale,
+        ),
+        section(
+            "selfRating",
+            (
+                "高企创新能力自评（可选）",
+                "High-tech innovation self-rating (optional)",
+            ),
+            true,
+            SELF_RATING,
+            locale,
+        ),
+        section(
+            "credit",
+            (
+                "纳税、信用记录与现有负债",
+                "Tax, credit record and existing debt",
+            ),
+            false,
+            CREDIT,
+            locale,
+        ),
+    ]
+}
+
+/// What a profile path is called on the form (for "needs …" lists); None when the form has no such field.
+pub fn label_of(path: &str, locale: Locale) -> Option<&'static str> {
+    [BASICS, LATEST, EARLIER, QUALIFICATIONS, SELF_RATING, CREDIT]
+        .iter()
+        .flat_map(|fields| fields.iter())
+        .find(|f| f.path == path)
+        .map(|f| match locale {
+            Locale::ZhCn => f.zh.0,
+            Locale::En => f.en.0,
+        })
+}
