@@ -15,7 +15,7 @@ fn main() {
     let policy = credit_check::builtin().unwrap();
     let doc: serde_json::Value = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
     let profile = Json::from_value(&doc["tests"][0]["profile"]);
-    // CC_BENCH_SCALE=0.01 for a quick run (e.g. under a profiler).
+    // CC_BENCH_SCALE=0.01 for a quick run (e.g. under a profiler); CC_BENCH_ONLY=summary for one mode.
     let scale: f64 = std::env::var("CC_BENCH_SCALE")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -24,6 +24,9 @@ fn main() {
         ("full", Detail::Full, 2_000),
         ("summary", Detail::Summary, 20_000),
     ] {
+        if std::env::var("CC_BENCH_ONLY").is_ok_and(|only| only != name) {
+            continue;
+        }
         let n = ((n as f64 * scale) as usize).max(1);
         let opts = Options {
             detail,

@@ -16,7 +16,6 @@ use crate::report::{
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 pub const ENGINE_NAME: &str = "credit-check";
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -105,7 +104,8 @@ impl Options {
 pub struct ProductRun {
     pub status: ProductStatus,
     pub checks: Vec<CheckOut>,
-    pub steps: Vec<(String, Known)>,
+    /// The value of each of the product's steps, in order.
+    pub steps: Vec<Known>,
     pub amount: Option<Decimal>,
 }
 
@@ -132,8 +132,11 @@ impl Run {
 
 fn apply_assumptions(policy: &Policy, facts: &mut Facts, locale: Locale) -> Vec<AssumptionOut> {
     let mut out = Vec::new();
-    for a in &policy.doc.assumptions {
-        let Some(fact) = facts.get(&a.fact) else {
+    for (a, at) in policy.doc.assumptions.iter().zip(&policy.assumption_at) {
+        let Some(at) = *at else {
+            continue;
+        };
+        let Some(fact) = facts.at(at) else {
             continue;
         };
         if let (Known::Missing(_), Some(v)) = (&fact.value, assumed_value(&a.value, fact.ty)) {
@@ -142,8 +145,7 @@ fn apply_assumptions(policy: &Policy, facts: &mut Facts, locale: Locale) -> Vec<
                 assumed: v.show(),
                 message: a.message.get(locale).to_string(),
             });
-            let ty = fact.ty;
-            facts.set(a.fact.clone(), ty, Known::Yes(v));
+            facts.set_at(at, Known::Yes(v));
         }
     }
     out
@@ -154,59 +156,134 @@ fn evaluate_product(
     policy: &Policy,
     facts: &Facts,
     knockouts: &[CheckOut],
-    steps: &mut BTreeMap<(String, String), Known>,
+    earlier: &[Vec<Known>],
     locale: Locale,
     detailed: bool,
 ) -> Result<ProductRun, Issue> {
-    let mut local: BTreeMap<String, Fact> = BTreeMap::new();
-    let mut values = Vec::new();
-    for step in &product.steps {
-        let v = {
-            let scope = EvalScope {
-                facts,
-                tables: &policy.doc.tables,
-                local: &local,
-                steps,
-            };
-            step.expr.eval(&scope, &step.path)?
-        };
-        local.insert(
-            step.id.clone(),
-            Fact {
-                ty: Ty::Num,
-                value: v.clone(),
-            },
-        );
-        values.push((step.id.clone(), v));
-    }
+    let local = product_steps(product, policy, facts, earlier)?;
     let scope = EvalScope {
+        policy,
         facts,
-        tables: &policy.doc.tables,
         local: &local,
-        steps,
+        steps: earlier,
     };
-    let own: Vec<CheckOut> = product
-        .eligibility
-        .iter()
-        .map(|c| c.evaluate(&scope, locale, detailed))
-        .collect::<Result<_, _>>()?;
-    let mut checks = knockouts.to_vec();
-    checks.extend(own);
+    let mut checks = Vec::with_capacity(knockouts.len() + product.eligibility.len());
+    checks.extend_from_slice(knockouts);
+    for c in &product.eligibility {
+        checks.push(c.evaluate(&scope, locale, detailed)?);
+    }
     let status = match tech_sme::all_pass(&checks) {
         Some(true) => ProductStatus::Eligible,
         Some(false) => ProductStatus::Ineligible,
         None => ProductStatus::Incomplete,
     };
-    let amount = local.get(&product.amount).and_then(|f| f.value.num());
-    for (id, v) in &values {
-        steps.insert((product.id.clone(), id.clone()), v.clone());
-    }
+    let amount = local.get(product.amount_at).and_then(Known::num);
     Ok(ProductRun {
         status,
         checks,
-        steps: values,
+        steps: local,
         amount,
     })
+}
+
+/// What one check needs computed before it can be evaluated on its own (a hint search tries many
+/// variants of a profile against one check, and computes nothing else).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    pub tech_sme: bool,
+    pub high_tech: bool,
+    /// The steps of the products up to this one (for a product's eligibility check that reads them).
+    pub steps_through: Option<usize>,
+}
+
+impl Needs {
+    pub const ALL: Needs = Needs {
+        tech_sme: true,
+        high_tech: true,
+        steps_through: None,
+    };
+}
+
+/// The facts of a profile with the assessments' and the policy's own. A skipped assessment leaves
+/// its facts unknown, in their places, so that every position stays where the policy expects it.
+struct Base {
+    facts: Facts,
+    assumptions: Vec<AssumptionOut>,
+    tech_sme: Option<TechSmeOut>,
+    high_tech: Option<HighTechOut>,
+}
+
+fn skipped(facts: &mut Facts, prefix: &str) {
+    for (name, ty) in crate::policy::ASSESSMENT_FACTS {
+        if name.starts_with(prefix) {
+            facts.push(*name, *ty, Known::Missing(Vec::new()));
+        }
+    }
+}
+
+fn base(
+    profile: &Profile,
+    policy: &Policy,
+    locale: Locale,
+    detailed: bool,
+    needs: Needs,
+) -> Result<Base, Issue> {
+    let mut facts = facts::derive(profile);
+    let assumptions = apply_assumptions(policy, &mut facts, locale);
+    // The high-tech conditions may read the tech-SME result: computing one computes both.
+    let tech = if needs.tech_sme || needs.high_tech {
+        let out = tech_sme::assess(policy, &facts, locale, detailed)?;
+        tech_sme::publish(&out, &mut facts);
+        Some(out)
+    } else {
+        skipped(&mut facts, "techSme.");
+        None
+    };
+    let high = if needs.high_tech {
+        let out = high_tech::assess(policy, &facts, locale, detailed)?;
+        high_tech::publish(&out, &mut facts);
+        Some(out)
+    } else {
+        skipped(&mut facts, "highTech.");
+        None
+    };
+    for f in &policy.facts {
+        let v = f.expr.eval(&EvalScope::new(policy, &facts), &f.path)?;
+        let ty = match &v {
+            Known::Yes(val) => val.ty(),
+            // The compiler knows the type; a missing value keeps the declared one.
+            Known::Missing(_) => policy_fact_type(policy, &f.id),
+        };
+        facts.push(f.id.clone(), ty, v);
+    }
+    Ok(Base {
+        facts,
+        assumptions,
+        tech_sme: tech,
+        high_tech: high,
+    })
+}
+
+fn product_steps(
+    product: &Product,
+    policy: &Policy,
+    facts: &Facts,
+    earlier: &[Vec<Known>],
+) -> Result<Vec<Known>, Issue> {
+    let mut local: Vec<Known> = Vec::with_capacity(product.steps.len());
+    for step in &product.steps {
+        let v = step.expr.eval(
+            &EvalScope {
+                policy,
+                facts,
+                local: &local,
+                steps: earlier,
+            },
+            &step.path,
+        )?;
+        local.push(v);
+    }
+    Ok(local)
 }
 
 /// Evaluates a parsed profile: every fact, assessment, check and step. `detailed` adds the checks'
@@ -217,50 +294,27 @@ pub fn run(
     locale: Locale,
     detailed: bool,
 ) -> Result<Run, Issue> {
-    let mut facts = facts::derive(profile);
-    let assumptions = apply_assumptions(policy, &mut facts, locale);
-    let tech = tech_sme::assess(policy, &facts, locale, detailed)?;
-    tech_sme::publish(&tech, &mut facts);
-    let high = high_tech::assess(policy, &facts, locale, detailed)?;
-    high_tech::publish(&high, &mut facts);
-    for f in &policy.facts {
-        let v = {
-            let none = BTreeMap::new();
-            let steps = BTreeMap::new();
-            let scope = EvalScope {
-                facts: &facts,
-                tables: &policy.doc.tables,
-                local: &none,
-                steps: &steps,
-            };
-            f.expr.eval(&scope, &f.path)?
-        };
-        let ty = match &v {
-            Known::Yes(val) => val.ty(),
-            // The compiler knows the type; a missing value keeps the declared one.
-            Known::Missing(_) => policy_fact_type(policy, &f.id),
-        };
-        facts.set(f.id.clone(), ty, v);
-    }
-    let none = BTreeMap::new();
-    let no_steps = BTreeMap::new();
-    let scope = EvalScope {
-        facts: &facts,
-        tables: &policy.doc.tables,
-        local: &none,
-        steps: &no_steps,
+    let Base {
+        facts,
+        assumptions,
+        tech_sme: Some(tech),
+        high_tech: Some(high),
+    } = base(profile, policy, locale, detailed, Needs::ALL)?
+    else {
+        return Err(Issue::new(Code::PolicyShape, "schemes").with("not assessed"));
     };
+    let scope = EvalScope::new(policy, &facts);
     let knockouts: Vec<CheckOut> = policy
         .knockouts
         .iter()
         .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
-    let mut steps = BTreeMap::new();
-    let mut products = Vec::new();
+    let mut steps: Vec<Vec<Known>> = Vec::with_capacity(policy.products.len());
+    let mut products = Vec::with_capacity(policy.products.len());
     for p in &policy.products {
-        products.push(evaluate_product(
-            p, policy, &facts, &knockouts, &mut steps, locale, detailed,
-        )?);
+        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed)?;
+        steps.push(pr.steps.clone());
+        products.push(pr);
     }
     Ok(Run {
         facts,
@@ -270,6 +324,43 @@ pub fn run(
         knockouts,
         products,
     })
+}
+
+/// One check of one product on its own: its status, and how far its comparison is from passing
+/// (`left − right`, when both sides are numbers). Only what the check needs is computed.
+pub fn probe(
+    profile: &Profile,
+    policy: &Policy,
+    check: &crate::policy::check::Check,
+    needs: Needs,
+) -> Result<(CheckStatus, Option<Decimal>), Issue> {
+    let b = base(profile, policy, Locale::default(), false, needs)?;
+    let mut steps: Vec<Vec<Known>> = Vec::new();
+    if let Some(last) = needs.steps_through {
+        for p in policy.products.iter().take(last + 1) {
+            let s = product_steps(p, policy, &b.facts, &steps)?;
+            steps.push(s);
+        }
+    }
+    let scope = EvalScope {
+        policy,
+        facts: &b.facts,
+        local: needs
+            .steps_through
+            .and_then(|i| steps.get(i))
+            .map_or(&[], Vec::as_slice),
+        steps: &steps,
+    };
+    let status = check.evaluate(&scope, Locale::default(), false)?.status;
+    let gap = match crate::policy::expr::as_comparison(&check.expr) {
+        Some((lhs, _, rhs)) => {
+            let l = lhs.eval(&scope, &check.path)?.num();
+            let r = rhs.eval(&scope, &check.path)?.num();
+            l.zip(r).and_then(|(l, r)| l.checked_sub(r))
+        }
+        None => None,
+    };
+    Ok((status, gap))
 }
 
 fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
@@ -299,10 +390,12 @@ fn reasons(checks: &[CheckOut], knockouts: usize) -> Vec<CheckOut> {
 /// Within the last `min(…)` step the line passes through, the argument that decides it.
 pub fn binding(product: &Product, run: &ProductRun) -> Option<String> {
     let value = |id: &str| {
-        run.steps
+        product
+            .steps
             .iter()
-            .find(|(s, _)| s == id)
-            .and_then(|(_, k)| k.num())
+            .position(|s| s.id == id)
+            .and_then(|i| run.steps.get(i))
+            .and_then(Known::num)
     };
     product.steps.iter().rev().find_map(|step| {
         let Expr::Call(Func::Min, args) = &step.expr else {
@@ -310,7 +403,7 @@ pub fn binding(product: &Product, run: &ProductRun) -> Option<String> {
         };
         let result = value(&step.id)?;
         args.iter().find_map(|a| match a {
-            Expr::Fact(name) if value(name) == Some(result) => Some(name.clone()),
+            Expr::Fact(name, _) if value(name) == Some(result) => Some(name.clone()),
             _ => None,
         })
     })
@@ -335,7 +428,7 @@ fn product_out(
                     .steps
                     .iter()
                     .zip(&pr.steps)
-                    .map(|(s, (_, v))| StepOut {
+                    .map(|(s, v)| StepOut {
                         id: s.id.clone(),
                         label: s.label.get(locale).to_string(),
                         value: v.num().map(crate::money::fmt),

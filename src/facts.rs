@@ -6,7 +6,6 @@
 use crate::profile::{Profile, Year};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// The type of a fact or an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,36 +80,83 @@ pub struct Fact {
     pub value: Known,
 }
 
-/// All facts of one evaluation, by name. Insertion replaces.
+/// All facts of one evaluation, in a fixed order: the profile's facts (`derive` pushes the same
+/// names in the same order for every profile), the assessments' results, then the policy's own
+/// facts. A compiled policy resolves every name to its position once (`Slot::Global`), so
+/// evaluation reads facts by index; the names serve compilation, hints and errors.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     // Built-in names are static: deriving facts allocates no keys.
-    map: BTreeMap<Cow<'static, str>, Fact>,
+    list: Vec<(Cow<'static, str>, Fact)>,
 }
 
 impl Facts {
-    pub fn get(&self, name: &str) -> Option<&Fact> {
-        self.map.get(name)
+    pub fn with_capacity(n: usize) -> Self {
+        Facts {
+            list: Vec::with_capacity(n),
+        }
     }
 
+    pub fn get(&self, name: &str) -> Option<&Fact> {
+        self.list.iter().find(|(k, _)| k == name).map(|(_, f)| f)
+    }
+
+    /// The position of a name (compilation and cold paths only: a linear search).
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.list.iter().position(|(k, _)| k == name)
+    }
+
+    pub fn at(&self, i: usize) -> Option<&Fact> {
+        self.list.get(i).map(|(_, f)| f)
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Adds a fact after the others (the caller keeps names unique).
+    pub fn push(&mut self, name: impl Into<Cow<'static, str>>, ty: Ty, value: Known) {
+        self.list.push((name.into(), Fact { ty, value }));
+    }
+
+    /// Replaces the value at a position.
+    pub fn set_at(&mut self, i: usize, value: Known) {
+        if let Some((_, f)) = self.list.get_mut(i) {
+            f.value = value;
+        }
+    }
+
+    /// Replaces a fact by name, or adds it (compilation and cold paths only).
     pub fn set(&mut self, name: impl Into<Cow<'static, str>>, ty: Ty, value: Known) {
-        self.map.insert(name.into(), Fact { ty, value });
+        let name = name.into();
+        match self.index_of(&name) {
+            Some(i) => {
+                if let Some(slot) = self.list.get_mut(i) {
+                    slot.1 = Fact { ty, value };
+                }
+            }
+            None => self.push(name, ty, value),
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
-        self.map.iter().map(|(k, v)| (k.as_ref(), v))
+        self.list.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     fn num(&mut self, name: &'static str, path: &str, v: Option<Decimal>) {
-        self.set(name, Ty::Num, opt(v.map(Val::Num), path));
+        self.push(name, Ty::Num, opt(v.map(Val::Num), path));
     }
 
     fn flag(&mut self, name: &'static str, path: &str, v: Option<bool>) {
-        self.set(name, Ty::Bool, opt(v.map(Val::Bool), path));
+        self.push(name, Ty::Bool, opt(v.map(Val::Bool), path));
     }
 
     fn text(&mut self, name: &'static str, path: &str, v: &Option<String>) {
-        self.set(name, Ty::Str, opt(v.clone().map(Val::Str), path));
+        self.push(name, Ty::Str, opt(v.clone().map(Val::Str), path));
     }
 
     fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {
@@ -118,7 +164,7 @@ impl Facts {
             Ok(d) => Known::Yes(Val::Num(d.normalize())),
             Err(paths) => Known::missing(paths),
         };
-        self.set(name, Ty::Num, known);
+        self.push(name, Ty::Num, known);
     }
 }
 
@@ -242,7 +288,7 @@ fn growth_fact(
 
 /// Computes every fact of a profile.
 pub fn derive(p: &Profile) -> Facts {
-    let mut f = Facts::default();
+    let mut f = Facts::with_capacity(96);
     let y = &p.financials;
 
     f.text("province", "province", &p.province);
@@ -252,7 +298,7 @@ pub fn derive(p: &Profile) -> Facts {
     f.num("yearsOperating", "yearsOperating", p.years_operating);
     f.num("employees", "employees", p.employees);
     f.num("techStaff", "techStaff", p.tech_staff);
-    f.set(
+    f.push(
         "yearsGiven",
         Ty::Num,
         Known::Yes(Val::Num(Decimal::from(y.len()))),
@@ -425,6 +471,28 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// Compiled policies read facts by position: every profile must give the same names in the
+    /// same order, each once.
+    #[test]
+    fn every_profile_gives_the_same_fact_names_in_the_same_order() {
+        let names =
+            |p: &Profile| -> Vec<String> { derive(p).iter().map(|(k, _)| k.to_string()).collect() };
+        let empty = names(&Profile::default());
+        let mut unique = empty.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), empty.len());
+        let mut full = Profile {
+            financials: vec![Year::default(), Year::default(), Year::default()],
+            employees: Some(d("10")),
+            tech_staff: Some(d("2")),
+            years_operating: Some(d("1")),
+            ..Profile::default()
+        };
+        full.financials[0].revenue = Some(d("100"));
+        assert_eq!(names(&full), empty);
     }
 
     #[test]

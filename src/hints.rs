@@ -2,8 +2,9 @@
 //! pass; for an eligible product, a change that raises its line. Every hint is found and verified
 //! by re-evaluating the changed profile, so a hint never promises what the engine would not give.
 
-use crate::engine::{binding, run, ProductRun, Run};
+use crate::engine::{binding, probe, run, Needs, ProductRun, Run};
 use crate::error::Issue;
+use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func};
 use crate::policy::{Policy, Product};
 use crate::profile::{Profile, Year};
@@ -149,72 +150,64 @@ const BUDGET: usize = 240;
 const MAX_PASS_HINTS: usize = 4;
 const PER_CHECK: usize = 2;
 
-/// Every fact name an expression depends on, through policy facts and earlier steps.
-fn closure(policy: &Policy, product: Option<&Product>, roots: &[&Expr]) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<&Expr> = roots.to_vec();
-    while let Some(e) = stack.pop() {
-        let mut names = BTreeSet::new();
-        e.facts(&mut names);
-        for n in names {
-            if !seen.insert(n.clone()) {
-                continue;
-            }
-            if let Some(f) = policy.facts.iter().find(|f| f.id == n) {
-                stack.push(&f.expr);
-            }
-            if let Some(s) = product.and_then(|p| p.steps.iter().find(|s| s.id == n)) {
-                stack.push(&s.expr);
-            }
-        }
-        collect_step_calls(policy, e, &mut stack);
-    }
-    seen
-}
-
-/// `step('product', 'step')` reads another product's step: follow it.
-fn collect_step_calls<'p>(policy: &'p Policy, e: &Expr, stack: &mut Vec<&'p Expr>) {
-    match e {
-        Expr::Call(Func::Step, args) => {
-            if let [Expr::Lit(crate::facts::Val::Str(p)), Expr::Lit(crate::facts::Val::Str(s))] =
-                args.as_slice()
-            {
-                if let Some(step) = policy
-                    .products
-                    .iter()
-                    .find(|x| &x.id == p)
-                    .and_then(|x| x.steps.iter().find(|x| &x.id == s))
-                {
-                    stack.push(&step.expr);
-                }
-            }
-        }
-        Expr::Call(_, args) => args
-            .iter()
-            .for_each(|a| collect_step_calls(policy, a, stack)),
-        Expr::Neg(a) | Expr::Not(a) => collect_step_calls(policy, a, stack),
-        Expr::Bin(_, a, b) => {
-            collect_step_calls(policy, a, stack);
-            collect_step_calls(policy, b, stack);
-        }
-        Expr::Lit(_) | Expr::Fact(_) => {}
-    }
-}
-
 struct Search<'a> {
     policy: &'a Policy,
     base: &'a Profile,
     locale: Locale,
     budget: usize,
+    /// Every product's status and amount for a one-field change already evaluated: products
+    /// share lift candidates (repaying a debt is one profile for all four).
+    lifts: Vec<Lifted>,
 }
 
+/// A changed field, its new value, and each product's (status, amount) after the change.
+type Lifted = (&'static str, Decimal, Vec<(ProductStatus, Option<Decimal>)>);
+
+/// A candidate's outcome: does the check pass, and how far is its comparison from the boundary
+/// (`left − right`) when both sides are numbers.
+type Outcome = (bool, Option<Decimal>);
+
+/// At most this many interpolated guesses per search before plain bisection takes over.
+const GUESSES: usize = 3;
+
 impl Search<'_> {
-    fn eval(&mut self, p: &Profile) -> Option<Run> {
-        if self.budget == 0 {
-            return None;
-        }
-        self.budget -= 1;
-        run(p, self.policy, self.locale, false).ok()
+    /// One more evaluation, if the report's budget allows it.
+    fn spend(&mut self) -> Option<()> {
+        self.budget = self.budget.checked_sub(1)?;
+        Some(())
+    }
+
+    /// Every product's status and amount with one field changed (evaluated once per report).
+    fn lifted(
+        &mut self,
+        field: &Field,
+        to: Decimal,
+    ) -> Option<&[(ProductStatus, Option<Decimal>)]> {
+        let known = self
+            .lifts
+            .iter()
+            .position(|(f, v, _)| *f == field.path && *v == to);
+        let i = match known {
+            Some(i) => i,
+            None => {
+                self.spend()?;
+                let r = run(&self.with(field, to), self.policy, self.locale, false).ok()?;
+                let outcomes = r.products.iter().map(|p| (p.status, p.amount)).collect();
+                self.lifts.push((field.path, to, outcomes));
+                self.lifts.len() - 1
+            }
+        };
+        self.lifts.get(i).map(|(_, _, o)| o.as_slice())
+    }
+
+    /// One check alone on a changed profile.
+    fn probe(&mut self, p: &Profile, check: &Check, needs: Needs) -> Option<Outcome> {
+        self.spend()?;
+        let outcome = probe(p, self.policy, check, needs)
+            .map(|(status, gap)| (status == CheckStatus::Pass, gap))
+            // An evaluation error counts as "does not pass", as in a full evaluation.
+            .unwrap_or((false, None));
+        Some(outcome)
     }
 
     fn with(&self, field: &Field, v: Decimal) -> Profile {
@@ -223,15 +216,21 @@ impl Search<'_> {
         p
     }
 
-    /// The smallest change of `field` (in whole 万 or whole units) for which `ok` holds.
-    fn smallest(&mut self, field: &Field, ok: &dyn Fn(&Run) -> bool) -> Option<Decimal> {
+    /// The smallest change of `field` (in whole 万 or whole units) for which the check passes.
+    ///
+    /// Candidates lie on the grid of whole units (万 for money), so hints read as round figures.
+    /// The search keeps a failing `lo` and a passing `hi`, so it finds the same smallest step as
+    /// a bisection would for a check that rises (or falls) with the field; where the comparison's
+    /// gap is known at both ends, the next candidate is where a straight line between them crosses
+    /// zero (exact for the linear checks most policies hold, and then confirmed one step below),
+    /// else the midpoint.
+    fn smallest(&mut self, field: &Field, check: &Check, needs: Needs) -> Option<Decimal> {
         let cur = (field.get)(self.base)?;
         let unit = if field.money {
             Decimal::from(10_000)
         } else {
             Decimal::ONE
         };
-        // Candidates lie on the grid of whole units (万 for money), so hints read as round figures.
         let value_at = |k: Decimal| match field.dir {
             Dir::Up => ((cur / unit).floor() + k) * unit,
             Dir::Down => (((cur / unit).ceil() - k) * unit).max(Decimal::ZERO),
@@ -251,25 +250,62 @@ impl Search<'_> {
         if hi <= Decimal::ZERO {
             return None;
         }
-        let test =
-            |s: &mut Self, k: Decimal| s.eval(&s.with(field, value_at(k))).is_some_and(|r| ok(&r));
-        if !test(self, hi) {
+        let at = |s: &mut Self, k: Decimal| s.probe(&s.with(field, value_at(k)), check, needs);
+        let (passes, mut gap_hi) = at(self, hi)?;
+        if !passes {
             return None;
         }
         let mut lo = Decimal::ZERO;
+        // The gap where nothing changes (whether it passes there is not asked: it failed).
+        let mut gap_lo = match gap_hi {
+            Some(_) => at(self, lo)?.1,
+            None => None,
+        };
+        let mut guesses = 0;
+        let mut confirm = false;
         while hi - lo > Decimal::ONE {
-            let mid = ((lo + hi) / Decimal::TWO).floor();
-            if test(self, mid) {
+            let guess = if confirm {
+                Some(hi - Decimal::ONE)
+            } else if guesses < GUESSES {
+                crossing(lo, hi, gap_lo, gap_hi)
+            } else {
+                None
+            };
+            let interpolated = guess.is_some() && !confirm;
+            if interpolated {
+                guesses += 1;
+            }
+            let mid = guess.unwrap_or_else(|| ((lo + hi) / Decimal::TWO).floor());
+            let (passes, gap) = at(self, mid)?;
+            if passes {
                 hi = mid;
+                gap_hi = gap;
             } else {
                 lo = mid;
+                gap_lo = gap;
             }
-            if self.budget == 0 {
-                return None;
-            }
+            // A guess that passes is confirmed one step below: usually the answer, in one more.
+            confirm = interpolated && passes;
         }
         Some(value_at(hi))
     }
+}
+
+/// Where the straight line through (lo, gap_lo) and (hi, gap_hi) crosses zero, rounded up to the
+/// grid and kept strictly inside (lo, hi); None when a gap is unknown or the line is flat.
+fn crossing(
+    lo: Decimal,
+    hi: Decimal,
+    gap_lo: Option<Decimal>,
+    gap_hi: Option<Decimal>,
+) -> Option<Decimal> {
+    let (gl, gh) = (gap_lo?, gap_hi?);
+    let slope = gh.checked_sub(gl)?;
+    if slope.is_zero() {
+        return None;
+    }
+    let t = lo.checked_add(hi.checked_sub(lo)?.checked_mul(-gl)?.checked_div(slope)?)?;
+    Some(t.ceil().max(lo + Decimal::ONE).min(hi - Decimal::ONE))
 }
 
 fn show(field: &Field, v: Decimal, locale: Locale) -> String {
@@ -294,12 +330,34 @@ fn relative(from: Decimal, to: Decimal) -> Decimal {
     }
 }
 
+/// What a check reads beyond the profile's own facts: the assessments, and the steps of its
+/// product (and of the earlier products a `step()` may read).
+fn needs(
+    policy: &Policy,
+    product_index: usize,
+    eligibility: bool,
+    reads: &BTreeSet<String>,
+) -> Needs {
+    let reads_prefix = |p: &str| reads.iter().any(|n| n.starts_with(p));
+    let reads_steps = policy
+        .products
+        .iter()
+        .flat_map(|p| &p.steps)
+        .any(|s| reads.contains(&s.id));
+    Needs {
+        tech_sme: reads_prefix("techSme."),
+        high_tech: reads_prefix("highTech."),
+        steps_through: (eligibility && reads_steps).then_some(product_index),
+    }
+}
+
 /// Hints already found for the shared knock-outs: every product fails them alike, so each is
 /// searched once per report, not once per product.
 pub struct Cache {
     knockouts: std::collections::BTreeMap<usize, Vec<HintOut>>,
     /// Re-evaluations left for the whole report, whatever the number of products.
     budget: usize,
+    lifts: Vec<Lifted>,
 }
 
 impl Default for Cache {
@@ -307,6 +365,7 @@ impl Default for Cache {
         Cache {
             knockouts: std::collections::BTreeMap::new(),
             budget: BUDGET,
+            lifts: Vec::new(),
         }
     }
 }
@@ -325,6 +384,7 @@ pub fn for_product(
         base: profile,
         locale,
         budget: cache.budget,
+        lifts: std::mem::take(&mut cache.lifts),
     };
     let mut hints = Vec::new();
     let product_index = policy.products.iter().position(|p| p.id == product.id);
@@ -347,15 +407,16 @@ pub fn for_product(
             hints.extend(known.iter().cloned());
             continue;
         }
-        let expr = if let Some(k) = policy.knockouts.get(i) {
-            &k.expr
+        let target = if let Some(k) = policy.knockouts.get(i) {
+            k
         } else {
             match product.eligibility.get(i - knockouts) {
-                Some(c) => &c.expr,
+                Some(c) => c,
                 None => continue,
             }
         };
-        let reads = closure(policy, Some(product), &[expr]);
+        let reads = &target.reads;
+        let needs = needs(policy, product_index, i >= knockouts, reads);
         let mut found: Vec<(Decimal, HintOut)> = Vec::new();
         for field in FIELDS {
             if !field.facts.iter().any(|f| reads.contains(*f)) {
@@ -364,13 +425,7 @@ pub fn for_product(
             let Some(from) = (field.get)(profile) else {
                 continue;
             };
-            let ok = |r: &Run| {
-                r.products
-                    .get(product_index)
-                    .and_then(|p| p.checks.get(i))
-                    .is_some_and(|c| c.status == CheckStatus::Pass)
-            };
-            if let Some(to) = search.smallest(field, &ok) {
+            if let Some(to) = search.smallest(field, target, needs) {
                 let message = text::fill(
                     text::pick(
                         locale,
@@ -408,6 +463,7 @@ pub fn for_product(
     }
     let result = for_product_rest(&mut search, product, product_index, pr, base_run, hints);
     cache.budget = search.budget;
+    cache.lifts = std::mem::take(&mut search.lifts);
     result
 }
 
@@ -483,11 +539,7 @@ fn lift(
             }
         }
     }
-    let reads = closure(
-        policy,
-        Some(product),
-        &product.steps.iter().map(|s| &s.expr).collect::<Vec<_>>(),
-    );
+    let reads = &product.reads;
     for field in FIELDS
         .iter()
         .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
@@ -503,15 +555,13 @@ fn lift(
         let Some(from) = (field.get)(search.base) else {
             continue;
         };
-        let Some(r) = search.eval(&search.with(field, to)) else {
+        let Some(&(status, new_amount)) =
+            search.lifted(field, to).and_then(|o| o.get(product_index))
+        else {
             continue;
         };
-        let Some(p) = r.products.get(product_index) else {
-            continue;
-        };
-        let Some(new_amount) = p
-            .amount
-            .filter(|a| *a > amount && p.status == ProductStatus::Eligible)
+        let Some(new_amount) =
+            new_amount.filter(|a| *a > amount && status == ProductStatus::Eligible)
         else {
             continue;
         };
@@ -546,7 +596,7 @@ fn lift(
 fn band_calls(e: &Expr, out: &mut Vec<(String, String)>) {
     match e {
         Expr::Call(Func::Band, args) => {
-            if let [Expr::Lit(crate::facts::Val::Str(t)), Expr::Fact(f)] = args.as_slice() {
+            if let [Expr::Table(t, _), Expr::Fact(f, _)] = args.as_slice() {
                 out.push((t.clone(), f.clone()));
             }
             args.iter().for_each(|a| band_calls(a, out));
@@ -557,6 +607,6 @@ fn band_calls(e: &Expr, out: &mut Vec<(String, String)>) {
             band_calls(a, out);
             band_calls(b, out);
         }
-        Expr::Lit(_) | Expr::Fact(_) => {}
+        Expr::Lit(_) | Expr::Fact(..) | Expr::Table(..) => {}
     }
 }

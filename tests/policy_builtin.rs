@@ -28,3 +28,21 @@ fn the_example_bank_policy_of_the_embed_page_is_valid() {
     assert!(v.ok, "{:#?}", v.errors);
     assert_eq!(v.tests.passed, 1);
 }
+
+#[test]
+fn every_name_of_the_compiled_policies_is_resolved_to_a_position() {
+    let builtin = Policy::builtin().unwrap();
+    assert_eq!(
+        credit_check::policy::resolve::unresolved(&builtin),
+        Vec::<String>::new()
+    );
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/policies/example-bank.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let bank = Policy::from_value(&value).unwrap();
+    assert_eq!(
+        credit_check::policy::resolve::unresolved(&bank),
+        Vec::<String>::new()
+    );
+}

@@ -23,14 +23,7 @@ pub fn assess(
     locale: Locale,
     detailed: bool,
 ) -> Result<HighTechOut, Issue> {
-    let empty = BTreeMap::new();
-    let steps = BTreeMap::new();
-    let scope = EvalScope {
-        facts,
-        tables: &policy.doc.tables,
-        local: &empty,
-        steps: &steps,
-    };
+    let scope = EvalScope::new(policy, facts);
     let mut checks: Vec<CheckOut> = policy
         .hnte_checks
         .iter()
@@ -42,10 +35,11 @@ pub fn assess(
     let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
     let mut unknown_fields = Vec::new();
     let mut groups: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
-    for item in &innovation.items {
+    let resolved = policy.hnte_measures.iter().zip(&policy.hnte_ratings);
+    for (item, (measures, rating)) in innovation.items.iter().zip(resolved) {
         let max = item.max.0;
         let (basis, min_v, max_v) = if let Some(fact) = &item.self_rating {
-            match facts.get(fact).map(|f| &f.value) {
+            match rating.and_then(|at| facts.at(at)).map(|f| &f.value) {
                 Some(Known::Yes(Val::Num(r))) => {
                     (ItemBasis::SelfRated, (*r).min(max), (*r).min(max))
                 }
@@ -55,12 +49,7 @@ pub fn assess(
                 }
             }
         } else {
-            let measures: Vec<(String, String)> = item
-                .measures
-                .iter()
-                .map(|m| (m.fact.clone(), m.table.clone()))
-                .collect();
-            match best_measure(&measures, facts, &policy.doc.tables) {
+            match best_measure(measures, facts, &policy.tables) {
                 (Some(b), _) => {
                     let top = b.row.top.unwrap_or(b.row.value).0;
                     (ItemBasis::Computed, b.row.value.0.min(max), top.min(max))
@@ -81,6 +70,10 @@ pub fn assess(
                 lo = lo.saturating_add(min_v);
                 hi = hi.saturating_add(max_v);
             }
+        }
+        // The items are shown in a full report only.
+        if !detailed {
+            continue;
         }
         items.push(InnovationItemOut {
             id: item.id.clone(),
@@ -152,7 +145,7 @@ pub fn assess(
             min: Points(lo),
             max: Points(hi),
         },
-        innovation_items: Some(items),
+        innovation_items: detailed.then_some(items),
         checks: detailed.then_some(checks),
     })
 }
@@ -160,17 +153,17 @@ pub fn assess(
 /// The facts this assessment gives the products.
 pub fn publish(out: &HighTechOut, facts: &mut Facts) {
     let status = out.status.as_str();
-    facts.set(
+    facts.push(
         "highTech.status",
         Ty::Str,
         Known::Yes(Val::Str(status.into())),
     );
-    facts.set(
+    facts.push(
         "highTech.certified",
         Ty::Bool,
         Known::Yes(Val::Bool(out.status == HighTechStatus::Certified)),
     );
-    facts.set(
+    facts.push(
         "highTech.meets",
         Ty::Bool,
         Known::Yes(Val::Bool(matches!(

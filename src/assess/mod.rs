@@ -7,32 +7,32 @@ pub mod tech_sme;
 
 use crate::facts::{Facts, Known, Val};
 use crate::policy::table::{BandRow, Table};
+use crate::policy::Measure;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// The best row over an indicator's measures: each measure is a fact looked up in a band table;
 /// unknown measures are skipped while another is known (the enterprise picks the better one).
 pub struct Scored<'p> {
-    pub fact: String,
+    pub fact: &'p str,
     pub value: Decimal,
     pub row: &'p BandRow,
 }
 
 pub fn best_measure<'p>(
-    measures: &[(String, String)],
+    measures: &'p [Measure],
     facts: &Facts,
-    tables: &'p BTreeMap<String, Table>,
+    tables: &'p [Table],
 ) -> (Option<Scored<'p>>, Vec<String>) {
     let mut best: Option<Scored<'p>> = None;
     let mut missing = Vec::new();
-    for (fact, table) in measures {
-        match facts.get(fact).map(|f| &f.value) {
+    for m in measures {
+        match facts.at(m.fact_at).map(|f| &f.value) {
             Some(Known::Yes(Val::Num(x))) => {
-                let row = tables.get(table).and_then(|t| t.band(*x));
+                let row = tables.get(m.table_at).and_then(|t| t.band(*x));
                 if let Some(row) = row {
                     if best.as_ref().is_none_or(|b| row.value > b.row.value) {
                         best = Some(Scored {
-                            fact: fact.clone(),
+                            fact: &m.fact,
                             value: *x,
                             row,
                         });
@@ -43,7 +43,9 @@ pub fn best_measure<'p>(
             _ => {}
         }
     }
-    missing.sort();
-    missing.dedup();
+    if missing.len() > 1 {
+        missing.sort();
+        missing.dedup();
+    }
     (best, missing)
 }

@@ -3,14 +3,13 @@
 
 use crate::assess::best_measure;
 use crate::error::Issue;
-use crate::facts::{Fact, Facts, Known, Ty, Val};
+use crate::facts::{Facts, Known, Ty, Val};
 use crate::policy::{EvalScope, Policy};
 use crate::report::{
     CheckOut, CheckStatus, IndicatorOut, Points, Route, TechSmeOut, TechSmeStatus,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Kleene truth of a list of checks: all pass (`and`) or any passes (`or`).
 pub fn all_pass(checks: &[CheckOut]) -> Option<bool> {
@@ -46,14 +45,7 @@ pub fn assess(
     locale: Locale,
     detailed: bool,
 ) -> Result<TechSmeOut, Issue> {
-    let empty = BTreeMap::new();
-    let steps = BTreeMap::new();
-    let scope = EvalScope {
-        facts,
-        tables: &policy.doc.tables,
-        local: &empty,
-        steps: &steps,
-    };
+    let scope = EvalScope::new(policy, facts);
     let conditions: Vec<CheckOut> = policy
         .sme_conditions
         .iter()
@@ -61,14 +53,15 @@ pub fn assess(
         .collect::<Result<_, _>>()?;
 
     let mut indicators = Vec::new();
-    let mut local: BTreeMap<String, Fact> = BTreeMap::new();
+    // The pass rule's local values: each indicator's points, then the score (`resolve::sme_locals`).
+    let mut local: Vec<Known> = Vec::with_capacity(policy.sme_indicators.len() + 1);
     let mut score = Some(Decimal::ZERO);
     let mut score_missing = Vec::new();
     // Lower bounds stand in for unknown points: a pass on them is a pass whatever the rest.
-    let mut lower_local: BTreeMap<String, Fact> = BTreeMap::new();
+    let mut lower_local: Vec<Known> = Vec::with_capacity(policy.sme_indicators.len() + 1);
     let mut lower_score = Decimal::ZERO;
     for ind in &policy.sme_indicators {
-        let (best, missing) = best_measure(&ind.measures, facts, &policy.doc.tables);
+        let (best, missing) = best_measure(&ind.measures, facts, &policy.tables);
         let best_points = best.as_ref().map(|b| b.row.value.0);
         // A measure that could not be computed might score higher than the known one, unless the
         // known one already has the indicator's maximum: only then are the points final.
@@ -83,66 +76,37 @@ pub fn assess(
         }
         let lower = best_points.unwrap_or(Decimal::ZERO);
         lower_score = lower_score.saturating_add(lower);
-        let name = format!("points.{}", ind.id);
-        lower_local.insert(
-            name.clone(),
-            Fact {
-                ty: Ty::Num,
-                value: Known::Yes(Val::Num(lower)),
-            },
-        );
-        local.insert(
-            name,
-            Fact {
-                ty: Ty::Num,
-                value: match points {
-                    Some(p) => Known::Yes(Val::Num(p)),
-                    None => Known::missing(missing.clone()),
-                },
-            },
-        );
+        lower_local.push(Known::Yes(Val::Num(lower)));
+        local.push(match points {
+            Some(p) => Known::Yes(Val::Num(p)),
+            None => Known::missing(missing.clone()),
+        });
         indicators.push(IndicatorOut {
             id: ind.id.clone(),
             label: ind.label.get(locale).to_string(),
             value: best.as_ref().map(|b| crate::money::fmt(b.value)),
-            measure: best.as_ref().map(|b| b.fact.clone()),
+            measure: best.as_ref().map(|b| b.fact.to_string()),
             band: best.as_ref().and_then(|b| b.row.label.clone()),
             points: points.map(Points),
             max: Points(ind.max),
             missing: if complete { Vec::new() } else { missing },
         });
     }
-    lower_local.insert(
-        "score".into(),
-        Fact {
-            ty: Ty::Num,
-            value: Known::Yes(Val::Num(lower_score)),
-        },
-    );
-    local.insert(
-        "score".into(),
-        Fact {
-            ty: Ty::Num,
-            value: match score {
-                Some(s) => Known::Yes(Val::Num(s)),
-                None => Known::missing(score_missing),
-            },
-        },
-    );
+    lower_local.push(Known::Yes(Val::Num(lower_score)));
+    local.push(match score {
+        Some(s) => Known::Yes(Val::Num(s)),
+        None => Known::missing(score_missing),
+    });
     let pass_scope = EvalScope {
-        facts,
-        tables: &policy.doc.tables,
         local: &local,
-        steps: &steps,
+        ..EvalScope::new(policy, facts)
     };
     let mut score_check = policy.sme_pass.evaluate(&pass_scope, locale, detailed)?;
     if score_check.status == CheckStatus::Incomplete {
         // The pass rule rises with points: if it holds on the lower bounds, it holds.
         let lower_scope = EvalScope {
-            facts,
-            tables: &policy.doc.tables,
             local: &lower_local,
-            steps: &steps,
+            ..EvalScope::new(policy, facts)
         };
         let on_lower = policy.sme_pass.evaluate(&lower_scope, locale, detailed)?;
         if on_lower.status == CheckStatus::Pass {
@@ -196,7 +160,7 @@ pub fn assess(
 pub fn publish(out: &TechSmeOut, facts: &mut Facts) {
     let missing = || Known::missing(out.checks.as_deref().map(missing_of).unwrap_or_default());
     let status = out.status.as_str();
-    facts.set(
+    facts.push(
         "techSme.status",
         Ty::Str,
         Known::Yes(Val::Str(status.into())),
@@ -205,10 +169,10 @@ pub fn publish(out: &TechSmeOut, facts: &mut Facts) {
         TechSmeStatus::Incomplete => missing(),
         s => Known::Yes(Val::Bool(s == TechSmeStatus::Qualified)),
     };
-    facts.set("techSme.qualified", Ty::Bool, qualified);
+    facts.push("techSme.qualified", Ty::Bool, qualified);
     let score = match out.score {
         Some(p) => Known::Yes(Val::Num(p.0)),
         None => missing(),
     };
-    facts.set("techSme.score", Ty::Num, score);
+    facts.push("techSme.score", Ty::Num, score);
 }

@@ -6,6 +6,7 @@ use crate::policy::expr::{as_comparison, Expr, Op, Scope};
 use crate::policy::model::Text;
 use crate::report::{CheckOut, CheckStatus};
 use crate::text::Locale;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone)]
 pub struct Check {
@@ -18,6 +19,8 @@ pub struct Check {
     pub missing_passes: bool,
     /// Where this check sits in the policy, for evaluation errors.
     pub path: String,
+    /// Every fact it reads, through the policy's facts and the steps (set by `resolve`).
+    pub reads: BTreeSet<String>,
 }
 
 fn shown(k: &Known) -> Option<String> {

@@ -2,12 +2,12 @@
 //! id and reference validated, and every problem reported at once with its path and a hint.
 
 use super::check::Check;
-use super::expr::{self, Expr};
+use super::expr::{self, Expr, Scope};
 use super::model::{self, CheckDef, PolicyDoc, Text};
 use super::names::nearest;
 use super::table::Table;
 use super::{
-    assumed_value, DerivedFact, EvalScope, Indicator, Policy, Product, Step, ASSESSMENT_FACTS,
+    assumed_value, DerivedFact, Indicator, Measure, Policy, Product, Step, ASSESSMENT_FACTS,
     MAX_CHECKS, MAX_PRODUCTS, MAX_STEPS, MAX_TABLE_ROWS, MAX_TESTS,
 };
 use crate::error::{join, Code, Error, Issue};
@@ -23,6 +23,32 @@ pub(super) fn digest(text: &str) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("fnv1a64:{h:016x}")
+}
+
+/// The scope expressions are type-checked in: everything by name, with placeholder values.
+struct NameScope<'a> {
+    facts: &'a Facts,
+    tables: &'a BTreeMap<String, Table>,
+    local: &'a BTreeMap<String, Fact>,
+    steps: &'a BTreeMap<(String, String), Known>,
+}
+
+impl Scope for NameScope<'_> {
+    fn fact(&self, name: &str) -> Option<&Fact> {
+        self.local.get(name).or_else(|| self.facts.get(name))
+    }
+    fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.get(name)
+    }
+    fn step(&self, product: &str, step: &str) -> Option<Known> {
+        self.steps
+            .get(&(product.to_string(), step.to_string()))
+            .cloned()
+    }
+    fn has_step(&self, product: &str, step: &str) -> bool {
+        self.steps
+            .contains_key(&(product.to_string(), step.to_string()))
+    }
 }
 
 struct Compiler<'a> {
@@ -76,7 +102,7 @@ impl Compiler<'_> {
                 return None;
             }
         };
-        let scope = EvalScope {
+        let scope = NameScope {
             facts: &self.types,
             tables: self.tables,
             local,
@@ -125,7 +151,7 @@ impl Compiler<'_> {
             Some(src) => {
                 let p = join(path, "actual");
                 let e = expr::parse(src, &p).map_err(|i| self.issues.push(i)).ok()?;
-                let scope = EvalScope {
+                let scope = NameScope {
                     facts: &self.types,
                     tables: self.tables,
                     local,
@@ -150,6 +176,7 @@ impl Compiler<'_> {
             required: def.required.clone(),
             missing_passes,
             path: pass_path,
+            reads: BTreeSet::new(),
         })
     }
 
@@ -181,7 +208,7 @@ impl Compiler<'_> {
         out
     }
 
-    fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<(String, String)> {
+    fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<Measure> {
         let mut out = Vec::new();
         for (i, m) in measures.iter().enumerate() {
             let p = format!("{path}[{i}]");
@@ -206,7 +233,16 @@ impl Compiler<'_> {
                 ),
                 Some(_) => {}
             }
-            out.push((m.fact.clone(), m.table.clone()));
+            out.push(Measure {
+                fact: m.fact.clone(),
+                table: m.table.clone(),
+                fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
+                table_at: self
+                    .tables
+                    .keys()
+                    .position(|k| k == &m.table)
+                    .unwrap_or(usize::MAX),
+            });
         }
         if out.is_empty() {
             self.issues
@@ -365,6 +401,8 @@ impl Policy {
         let hnte_certified = c.check(&cert_def, "schemes.highTech.certified", &none);
         let hnte_checks = c.checks(&hnte.checks, "schemes.highTech.checks", &none);
         c.text(&hnte.innovation.label, "schemes.highTech.innovation.label");
+        let mut hnte_measures = Vec::new();
+        let mut hnte_ratings = Vec::new();
         for (i, item) in hnte.innovation.items.iter().enumerate() {
             let p = format!("schemes.highTech.innovation.items[{i}]");
             c.text(&item.label, &join(&p, "label"));
@@ -383,9 +421,12 @@ impl Policy {
                     );
                 }
             }
-            if !item.measures.is_empty() {
-                c.measures(&item.measures, &join(&p, "measures"));
-            }
+            hnte_measures.push(if item.measures.is_empty() {
+                Vec::new()
+            } else {
+                c.measures(&item.measures, &join(&p, "measures"))
+            });
+            hnte_ratings.push(item.self_rating.as_ref().and_then(|f| c.types.index_of(f)));
             match (&item.self_rating, item.measures.is_empty()) {
                 (Some(f), _) if c.types.get(f).is_none_or(|f| f.ty != Ty::Num) => c
                     .issues
@@ -413,7 +454,7 @@ impl Policy {
             let parsed = expr::parse(&f.expr, &expr_path);
             let ty = match &parsed {
                 Ok(e) => {
-                    let scope = EvalScope {
+                    let scope = NameScope {
                         facts: &c.types,
                         tables: c.tables,
                         local: &none,
@@ -519,8 +560,15 @@ impl Policy {
                 provenance: pd.provenance.clone(),
                 note: pd.note.clone(),
                 eligibility,
+                amount_at: pd
+                    .limit
+                    .steps
+                    .iter()
+                    .position(|s| s.id == pd.limit.amount)
+                    .unwrap_or(usize::MAX),
                 steps,
                 amount: pd.limit.amount.clone(),
+                reads: BTreeSet::new(),
             });
         }
 
@@ -532,7 +580,9 @@ impl Policy {
                 .flat_map(|p| p.limit.steps.iter().map(|s| s.id.clone())),
         );
         let tables: Vec<String> = doc.tables.keys().cloned().collect();
-        let Compiler { mut issues, .. } = c;
+        let Compiler {
+            mut issues, types, ..
+        } = c;
         for issue in &mut issues {
             let pool = match issue.code {
                 Code::UnknownFact => &names,
@@ -549,7 +599,12 @@ impl Policy {
                 .with("incomplete schemes")
                 .into());
         };
-        Ok(Policy {
+        let assumption_at = doc
+            .assumptions
+            .iter()
+            .map(|a| types.index_of(&a.fact))
+            .collect();
+        let mut policy = Policy {
             digest,
             sme_conditions,
             sme_indicators,
@@ -557,11 +612,18 @@ impl Policy {
             sme_routes,
             hnte_certified,
             hnte_checks,
+            hnte_measures,
+            hnte_ratings,
             facts: derived,
             knockouts,
             products,
+            tables: doc.tables.values().cloned().collect(),
+            assumption_at,
+            fact_count: types.len(),
             doc,
-        })
+        };
+        super::resolve::all(&mut policy, &types);
+        Ok(policy)
     }
 }
 

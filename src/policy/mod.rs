@@ -8,14 +8,14 @@ pub mod expr;
 pub mod model;
 mod names;
 pub mod num;
+pub mod resolve;
 pub mod table;
 
 use crate::error::{Code, Error, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
 use check::Check;
-use expr::{Expr, Scope};
+use expr::{Expr, Scope, Slot};
 use model::{PolicyDoc, Text};
-use std::collections::BTreeMap;
 use table::Table;
 
 /// The built-in policy, minified at build time (build.rs) from `builtin.json`.
@@ -39,12 +39,22 @@ pub const ASSESSMENT_FACTS: &[(&str, Ty)] = &[
     ("highTech.meets", Ty::Bool),
 ];
 
+/// A measure of an indicator or an innovation item: a fact looked up in a band table, both by
+/// name and by position (resolved when the policy compiles).
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub fact: String,
+    pub table: String,
+    pub fact_at: usize,
+    pub table_at: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Indicator {
     pub id: String,
     pub label: Text,
     pub max: rust_decimal::Decimal,
-    pub measures: Vec<(String, String)>,
+    pub measures: Vec<Measure>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +74,10 @@ pub struct Product {
     pub eligibility: Vec<Check>,
     pub steps: Vec<Step>,
     pub amount: String,
+    /// The position of the amount among the steps.
+    pub amount_at: usize,
+    /// Every fact its steps read, through the policy's facts and other steps (set by `resolve`).
+    pub reads: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,35 +98,77 @@ pub struct Policy {
     pub sme_routes: Vec<Check>,
     pub hnte_certified: Check,
     pub hnte_checks: Vec<Check>,
+    /// Per innovation item: its measures, or the position of its self-rating fact.
+    pub hnte_measures: Vec<Vec<Measure>>,
+    pub hnte_ratings: Vec<Option<usize>>,
     pub facts: Vec<DerivedFact>,
     pub knockouts: Vec<Check>,
     pub products: Vec<Product>,
+    /// The tables in name order (what `Expr::Table` positions index).
+    pub tables: Vec<Table>,
+    /// The position of each assumption's fact.
+    pub assumption_at: Vec<Option<usize>>,
+    /// How many facts an evaluation holds once the policy's own are added.
+    pub fact_count: usize,
 }
 
-/// The scope an expression sees: the facts, the tables, the steps of its own product so far and
-/// the steps of earlier products.
+/// The scope an expression sees at evaluation: the facts, the tables, the local values (its
+/// product's steps so far, or the tech-SME points) and the steps of earlier products, all by
+/// position. Names are only a fallback for what was not resolved.
 pub struct EvalScope<'a> {
+    pub policy: &'a Policy,
     pub facts: &'a Facts,
-    pub tables: &'a BTreeMap<String, Table>,
-    pub local: &'a BTreeMap<String, Fact>,
-    pub steps: &'a BTreeMap<(String, String), Known>,
+    pub local: &'a [Known],
+    pub steps: &'a [Vec<Known>],
+}
+
+impl<'a> EvalScope<'a> {
+    pub fn new(policy: &'a Policy, facts: &'a Facts) -> Self {
+        EvalScope {
+            policy,
+            facts,
+            local: &[],
+            steps: &[],
+        }
+    }
 }
 
 impl Scope for EvalScope<'_> {
     fn fact(&self, name: &str) -> Option<&Fact> {
-        self.local.get(name).or_else(|| self.facts.get(name))
+        self.facts.get(name)
+    }
+    fn slot(&self, slot: Slot) -> Option<&Known> {
+        match slot {
+            Slot::Global(i) => self.facts.at(usize::from(i)).map(|f| &f.value),
+            Slot::Local(i) => self.local.get(usize::from(i)),
+            Slot::Name | Slot::Step(..) => None,
+        }
     }
     fn table(&self, name: &str) -> Option<&Table> {
-        self.tables.get(name)
+        self.policy.table(name)
+    }
+    fn table_at(&self, index: u16) -> Option<&Table> {
+        self.policy.tables.get(usize::from(index))
     }
     fn step(&self, product: &str, step: &str) -> Option<Known> {
+        let p = self.policy.products.iter().position(|p| p.id == product)?;
+        let s = self
+            .policy
+            .products
+            .get(p)?
+            .steps
+            .iter()
+            .position(|s| s.id == step)?;
+        self.steps.get(p)?.get(s).cloned()
+    }
+    fn step_at(&self, product: u16, step: u16) -> Option<Known> {
         self.steps
-            .get(&(product.to_string(), step.to_string()))
+            .get(usize::from(product))?
+            .get(usize::from(step))
             .cloned()
     }
     fn has_step(&self, product: &str, step: &str) -> bool {
-        self.steps
-            .contains_key(&(product.to_string(), step.to_string()))
+        self.step(product, step).is_some()
     }
 }
 

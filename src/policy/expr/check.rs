@@ -10,7 +10,9 @@ impl Expr {
     pub fn facts(&self, out: &mut BTreeSet<String>) {
         match self {
             Expr::Lit(_) => {}
-            Expr::Fact(n) => {
+            // Another product's step is followed by the caller (its expression, not a fact).
+            Expr::Fact(_, super::Slot::Step(..)) | Expr::Table(..) => {}
+            Expr::Fact(n, _) => {
                 out.insert(n.clone());
             }
             Expr::Neg(e) | Expr::Not(e) => e.facts(out),
@@ -40,7 +42,8 @@ impl Expr {
         };
         match self {
             Expr::Lit(v) => Some(v.ty()),
-            Expr::Fact(n) => match scope.fact(n) {
+            Expr::Table(..) => Some(Ty::Str),
+            Expr::Fact(n, _) => match scope.fact(n) {
                 Some(f) => Some(f.ty),
                 None => {
                     issues.push(Issue::new(Code::UnknownFact, path).with(n));
@@ -108,7 +111,7 @@ impl Expr {
             }
         };
         let literal = |i: usize| match args.get(i) {
-            Some(Expr::Lit(Val::Str(s))) => Some(s.as_str()),
+            Some(Expr::Lit(Val::Str(s)) | Expr::Table(s, _)) => Some(s.as_str()),
             _ => None,
         };
         match f {

@@ -1,7 +1,7 @@
 //! Evaluation: exact decimals, Kleene logic for unknown facts, typed errors for overflow and
 //! division by zero.
 
-use super::{Expr, Func, Op, Scope};
+use super::{Expr, Func, Op, Scope, Slot};
 use crate::error::{Code, Issue};
 use crate::facts::{Known, Ty, Val};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -60,10 +60,18 @@ impl Expr {
     pub fn eval(&self, scope: &dyn Scope, path: &str) -> EResult {
         match self {
             Expr::Lit(v) => Ok(Known::Yes(v.clone())),
-            Expr::Fact(n) => scope
-                .fact(n)
-                .map(|f| f.value.clone())
-                .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n)),
+            Expr::Fact(n, slot) => match slot {
+                Slot::Name => scope.fact(n).map(|f| f.value.clone()),
+                Slot::Step(p, s) => {
+                    return scope
+                        .step_at(*p, *s)
+                        .ok_or_else(|| Issue::new(Code::ForwardReference, path).with(path).with(n))
+                }
+                s => scope.slot(*s).cloned(),
+            }
+            .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n)),
+            // A table is only ever an argument of band(), bandTop() or lookup().
+            Expr::Table(n, _) => Ok(Known::Yes(Val::Str(n.clone()))),
             Expr::Neg(e) => match want_num(e.eval(scope, path)?, path)? {
                 Ok(d) => Ok(Known::Yes(Val::Num(-d))),
                 Err(m) => Ok(m),
@@ -128,7 +136,7 @@ fn eval_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
     };
     let literal = |i: usize| -> Result<&str, Issue> {
         match args.get(i) {
-            Some(Expr::Lit(Val::Str(s))) => Ok(s),
+            Some(Expr::Lit(Val::Str(s)) | Expr::Table(s, _)) => Ok(s),
             _ => Err(Issue::new(Code::ExpressionSyntax, path).with("expected a quoted name")),
         }
     };
@@ -218,9 +226,11 @@ fn eval_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
         }
         Func::Band | Func::BandTop | Func::Lookup => {
             let name = literal(0)?;
-            let table = scope
-                .table(name)
-                .ok_or_else(|| Issue::new(Code::UnknownTable, path).with(name))?;
+            let table = match args.first() {
+                Some(Expr::Table(_, i)) => scope.table_at(*i),
+                _ => scope.table(name),
+            }
+            .ok_or_else(|| Issue::new(Code::UnknownTable, path).with(name))?;
             let key = match arg(1)? {
                 Known::Yes(v) => v,
                 m => return Ok(m),

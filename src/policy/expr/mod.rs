@@ -140,10 +140,26 @@ impl Func {
     }
 }
 
+/// Where a name's value is found, decided once when the policy compiles (`policy::resolve`), so
+/// evaluation indexes instead of comparing strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Not resolved (just parsed, or being type-checked): looked up by name.
+    Name,
+    /// The position in the evaluation's facts.
+    Global(u16),
+    /// The position among the local values (a product's steps, the tech-SME points).
+    Local(u16),
+    /// `step('product', 'step')`: the step of an earlier product, by position.
+    Step(u16, u16),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Lit(Val),
-    Fact(String),
+    Fact(String, Slot),
+    /// The table argument of `band`, `bandTop` and `lookup` once resolved: its name and position.
+    Table(String, u16),
     Neg(Box<Expr>),
     Not(Box<Expr>),
     Bin(Op, Box<Expr>, Box<Expr>),
@@ -153,9 +169,21 @@ pub enum Expr {
 /// The environment an expression is checked and evaluated in.
 pub trait Scope {
     fn fact(&self, name: &str) -> Option<&Fact>;
+    /// A resolved name's value (`Slot::Global` or `Slot::Local`).
+    fn slot(&self, _slot: Slot) -> Option<&Known> {
+        None
+    }
     fn table(&self, name: &str) -> Option<&Table>;
+    /// A resolved table.
+    fn table_at(&self, _index: u16) -> Option<&Table> {
+        None
+    }
     /// A step of an earlier product: `step('product', 'step')`.
     fn step(&self, product: &str, step: &str) -> Option<Known>;
+    /// A resolved `step()`: the product's and the step's positions.
+    fn step_at(&self, _product: u16, _step: u16) -> Option<Known> {
+        None
+    }
     /// For type checking: does that step exist (numbers only)?
     fn has_step(&self, product: &str, step: &str) -> bool;
 }

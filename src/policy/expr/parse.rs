@@ -244,7 +244,7 @@ impl Parser {
             }
             Tok::Name(n) => {
                 if !self.eat_sym("(") {
-                    return Ok(Expr::Fact(n));
+                    return Ok(Expr::Fact(n, super::Slot::Name));
                 }
                 let func = Func::by_name(&n)
                     .ok_or_else(|| Issue::new(Code::UnknownFunction, path).with(&n))?;

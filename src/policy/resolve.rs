@@ -1,0 +1,256 @@
+//! Names to positions, once per compiled policy: every fact an expression reads becomes its
+//! position among the evaluation's facts or its local values, every `step('p', 's')` the
+//! positions of that product and step, and every table argument the table's position. Evaluation
+//! then indexes instead of comparing strings. A name left unresolved is still found by name.
+
+use super::check::Check;
+use super::expr::{Expr, Func, Slot};
+use super::{Policy, Product};
+use crate::facts::{Facts, Val};
+use std::collections::BTreeSet;
+
+struct Names<'a> {
+    globals: &'a Facts,
+    tables: Vec<&'a str>,
+    /// Each product's id and step ids, in policy order.
+    products: Vec<(&'a str, Vec<&'a str>)>,
+}
+
+fn position<T: PartialEq + ?Sized>(items: &[&T], wanted: &T) -> Option<u16> {
+    items
+        .iter()
+        .position(|x| *x == wanted)
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+impl Names<'_> {
+    fn expr(&self, e: &mut Expr, locals: &[&str]) {
+        match e {
+            Expr::Fact(name, slot) => {
+                // Locals first, as in the scope's own lookup: a step shadows a fact.
+                if let Some(i) = position(locals, name.as_str()) {
+                    *slot = Slot::Local(i);
+                } else if let Some(i) = self
+                    .globals
+                    .index_of(name)
+                    .and_then(|i| u16::try_from(i).ok())
+                {
+                    *slot = Slot::Global(i);
+                }
+            }
+            Expr::Call(Func::Step, args) => {
+                if let Some(resolved) = self.step(args) {
+                    *e = resolved;
+                }
+            }
+            Expr::Call(f, args) => {
+                if matches!(f, Func::Band | Func::BandTop | Func::Lookup) {
+                    if let Some(first) = args.first_mut() {
+                        if let Expr::Lit(Val::Str(t)) = first {
+                            if let Some(i) = position(&self.tables, t.as_str()) {
+                                *first = Expr::Table(std::mem::take(t), i);
+                            }
+                        }
+                    }
+                }
+                args.iter_mut().for_each(|a| self.expr(a, locals));
+            }
+            Expr::Neg(a) | Expr::Not(a) => self.expr(a, locals),
+            Expr::Bin(_, a, b) => {
+                self.expr(a, locals);
+                self.expr(b, locals);
+            }
+            Expr::Lit(_) | Expr::Table(..) => {}
+        }
+    }
+
+    fn step(&self, args: &[Expr]) -> Option<Expr> {
+        let [Expr::Lit(Val::Str(p)), Expr::Lit(Val::Str(s))] = args else {
+            return None;
+        };
+        let pi = self.products.iter().position(|(id, _)| id == p)?;
+        let si = position(&self.products.get(pi)?.1, s.as_str())?;
+        Some(Expr::Fact(
+            format!("{p}.{s}"),
+            Slot::Step(u16::try_from(pi).ok()?, si),
+        ))
+    }
+
+    fn check(&self, c: &mut Check, locals: &[&str]) {
+        self.expr(&mut c.expr, locals);
+        if let Some(a) = &mut c.actual {
+            self.expr(a, locals);
+        }
+    }
+
+    fn checks(&self, cs: &mut [Check], locals: &[&str]) {
+        cs.iter_mut().for_each(|c| self.check(c, locals));
+    }
+}
+
+/// The local values the tech-SME pass rule sees, in order: each indicator's points, then the score.
+pub fn sme_locals(policy: &Policy) -> Vec<String> {
+    policy
+        .sme_indicators
+        .iter()
+        .map(|i| format!("points.{}", i.id))
+        .chain(["score".to_string()])
+        .collect()
+}
+
+/// Resolves every expression of a compiled policy; `globals` are its facts in evaluation order.
+pub fn all(policy: &mut Policy, globals: &Facts) {
+    let doc_tables: Vec<String> = policy.doc.tables.keys().cloned().collect();
+    let products: Vec<(String, Vec<String>)> = policy
+        .products
+        .iter()
+        .map(|p| (p.id.clone(), p.steps.iter().map(|s| s.id.clone()).collect()))
+        .collect();
+    let names = Names {
+        globals,
+        tables: doc_tables.iter().map(String::as_str).collect(),
+        products: products
+            .iter()
+            .map(|(p, s)| (p.as_str(), s.iter().map(String::as_str).collect()))
+            .collect(),
+    };
+    names.checks(&mut policy.sme_conditions, &[]);
+    names.checks(&mut policy.sme_routes, &[]);
+    names.checks(&mut policy.hnte_checks, &[]);
+    names.checks(&mut policy.knockouts, &[]);
+    names.check(&mut policy.hnte_certified, &[]);
+    let sme = sme_locals(policy);
+    let sme: Vec<&str> = sme.iter().map(String::as_str).collect();
+    names.check(&mut policy.sme_pass, &sme);
+    for f in &mut policy.facts {
+        names.expr(&mut f.expr, &[]);
+    }
+    for (product, (_, ids)) in policy.products.iter_mut().zip(&names.products) {
+        for (j, step) in product.steps.iter_mut().enumerate() {
+            names.expr(&mut step.expr, ids.get(..j).unwrap_or_default());
+        }
+        names.checks(&mut product.eligibility, ids);
+    }
+    // What each check and each product's steps read, for the hint searches.
+    let mut reads: Vec<BTreeSet<String>> = policy
+        .knockouts
+        .iter()
+        .map(|k| closure(policy, None, &[&k.expr]))
+        .collect();
+    for (k, r) in policy.knockouts.iter_mut().zip(reads.drain(..)) {
+        k.reads = r;
+    }
+    for i in 0..policy.products.len() {
+        let Some(product) = policy.products.get(i) else {
+            continue;
+        };
+        let checks: Vec<BTreeSet<String>> = product
+            .eligibility
+            .iter()
+            .map(|c| closure(policy, Some(product), &[&c.expr]))
+            .collect();
+        let steps: Vec<&Expr> = product.steps.iter().map(|s| &s.expr).collect();
+        let own = closure(policy, Some(product), &steps);
+        if let Some(product) = policy.products.get_mut(i) {
+            for (c, r) in product.eligibility.iter_mut().zip(checks) {
+                c.reads = r;
+            }
+            product.reads = own;
+        }
+    }
+}
+
+/// Every fact name an expression depends on, through policy facts and earlier steps.
+pub fn closure(policy: &Policy, product: Option<&Product>, roots: &[&Expr]) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<&Expr> = roots.to_vec();
+    while let Some(e) = stack.pop() {
+        let mut names = BTreeSet::new();
+        e.facts(&mut names);
+        for n in names {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if let Some(f) = policy.facts.iter().find(|f| f.id == n) {
+                stack.push(&f.expr);
+            }
+            if let Some(s) = product.and_then(|p| p.steps.iter().find(|s| s.id == n)) {
+                stack.push(&s.expr);
+            }
+        }
+        collect_step_calls(policy, e, &mut stack);
+    }
+    seen
+}
+
+/// `step('product', 'step')` reads another product's step: follow it.
+fn collect_step_calls<'p>(policy: &'p Policy, e: &Expr, stack: &mut Vec<&'p Expr>) {
+    match e {
+        Expr::Fact(_, Slot::Step(p, s)) => {
+            if let Some(step) = policy
+                .products
+                .get(usize::from(*p))
+                .and_then(|x| x.steps.get(usize::from(*s)))
+            {
+                stack.push(&step.expr);
+            }
+        }
+        Expr::Call(_, args) => args
+            .iter()
+            .for_each(|a| collect_step_calls(policy, a, stack)),
+        Expr::Neg(a) | Expr::Not(a) => collect_step_calls(policy, a, stack),
+        Expr::Bin(_, a, b) => {
+            collect_step_calls(policy, a, stack);
+            collect_step_calls(policy, b, stack);
+        }
+        Expr::Lit(_) | Expr::Fact(..) | Expr::Table(..) => {}
+    }
+}
+
+/// Every name left unresolved in a compiled policy (none, for a policy that compiled).
+pub fn unresolved(policy: &Policy) -> Vec<String> {
+    fn walk(e: &Expr, out: &mut Vec<String>) {
+        match e {
+            Expr::Fact(n, Slot::Name) => out.push(n.clone()),
+            Expr::Call(Func::Step, _) => out.push("step()".into()),
+            Expr::Call(f, args) => {
+                if matches!(f, Func::Band | Func::BandTop | Func::Lookup)
+                    && !matches!(args.first(), Some(Expr::Table(..)))
+                {
+                    out.push(format!("{}()", f.name()));
+                }
+                args.iter().for_each(|a| walk(a, out));
+            }
+            Expr::Neg(a) | Expr::Not(a) => walk(a, out),
+            Expr::Bin(_, a, b) => {
+                walk(a, out);
+                walk(b, out);
+            }
+            Expr::Lit(_) | Expr::Fact(..) | Expr::Table(..) => {}
+        }
+    }
+    let mut out = Vec::new();
+    let checks = policy
+        .sme_conditions
+        .iter()
+        .chain(&policy.sme_routes)
+        .chain(&policy.hnte_checks)
+        .chain(&policy.knockouts)
+        .chain([&policy.sme_pass, &policy.hnte_certified])
+        .chain(policy.products.iter().flat_map(|p| &p.eligibility));
+    for c in checks {
+        walk(&c.expr, &mut out);
+        if let Some(a) = &c.actual {
+            walk(a, &mut out);
+        }
+    }
+    for e in policy.facts.iter().map(|f| &f.expr).chain(
+        policy
+            .products
+            .iter()
+            .flat_map(|p| p.steps.iter().map(|s| &s.expr)),
+    ) {
+        walk(e, &mut out);
+    }
+    out
+}
