@@ -9,6 +9,7 @@ pub mod model;
 mod names;
 pub mod num;
 pub mod resolve;
+mod shape;
 pub mod table;
 
 use crate::error::{Code, Error, Issue};
@@ -176,10 +177,8 @@ impl Policy {
     /// The built-in reference policy, compiled. It is validated by the test suite; should it ever
     /// fail to compile, the error says so instead of panicking.
     pub fn builtin() -> Result<Policy, Error> {
-        let value: serde_json::Value = serde_json::from_str(BUILTIN_JSON)
-            .map_err(|e| Issue::new(Code::InvalidJson, "").with(e))?;
-        // The text is already canonical (build.rs): hash it as it is, with no second pass.
-        Policy::read(&value, BUILTIN_JSON)
+        // The text is already canonical (build.rs): read and hash it as it is, with no second pass.
+        Policy::read(BUILTIN_JSON)
     }
 
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, Error> {
@@ -190,16 +189,12 @@ impl Policy {
                 .with(format!("{size} bytes, limit {MAX_POLICY_BYTES}"))
                 .into());
         }
-        Policy::read(value, &text)
+        Policy::read(&text)
     }
 
-    /// The document into the model (the first shape error with its path), then compiled.
-    fn read(value: &serde_json::Value, text: &str) -> Result<Policy, Error> {
-        let doc: PolicyDoc = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            Issue::new(Code::PolicyShape, path).with(e.into_inner())
-        })?;
+    /// The document's text into the model (the first shape error with its path), then compiled.
+    fn read(text: &str) -> Result<Policy, Error> {
+        let doc = shape::read(text)?;
         Policy::compile(doc, compile::digest(text))
     }
 
