@@ -234,9 +234,11 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
             return Err(de::Error::custom(format!("{LIMIT_DEPTH} {MAX_DEPTH}")));
         }
         let mut out: Vec<(String, Json)> = Vec::new();
-        // Where each key stands, so that a repeated key (which keeps its last value, as
-        // JSON.parse does) costs a lookup, not a scan: an object with many keys stays linear.
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        // A repeated key keeps its last value, as JSON.parse does. A small object (a profile's
+        // are) is scanned; past SCAN_KEYS keys an index of where each key stands keeps a large
+        // one linear.
+        const SCAN_KEYS: usize = 16;
+        let mut seen: Option<std::collections::HashMap<String, usize>> = None;
         while let Some(key) = map.next_key::<String>()? {
             if key.len() > MAX_STRING {
                 return Err(de::Error::custom(format!(
@@ -247,10 +249,24 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
                 depth: self.depth + 1,
                 budget: self.budget,
             })?;
-            match seen.get(&key).and_then(|&i| out.get_mut(i)) {
+            if seen.is_none() && out.len() >= SCAN_KEYS {
+                seen = Some(
+                    out.iter()
+                        .enumerate()
+                        .map(|(i, (k, _))| (k.clone(), i))
+                        .collect(),
+                );
+            }
+            let at = match &seen {
+                Some(index) => index.get(&key).copied(),
+                None => out.iter().position(|(k, _)| *k == key),
+            };
+            match at.and_then(|i| out.get_mut(i)) {
                 Some(slot) => slot.1 = v,
                 None => {
-                    seen.insert(key.clone(), out.len());
+                    if let Some(index) = &mut seen {
+                        index.insert(key.clone(), out.len());
+                    }
                     out.push((key, v));
                 }
             }
