@@ -280,3 +280,30 @@ impl<'de> Deserialize<'de> for Json {
         Json::read(d)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Json;
+
+    fn keys(n: usize, repeat: usize) -> String {
+        let mut parts: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
+        parts.push(format!("\"k{repeat}\":\"last\""));
+        format!("{{{}}}", parts.join(","))
+    }
+
+    /// A repeated key keeps its place and its last value, in a small object (scanned) and in a
+    /// large one (indexed).
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_in_small_and_large_objects() {
+        for n in [3, 16, 40] {
+            let text = keys(n, 1);
+            let mut de = serde_json::Deserializer::from_str(&text);
+            let Ok(Json::Object(entries)) = Json::read(&mut de) else {
+                panic!("not an object: {text}");
+            };
+            assert_eq!(entries.len(), n);
+            assert_eq!(entries[1].0, "k1");
+            assert_eq!(entries[1].1, Json::Str("last".into()));
+        }
+    }
+}
