@@ -29,7 +29,8 @@ impl Ty {
 pub enum Val {
     Num(Decimal),
     Bool(bool),
-    Str(String),
+    /// Shared: reading a text fact or a policy's string literal copies a pointer, not the text.
+    Str(std::sync::Arc<str>),
 }
 
 impl Val {
@@ -46,7 +47,7 @@ impl Val {
         match self {
             Val::Num(d) => crate::money::fmt(*d),
             Val::Bool(b) => b.to_string(),
-            Val::Str(s) => s.clone(),
+            Val::Str(s) => s.to_string(),
         }
     }
 }
@@ -156,7 +157,7 @@ impl Facts {
     }
 
     fn text(&mut self, name: &'static str, path: &str, v: &Option<String>) {
-        self.push(name, Ty::Str, opt(v.clone().map(Val::Str), path));
+        self.push(name, Ty::Str, opt(v.as_deref().map(|s| Val::Str(s.into())), path));
     }
 
     fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {

@@ -64,7 +64,7 @@ fn placeholder(ty: Ty) -> Known {
     Known::Yes(match ty {
         Ty::Num => Val::Num(rust_decimal::Decimal::ZERO),
         Ty::Bool => Val::Bool(false),
-        Ty::Str => Val::Str(String::new()),
+        Ty::Str => Val::Str("".into()),
     })
 }
 

@@ -213,7 +213,7 @@ pub fn assumed_value(v: &serde_json::Value, ty: Ty) -> Option<Val> {
         (serde_json::Value::Number(n), Ty::Num) => {
             crate::money::parse_decimal_text(&n.to_string(), false).map(Val::Num)
         }
-        (serde_json::Value::String(s), Ty::Str) => Some(Val::Str(s.clone())),
+        (serde_json::Value::String(s), Ty::Str) => Some(Val::Str(s.as_str().into())),
         _ => None,
     }
 }

@@ -47,8 +47,8 @@ impl Names<'_> {
                 if matches!(f, Func::Band | Func::BandTop | Func::Lookup) {
                     if let Some(first) = args.first_mut() {
                         if let Expr::Lit(Val::Str(t)) = first {
-                            if let Some(i) = position(&self.tables, t.as_str()) {
-                                *first = Expr::Table(std::mem::take(t), i);
+                            if let Some(i) = position(&self.tables, &**t) {
+                                *first = Expr::Table(t.to_string(), i);
                             }
                         }
                     }
@@ -68,8 +68,8 @@ impl Names<'_> {
         let [Expr::Lit(Val::Str(p)), Expr::Lit(Val::Str(s))] = args else {
             return None;
         };
-        let pi = self.products.iter().position(|(id, _)| id == p)?;
-        let si = position(&self.products.get(pi)?.1, s.as_str())?;
+        let pi = self.products.iter().position(|(id, _)| **id == **p)?;
+        let si = position(&self.products.get(pi)?.1, &**s)?;
         Some(Expr::Fact(
             format!("{p}.{s}"),
             Slot::Step(u16::try_from(pi).ok()?, si),

@@ -83,7 +83,7 @@ impl Table {
 
     pub fn entry(&self, key: &Val) -> Option<Decimal> {
         match (self.kind, key) {
-            (TableKind::Map, Val::Str(k)) => self.entries.get(k).map(|d| d.0),
+            (TableKind::Map, Val::Str(k)) => self.entries.get(&**k).map(|d| d.0),
             _ => None,
         }
     }

@@ -111,7 +111,8 @@ impl Expr {
             }
         };
         let literal = |i: usize| match args.get(i) {
-            Some(Expr::Lit(Val::Str(s)) | Expr::Table(s, _)) => Some(s.as_str()),
+            Some(Expr::Lit(Val::Str(s))) => Some(&**s),
+            Some(Expr::Table(s, _)) => Some(s.as_str()),
             _ => None,
         };
         match f {

@@ -71,7 +71,7 @@ impl Expr {
             }
             .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n)),
             // A table is only ever an argument of band(), bandTop() or lookup().
-            Expr::Table(n, _) => Ok(Known::Yes(Val::Str(n.clone()))),
+            Expr::Table(n, _) => Ok(Known::Yes(Val::Str(n.as_str().into()))),
             Expr::Neg(e) => match want_num(e.eval(scope, path)?, path)? {
                 Ok(d) => Ok(Known::Yes(Val::Num(-d))),
                 Err(m) => Ok(m),
@@ -136,7 +136,8 @@ fn eval_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
     };
     let literal = |i: usize| -> Result<&str, Issue> {
         match args.get(i) {
-            Some(Expr::Lit(Val::Str(s)) | Expr::Table(s, _)) => Ok(s),
+            Some(Expr::Lit(Val::Str(s))) => Ok(s),
+            Some(Expr::Table(s, _)) => Ok(s),
             _ => Err(Issue::new(Code::ExpressionSyntax, path).with("expected a quoted name")),
         }
     };

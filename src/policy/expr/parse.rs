@@ -229,7 +229,7 @@ impl Parser {
         self.pos += 1;
         match tok {
             Tok::Num(d) => Ok(Expr::Lit(Val::Num(d))),
-            Tok::Str(s) => Ok(Expr::Lit(Val::Str(s))),
+            Tok::Str(s) => Ok(Expr::Lit(Val::Str(s.into()))),
             Tok::Sym("(") => {
                 let inner = self.or(path)?;
                 if !self.eat_sym(")") {
