@@ -19,6 +19,17 @@ function loadModule() {
   return loading;
 }
 
+/**
+ * Resolves once the page's own deferred and module scripts have run (DOMContentLoaded): an element
+ * waits for it before its first event, so that a listener added by a script after this module
+ * still hears the first result or error, however fast the module loads.
+ */
+const pageScriptsRan = new Promise((resolve) => {
+  const nav = performance.getEntriesByType?.("navigation")?.[0];
+  if (document.readyState === "complete" || (nav && nav.domContentLoadedEventStart > 0)) resolve();
+  else document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+});
+
 const LOCALES = ["zh-CN", "en"];
 const styleUrl = new URL("./credit-check.css", import.meta.url).href;
 
@@ -124,10 +135,13 @@ export class CreditCheckElement extends HTMLElement {
 
   async connectedCallback() {
     if (this.#ready) return;
-    try {
-      await loadModule();
-    } catch (e) {
-      this.#fail("wasmUnavailable", `${uiTextsFallback(this.locale)} (${e && e.message ? e.message : e})`);
+    const failure = await loadModule().then(
+      () => null,
+      (e) => e ?? new Error("unknown"),
+    );
+    await pageScriptsRan;
+    if (failure) {
+      this.#fail("wasmUnavailable", `${uiTextsFallback(this.locale)} (${failure.message ?? failure})`);
       return;
     }
     this.#ready = true;
