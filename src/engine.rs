@@ -8,7 +8,7 @@ use crate::facts::{self, Fact, Facts, Known, Ty, Val};
 use crate::hints;
 use crate::json::Json;
 use crate::policy::expr::{Expr, Func};
-use crate::policy::{assumed_value, EvalScope, Policy, Product};
+use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
     Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
@@ -130,23 +130,29 @@ impl Run {
     }
 }
 
-fn apply_assumptions(policy: &Policy, facts: &mut Facts, locale: Locale) -> Vec<AssumptionOut> {
+/// Gives missing facts the policy's assumed values; lists them when `listed` (a report shows them).
+fn apply_assumptions(
+    policy: &Policy,
+    facts: &mut Facts,
+    locale: Locale,
+    listed: bool,
+) -> Vec<AssumptionOut> {
     let mut out = Vec::new();
-    for (a, at) in policy.doc.assumptions.iter().zip(&policy.assumption_at) {
-        let Some(at) = *at else {
+    for (a, assumed) in policy.doc.assumptions.iter().zip(&policy.assumed) {
+        let Some((at, v)) = assumed else {
             continue;
         };
-        let Some(fact) = facts.at(at) else {
+        if !matches!(facts.at(*at), Some(f) if matches!(f.value, Known::Missing(_))) {
             continue;
-        };
-        if let (Known::Missing(_), Some(v)) = (&fact.value, assumed_value(&a.value, fact.ty)) {
+        }
+        if listed {
             out.push(AssumptionOut {
                 field: a.fact.clone(),
                 assumed: v.show(),
                 message: a.message.get(locale).to_string(),
             });
-            facts.set_at(at, Known::Yes(v));
         }
+        facts.set_at(*at, Known::Yes(v.clone()));
     }
     out
 }
@@ -194,6 +200,8 @@ pub struct Needs {
     pub high_tech: bool,
     /// The steps of the products up to this one (for a product's eligibility check that reads them).
     pub steps_through: Option<usize>,
+    /// The assumptions made, listed (a report shows them; a single check does not).
+    pub assumptions: bool,
 }
 
 impl Needs {
@@ -201,6 +209,7 @@ impl Needs {
         tech_sme: true,
         high_tech: true,
         steps_through: None,
+        assumptions: true,
     };
 }
 
@@ -229,7 +238,7 @@ fn base(
     needs: Needs,
 ) -> Result<Base, Issue> {
     let mut facts = facts::derive(profile);
-    let assumptions = apply_assumptions(policy, &mut facts, locale);
+    let assumptions = apply_assumptions(policy, &mut facts, locale, needs.assumptions);
     // The high-tech conditions may read the tech-SME result: computing one computes both.
     let tech = if needs.tech_sme || needs.high_tech {
         let out = tech_sme::assess(policy, &facts, locale, detailed)?;

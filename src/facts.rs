@@ -157,7 +157,11 @@ impl Facts {
     }
 
     fn text(&mut self, name: &'static str, path: &str, v: &Option<String>) {
-        self.push(name, Ty::Str, opt(v.as_deref().map(|s| Val::Str(s.into())), path));
+        self.push(
+            name,
+            Ty::Str,
+            opt(v.as_deref().map(|s| Val::Str(s.into())), path),
+        );
     }
 
     fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {

@@ -348,6 +348,7 @@ fn needs(
         tech_sme: reads_prefix("techSme."),
         high_tech: reads_prefix("highTech."),
         steps_through: (eligibility && reads_steps).then_some(product_index),
+        assumptions: false,
     }
 }
 

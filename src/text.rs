@@ -233,10 +233,27 @@ pub fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str 
 
 /// Replaces `{0}`, `{1}` … with the arguments; a missing argument leaves the placeholder.
 pub fn fill(template: &str, args: &[String]) -> String {
-    let mut out = template.to_string();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), arg);
+    // One pass: `{n}` becomes args[n]; an argument's own text is never read as a placeholder.
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(String::len).sum::<usize>());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let arg = after
+            .split_once('}')
+            .and_then(|(n, tail)| Some((args.get(n.parse::<usize>().ok()?)?, tail)));
+        match arg {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -315,4 +332,17 @@ pub fn field_label(path: &str, locale: Locale) -> &'static str {
         _ => ("字段", "field"),
     };
     pick(locale, zh, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_puts_each_argument_once_and_leaves_other_braces() {
+        let args = ["a{1}".to_string(), "b".to_string()];
+        assert_eq!(fill("{0}-{1}-{0}", &args), "a{1}-b-a{1}");
+        assert_eq!(fill("{2} {x} {", &args), "{2} {x} {");
+        assert_eq!(fill("收入 {1}（{0}）", &args), "收入 b（a{1}）");
+    }
 }

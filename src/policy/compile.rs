@@ -599,10 +599,13 @@ impl Policy {
                 .with("incomplete schemes")
                 .into());
         };
-        let assumption_at = doc
+        let assumed = doc
             .assumptions
             .iter()
-            .map(|a| types.index_of(&a.fact))
+            .map(|a| {
+                let at = types.index_of(&a.fact)?;
+                Some((at, assumed_value(&a.value, types.at(at)?.ty)?))
+            })
             .collect();
         let mut policy = Policy {
             digest,
@@ -618,7 +621,7 @@ impl Policy {
             knockouts,
             products,
             tables: doc.tables.values().cloned().collect(),
-            assumption_at,
+            assumed,
             fact_count: types.len(),
             doc,
         };

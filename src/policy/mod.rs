@@ -107,8 +107,8 @@ pub struct Policy {
     pub products: Vec<Product>,
     /// The tables in name order (what `Expr::Table` positions index).
     pub tables: Vec<Table>,
-    /// The position of each assumption's fact.
-    pub assumption_at: Vec<Option<usize>>,
+    /// Each assumption's fact position and the value it gives (of the fact's type).
+    pub assumed: Vec<Option<(usize, Val)>>,
     /// How many facts an evaluation holds once the policy's own are added.
     pub fact_count: usize,
 }
