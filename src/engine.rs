@@ -335,8 +335,8 @@ pub fn run(
     })
 }
 
-/// One check of one product on its own: its status, and how far its comparison is from passing
-/// (`left − right`, when both sides are numbers). Only what the check needs is computed.
+/// One check of one product on its own: its status, and its margin (how far it is from flipping,
+/// see `Expr::margin`). Only what the check needs is computed.
 pub fn probe(
     profile: &Profile,
     policy: &Policy,
@@ -361,15 +361,8 @@ pub fn probe(
         steps: &steps,
     };
     let status = check.evaluate(&scope, Locale::default(), false)?.status;
-    let gap = match crate::policy::expr::as_comparison(&check.expr) {
-        Some((lhs, _, rhs)) => {
-            let l = lhs.eval(&scope, &check.path)?.num();
-            let r = rhs.eval(&scope, &check.path)?.num();
-            l.zip(r).and_then(|(l, r)| l.checked_sub(r))
-        }
-        None => None,
-    };
-    Ok((status, gap))
+    let margin = check.expr.margin(&scope, &check.path)?;
+    Ok((status, margin))
 }
 
 fn policy_fact_type(policy: &Policy, id: &str) -> Ty {

@@ -57,6 +57,44 @@ fn want_bool(k: Known, path: &str) -> Result<Result<bool, Known>, Issue> {
 }
 
 impl Expr {
+    /// How far a condition is from flipping, signed so that it holds when the margin is above 0
+    /// (or at 0, for `≥` and `≤`): a comparison's difference of sides, the smallest of an `and`'s
+    /// (a side that already holds without a margin is left out), the largest of an `or`'s, the
+    /// opposite of a `not`'s. None where no number measures it (a flag, a text, an unknown).
+    pub fn margin(&self, scope: &dyn Scope, path: &str) -> Result<Option<Decimal>, Issue> {
+        let holds = |e: &Expr| -> Result<Option<bool>, Issue> {
+            Ok(match e.eval(scope, path)? {
+                Known::Yes(Val::Bool(b)) => Some(b),
+                _ => None,
+            })
+        };
+        Ok(match self {
+            Expr::Bin(op @ (Op::Ge | Op::Gt | Op::Le | Op::Lt), a, b) => {
+                let (Some(l), Some(r)) = (a.eval(scope, path)?.num(), b.eval(scope, path)?.num())
+                else {
+                    return Ok(None);
+                };
+                match op {
+                    Op::Ge | Op::Gt => l.checked_sub(r),
+                    _ => r.checked_sub(l),
+                }
+            }
+            Expr::Bin(op @ (Op::And | Op::Or), a, b) => {
+                let (ma, mb) = (a.margin(scope, path)?, b.margin(scope, path)?);
+                match (ma, mb) {
+                    (Some(x), Some(y)) => Some(if *op == Op::And { x.min(y) } else { x.max(y) }),
+                    // One side has no margin: it decides unless it is neutral (true for `and`,
+                    // false for `or`), in which case the other side's margin is the margin.
+                    (Some(m), None) if holds(b)? == Some(*op == Op::And) => Some(m),
+                    (None, Some(m)) if holds(a)? == Some(*op == Op::And) => Some(m),
+                    _ => None,
+                }
+            }
+            Expr::Not(e) => e.margin(scope, path)?.map(|m| -m),
+            _ => None,
+        })
+    }
+
     pub fn eval(&self, scope: &dyn Scope, path: &str) -> EResult {
         match self {
             Expr::Lit(v) => Ok(Known::Yes(v.clone())),
