@@ -179,14 +179,15 @@ fn format_of(name: Option<&str>, file: &str) -> Result<Format, String> {
     }
 }
 
-/// Lines are read and written in chunks of this many: memory stays flat whatever the input size.
-const CHUNK: usize = 4096;
+/// Rows are read, evaluated and written in chunks of this many: memory stays flat whatever the
+/// input size, and chunks are small enough to keep every core busy to the end.
+const CHUNK: usize = 512;
 
 fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
     let file = a.positional.get(1).map_or("-", String::as_str);
     let input_format = format_of(a.input_format.as_deref(), file)?;
     let output_format = format_of(a.output_format.as_deref(), "")?;
-    let reader: Box<dyn BufRead> = if file == "-" {
+    let reader: Box<dyn BufRead + Send> = if file == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
         Box::new(std::io::BufReader::new(
@@ -201,73 +202,99 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
     let mut out = BufWriter::new(stdout.lock());
     let progress = std::io::stderr().is_terminal();
     let started = Instant::now();
-    let mut header: Option<Vec<String>> = None;
-    let mut line_no = 0usize;
-    let (mut done, mut bad) = (0usize, 0usize);
+    let mut lines = Lines {
+        inner: reader.lines(),
+        line_no: 0,
+    };
+    // A CSV file's first row names its columns: read it before the rows are shared out.
+    let header = match input_format {
+        Format::Csv => match lines.next_row() {
+            Some(row) => {
+                let (_, line) = row?;
+                Some(csv::split(line.trim_start_matches('\u{feff}'))?)
+            }
+            None => None,
+        },
+        Format::Jsonl => None,
+    };
     if output_format == Format::Csv {
         writeln!(out, "{}", csv_header(policy)).map_err(|e| e.to_string())?;
     }
-    let mut lines = reader.lines();
-    loop {
-        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);
-        for line in lines.by_ref() {
-            line_no += 1;
-            let line = line.map_err(|e| format!("line {line_no}: {e}"))?;
-            if line.trim().is_empty() {
-                continue;
+    let (mut done, mut bad) = (0usize, 0usize);
+    // A pipeline: one thread reads chunks of rows, `threads` workers evaluate them, and this
+    // thread writes the results in input order. The channels are bounded, so memory stays flat
+    // however long the input; reading and writing overlap the evaluation.
+    let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Chunk>(threads * 2);
+    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Evaluated>(threads * 2);
+    let chunks_rx = std::sync::Mutex::new(chunks_rx);
+    let header_ref = header.as_deref();
+    let outcome = std::thread::scope(|s| -> Result<(), String> {
+        let reader = s.spawn(move || -> Result<(), String> {
+            for index in 0.. {
+                let mut rows = Vec::with_capacity(CHUNK);
+                while rows.len() < CHUNK {
+                    match lines.next_row() {
+                        Some(row) => rows.push(row?),
+                        None => break,
+                    }
+                }
+                if rows.is_empty() || chunks_tx.send((index, rows)).is_err() {
+                    break;
+                }
             }
-            if input_format == Format::Csv && header.is_none() {
-                header = Some(csv::split(line.trim_start_matches('\u{feff}'))?);
-                continue;
-            }
-            chunk.push((line_no, line));
-            if chunk.len() == CHUNK {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let per = chunk.len().div_ceil(threads);
-        let header_ref = header.as_deref();
-        let results: Vec<Vec<(String, bool)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .chunks(per)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|(n, line)| {
-                                one_row(
-                                    *n,
-                                    line,
-                                    input_format,
-                                    output_format,
-                                    header_ref,
-                                    policy,
-                                    &a.opts,
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+            Ok(())
         });
-        for (text, ok) in results.into_iter().flatten() {
-            writeln!(out, "{text}").map_err(|e| e.to_string())?;
-            done += 1;
-            if !ok {
-                bad += 1;
+        for _ in 0..threads {
+            let (rx, tx) = (&chunks_rx, results_tx.clone());
+            s.spawn(move || loop {
+                let next = rx
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|r| r.recv().map_err(|_| ()));
+                let Ok((index, rows)) = next else { break };
+                let evaluated = rows
+                    .iter()
+                    .map(|(n, line)| {
+                        one_row(
+                            *n,
+                            line,
+                            input_format,
+                            output_format,
+                            header_ref,
+                            policy,
+                            &a.opts,
+                        )
+                    })
+                    .collect();
+                if tx.send((index, evaluated)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(results_tx);
+        // Chunks finish out of order: hold the early ones until their turn.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        for (index, rows) in results_rx {
+            waiting.insert(index, rows);
+            while let Some(rows) = waiting.remove(&next) {
+                for (text, ok) in rows {
+                    writeln!(out, "{text}").map_err(|e| e.to_string())?;
+                    done += 1;
+                    bad += usize::from(!ok);
+                }
+                next += 1;
+                if progress {
+                    let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                    eprint!("\r{done} profiles, {bad} bad rows, {rate:.0}/s   ");
+                }
             }
         }
-        if progress {
-            let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
-            eprint!("\r{done} profiles, {bad} bad rows, {rate:.0}/s   ");
-        }
-    }
+        reader
+            .join()
+            .unwrap_or_else(|_| Err("the reader stopped".to_string()))
+    });
+    outcome?;
     out.flush().map_err(|e| e.to_string())?;
     let secs = started.elapsed().as_secs_f64();
     if progress {
@@ -278,6 +305,31 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
         done as f64 / secs.max(1e-9)
     );
     Ok(())
+}
+
+/// Rows (line number, text) in input order, numbered by chunk.
+type Chunk = (usize, Vec<(usize, String)>);
+/// A chunk's output lines and whether each row was good.
+type Evaluated = (usize, Vec<(String, bool)>);
+
+/// The input's non-empty lines with their line numbers.
+struct Lines<L> {
+    inner: L,
+    line_no: usize,
+}
+
+impl<L: Iterator<Item = std::io::Result<String>>> Lines<L> {
+    fn next_row(&mut self) -> Option<Result<(usize, String), String>> {
+        for line in self.inner.by_ref() {
+            self.line_no += 1;
+            match line {
+                Err(e) => return Some(Err(format!("line {}: {e}", self.line_no))),
+                Ok(l) if l.trim().is_empty() => continue,
+                Ok(l) => return Some(Ok((self.line_no, l))),
+            }
+        }
+        None
+    }
 }
 
 /// Evaluates one input row; the output line and whether it was good.
