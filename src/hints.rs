@@ -6,12 +6,12 @@ use crate::engine::{binding, probe, run, Needs, ProductRun, Run};
 use crate::error::Issue;
 use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func};
+use crate::policy::resolve::Reads;
 use crate::policy::{Policy, Product};
 use crate::profile::{Profile, Year};
 use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
 use crate::text::{self, Locale};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Dir {
@@ -332,24 +332,32 @@ fn relative(from: Decimal, to: Decimal) -> Decimal {
 
 /// What a check reads beyond the profile's own facts: the assessments, and the steps of its
 /// product (and of the earlier products a `step()` may read).
-fn needs(
-    policy: &Policy,
-    product_index: usize,
-    eligibility: bool,
-    reads: &BTreeSet<String>,
-) -> Needs {
-    let reads_prefix = |p: &str| reads.iter().any(|n| n.starts_with(p));
-    let reads_steps = policy
-        .products
-        .iter()
-        .flat_map(|p| &p.steps)
-        .any(|s| reads.contains(&s.id));
+fn needs(product_index: usize, eligibility: bool, reads: &Reads) -> Needs {
+    let reads_prefix = |p: &str| reads.facts.iter().any(|n| n.starts_with(p));
     Needs {
         tech_sme: reads_prefix("techSme."),
         high_tech: reads_prefix("highTech."),
-        steps_through: (eligibility && reads_steps).then_some(product_index),
+        steps_through: (eligibility && reads.steps).then_some(product_index),
         assumptions: false,
     }
+}
+
+/// The check at `index` of a product's checks (the knock-outs first, as in its report), and what
+/// evaluating it alone needs: what a hint search probes.
+pub fn target(policy: &Policy, product_index: usize, index: usize) -> Option<(&Check, Needs)> {
+    let knockouts = policy.knockouts.len();
+    let check = match policy.knockouts.get(index) {
+        Some(k) => k,
+        None => policy
+            .products
+            .get(product_index)?
+            .eligibility
+            .get(index.checked_sub(knockouts)?)?,
+    };
+    Some((
+        check,
+        needs(product_index, index >= knockouts, &check.reads),
+    ))
 }
 
 /// Hints already found for the shared knock-outs: every product fails them alike, so each is
@@ -408,19 +416,13 @@ pub fn for_product(
             hints.extend(known.iter().cloned());
             continue;
         }
-        let target = if let Some(k) = policy.knockouts.get(i) {
-            k
-        } else {
-            match product.eligibility.get(i - knockouts) {
-                Some(c) => c,
-                None => continue,
-            }
+        let Some((target, needs)) = target(policy, product_index, i) else {
+            continue;
         };
         let reads = &target.reads;
-        let needs = needs(policy, product_index, i >= knockouts, reads);
         let mut found: Vec<(Decimal, HintOut)> = Vec::new();
         for field in FIELDS {
-            if !field.facts.iter().any(|f| reads.contains(*f)) {
+            if !field.facts.iter().any(|f| reads.facts.contains(*f)) {
                 continue;
             }
             let Some(from) = (field.get)(profile) else {
@@ -545,7 +547,7 @@ fn lift(
         .iter()
         .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
     {
-        if field.facts.iter().any(|f| reads.contains(*f)) {
+        if field.facts.iter().any(|f| reads.facts.contains(*f)) {
             if let Some(cur) = (field.get)(search.base).filter(|c| *c > Decimal::ZERO) {
                 let _ = cur;
                 candidates.push((field, Decimal::ZERO, product.amount.clone()));

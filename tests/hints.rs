@@ -149,3 +149,32 @@ fn a_failing_threshold_gets_the_smallest_round_change() {
         ("financials[0].taxPaid", "30000")
     );
 }
+
+/// A hint search evaluates one check alone, with only what it reads: on every vector profile, that
+/// gives every check of every product the status the full evaluation gives it.
+#[test]
+fn a_check_evaluated_alone_has_its_status_in_the_full_evaluation() {
+    let policy = credit_check::builtin().unwrap();
+    let mut rng = credit_check::sample::Rng::new(7);
+    let seeded = (0..200).map(|_| credit_check::sample::profile(&mut rng));
+    let mut compared = 0;
+    for value in profiles().into_iter().chain(seeded) {
+        let Ok(profile) = credit_check::profile::Profile::read(&Json::from_value(&value)) else {
+            continue;
+        };
+        let run = engine::run(&profile, policy, credit_check::Locale::En, false).unwrap();
+        for (p, pr) in run.products.iter().enumerate() {
+            for (i, full) in pr.checks.iter().enumerate() {
+                let (check, needs) = credit_check::hints::target(policy, p, i).unwrap();
+                let (alone, _) = engine::probe(&profile, policy, check, needs).unwrap();
+                assert_eq!(
+                    alone, full.status,
+                    "product {p}, check {i} ({}) on {value}",
+                    check.id
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 5_000, "{compared}");
+}

@@ -6,7 +6,6 @@ use crate::policy::expr::{as_comparison, Expr, Op, Scope};
 use crate::policy::model::Text;
 use crate::report::{CheckOut, CheckStatus};
 use crate::text::Locale;
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone)]
 pub struct Check {
@@ -20,7 +19,7 @@ pub struct Check {
     /// Where this check sits in the policy, for evaluation errors.
     pub path: String,
     /// Every fact it reads, through the policy's facts and the steps (set by `resolve`).
-    pub reads: BTreeSet<String>,
+    pub reads: crate::policy::resolve::Reads,
 }
 
 fn shown(k: &Known) -> Option<String> {

@@ -176,7 +176,7 @@ impl Compiler<'_> {
             required: def.required.clone(),
             missing_passes,
             path: pass_path,
-            reads: BTreeSet::new(),
+            reads: super::resolve::Reads::default(),
         })
     }
 
@@ -568,7 +568,7 @@ impl Policy {
                     .unwrap_or(usize::MAX),
                 steps,
                 amount: pd.limit.amount.clone(),
-                reads: BTreeSet::new(),
+                reads: super::resolve::Reads::default(),
             });
         }
 

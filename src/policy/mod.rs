@@ -78,7 +78,7 @@ pub struct Product {
     /// The position of the amount among the steps.
     pub amount_at: usize,
     /// Every fact its steps read, through the policy's facts and other steps (set by `resolve`).
-    pub reads: std::collections::BTreeSet<String>,
+    pub reads: resolve::Reads,
 }
 
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 
 use super::check::Check;
 use super::expr::{Expr, Func, Slot};
-use super::{Policy, Product};
+use super::Policy;
 use crate::facts::{Facts, Val};
 use std::collections::BTreeSet;
 
@@ -132,7 +132,7 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
         names.checks(&mut product.eligibility, ids);
     }
     // What each check and each product's steps read, for the hint searches.
-    let mut reads: Vec<BTreeSet<String>> = policy
+    let mut reads: Vec<Reads> = policy
         .knockouts
         .iter()
         .map(|k| closure(policy, None, &[&k.expr]))
@@ -144,13 +144,13 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
         let Some(product) = policy.products.get(i) else {
             continue;
         };
-        let checks: Vec<BTreeSet<String>> = product
+        let checks: Vec<Reads> = product
             .eligibility
             .iter()
-            .map(|c| closure(policy, Some(product), &[&c.expr]))
+            .map(|c| closure(policy, Some(i), &[&c.expr]))
             .collect();
         let steps: Vec<&Expr> = product.steps.iter().map(|s| &s.expr).collect();
-        let own = closure(policy, Some(product), &steps);
+        let own = closure(policy, Some(i), &steps);
         if let Some(product) = policy.products.get_mut(i) {
             for (c, r) in product.eligibility.iter_mut().zip(checks) {
                 c.reads = r;
@@ -160,50 +160,58 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
     }
 }
 
-/// Every fact name an expression depends on, through policy facts and earlier steps.
-pub fn closure(policy: &Policy, product: Option<&Product>, roots: &[&Expr]) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<&Expr> = roots.to_vec();
-    while let Some(e) = stack.pop() {
-        let mut names = BTreeSet::new();
-        e.facts(&mut names);
-        for n in names {
-            if !seen.insert(n.clone()) {
-                continue;
-            }
-            if let Some(f) = policy.facts.iter().find(|f| f.id == n) {
-                stack.push(&f.expr);
-            }
-            if let Some(s) = product.and_then(|p| p.steps.iter().find(|s| s.id == n)) {
-                stack.push(&s.expr);
-            }
-        }
-        collect_step_calls(policy, e, &mut stack);
-    }
-    seen
+/// What a check or a product's steps read: every fact, through the policy's own facts and the
+/// steps (of its product, or of an earlier one through `step()`), and whether any step is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reads {
+    pub facts: BTreeSet<String>,
+    pub steps: bool,
 }
 
-/// `step('product', 'step')` reads another product's step: follow it.
-fn collect_step_calls<'p>(policy: &'p Policy, e: &Expr, stack: &mut Vec<&'p Expr>) {
-    match e {
-        Expr::Fact(_, Slot::Step(p, s)) => {
-            if let Some(step) = policy
-                .products
-                .get(usize::from(*p))
-                .and_then(|x| x.steps.get(usize::from(*s)))
-            {
-                stack.push(&step.expr);
+/// Follows `roots` (expressions of `product`, or of none) through everything they read.
+pub fn closure(policy: &Policy, product: Option<usize>, roots: &[&Expr]) -> Reads {
+    let mut reads = Reads::default();
+    let mut steps_seen = BTreeSet::new();
+    let mut stack: Vec<(&Expr, Option<usize>)> = roots.iter().map(|e| (*e, product)).collect();
+    while let Some((e, of)) = stack.pop() {
+        let mut refs = Vec::new();
+        fact_refs(e, &mut refs);
+        for (name, slot) in refs {
+            // A local is a step of the product whose expression this is; step() names its own.
+            let step = match slot {
+                Slot::Local(i) => of.map(|p| (p, usize::from(i))),
+                Slot::Step(p, s) => Some((usize::from(p), usize::from(s))),
+                Slot::Global(_) | Slot::Name => None,
+            };
+            if let Some((p, s)) = step {
+                reads.steps = true;
+                let found = policy.products.get(p).and_then(|x| x.steps.get(s));
+                if let (true, Some(x)) = (steps_seen.insert((p, s)), found) {
+                    stack.push((&x.expr, Some(p)));
+                }
+                continue;
+            }
+            if reads.facts.insert(name.to_string()) {
+                if let Some(f) = policy.facts.iter().find(|f| f.id == name) {
+                    stack.push((&f.expr, None));
+                }
             }
         }
-        Expr::Call(_, args) => args
-            .iter()
-            .for_each(|a| collect_step_calls(policy, a, stack)),
-        Expr::Neg(a) | Expr::Not(a) => collect_step_calls(policy, a, stack),
+    }
+    reads
+}
+
+/// Every name an expression reads, with where it was resolved to.
+fn fact_refs<'e>(e: &'e Expr, out: &mut Vec<(&'e str, Slot)>) {
+    match e {
+        Expr::Fact(n, slot) => out.push((n, *slot)),
+        Expr::Call(_, args) => args.iter().for_each(|a| fact_refs(a, out)),
+        Expr::Neg(a) | Expr::Not(a) => fact_refs(a, out),
         Expr::Bin(_, a, b) => {
-            collect_step_calls(policy, a, stack);
-            collect_step_calls(policy, b, stack);
+            fact_refs(a, out);
+            fact_refs(b, out);
         }
-        Expr::Lit(_) | Expr::Fact(..) | Expr::Table(..) => {}
+        Expr::Lit(_) | Expr::Table(..) => {}
     }
 }
 
