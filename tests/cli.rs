@@ -88,3 +88,41 @@ fn validate_reports_problems_with_a_failing_exit() {
     let (_, _, ok) = run(&["validate", "-"], credit_check::policy::BUILTIN_JSON);
     assert!(ok);
 }
+
+/// `credit-check batch … | head` stops when its output is closed, quietly, instead of waiting
+/// forever with rows still coming in.
+#[test]
+fn batch_stops_when_its_output_is_closed() {
+    use std::io::Read;
+    let (profiles, _, ok) = run(&["generate", "--count", "3000", "--seed", "1"], "");
+    assert!(ok);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_credit-check"))
+        .args(["batch", "-", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(profiles.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    // A liveness guard, not a timing: it ends within seconds, or it hangs.
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("batch kept running after its output was closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success());
+    let _ = feeder.join();
+}

@@ -222,24 +222,44 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
     }
     let (mut done, mut bad) = (0usize, 0usize);
     // A pipeline: one thread reads chunks of rows, `threads` workers evaluate them, and this
-    // thread writes the results in input order. The channels are bounded, so memory stays flat
-    // however long the input; reading and writing overlap the evaluation.
-    let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Chunk>(threads * 2);
-    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Evaluated>(threads * 2);
+    // thread writes the results in input order, so reading and writing overlap the evaluation.
+    // The reader takes a token per chunk and the writer gives one back per chunk written: at most
+    // WINDOW chunks are between them, so memory stays flat however long the input, and when the
+    // writer stops (an error, a closed pipe) the reader stops with it.
+    let window = threads * 4;
+    let (chunks_tx, chunks_rx) = std::sync::mpsc::sync_channel::<Chunk>(window);
+    let (results_tx, results_rx) = std::sync::mpsc::sync_channel::<Evaluated>(window);
+    let (tokens_tx, tokens_rx) = std::sync::mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        tokens_tx.send(()).map_err(|e| e.to_string())?;
+    }
     let chunks_rx = std::sync::Mutex::new(chunks_rx);
     let header_ref = header.as_deref();
-    let outcome = std::thread::scope(|s| -> Result<(), String> {
+    // Ok(true) when the output was closed before the end.
+    let outcome = std::thread::scope(|s| -> Result<bool, String> {
         let reader = s.spawn(move || -> Result<(), String> {
             for index in 0.. {
+                if tokens_rx.recv().is_err() {
+                    break;
+                }
                 let mut rows = Vec::with_capacity(CHUNK);
+                let mut failed = None;
                 while rows.len() < CHUNK {
                     match lines.next_row() {
-                        Some(row) => rows.push(row?),
+                        Some(Ok(row)) => rows.push(row),
+                        Some(Err(e)) => {
+                            failed = Some(e);
+                            break;
+                        }
                         None => break,
                     }
                 }
+                // The rows read before an error are still evaluated and written.
                 if rows.is_empty() || chunks_tx.send((index, rows)).is_err() {
-                    break;
+                    return failed.map_or(Ok(()), Err);
+                }
+                if let Some(e) = failed {
+                    return Err(e);
                 }
             }
             Ok(())
@@ -272,30 +292,56 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
             });
         }
         drop(results_tx);
+        // Owned here, so that leaving early (a write error, a closed pipe) lets the reader go.
+        let tokens_tx = tokens_tx;
+        let mut closed = false;
         // Chunks finish out of order: hold the early ones until their turn.
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 0usize;
-        for (index, rows) in results_rx {
+        'chunks: for (index, rows) in results_rx {
             waiting.insert(index, rows);
             while let Some(rows) = waiting.remove(&next) {
                 for (text, ok) in rows {
-                    writeln!(out, "{text}").map_err(|e| e.to_string())?;
+                    if let Err(e) = writeln!(out, "{text}") {
+                        // The reader of the output has had enough (`| head`): stop, quietly.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            closed = true;
+                            break 'chunks;
+                        }
+                        return Err(e.to_string());
+                    }
                     done += 1;
                     bad += usize::from(!ok);
                 }
                 next += 1;
+                // The reader may read one more chunk (it is gone if it stopped early).
+                let _ = tokens_tx.send(());
                 if progress {
                     let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-9);
                     eprint!("\r{done} profiles, {bad} bad rows, {rate:.0}/s   ");
                 }
             }
         }
-        reader
+        // No more tokens: a reader still waiting for one stops.
+        drop(tokens_tx);
+        let read = reader
             .join()
-            .unwrap_or_else(|_| Err("the reader stopped".to_string()))
+            .unwrap_or_else(|_| Err("the reader stopped".to_string()));
+        if !waiting.is_empty() && !closed {
+            return Err(format!(
+                "rows after line {} were not evaluated (a worker stopped)",
+                done
+            ));
+        }
+        if closed {
+            return Ok(true);
+        }
+        read.map(|()| false)
     });
-    outcome?;
-    out.flush().map_err(|e| e.to_string())?;
+    let closed = outcome?;
+    if !closed {
+        out.flush().map_err(|e| e.to_string())?;
+    }
     let secs = started.elapsed().as_secs_f64();
     if progress {
         eprintln!();
