@@ -16,8 +16,14 @@ pub fn read(text: &str) -> Result<PolicyDoc, Issue> {
             None => message,
         };
         let offset = offset_of(text, e.line(), e.column());
-        // A missing field is the object's problem, found at its end: name the object.
+        // A missing field is the object's problem, found once its closing brace has been read:
+        // step back inside the object, and name it.
         let object = message.starts_with("missing field");
+        let offset = if object {
+            offset.saturating_sub(1)
+        } else {
+            offset
+        };
         Issue::new(Code::PolicyShape, path_at(text, offset, object)).with(message)
     })
 }
