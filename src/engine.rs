@@ -265,6 +265,15 @@ fn base(
         };
         facts.push(f.id.clone(), ty, v);
     }
+    // Compiled expressions read facts by position: the layout must be the one the policy was
+    // compiled against (a safety net; `facts::derive` keeps it by construction, and a test checks).
+    if facts.len() != policy.fact_count {
+        return Err(Issue::new(Code::PolicyShape, "facts").with(format!(
+            "{} facts where the policy expects {}",
+            facts.len(),
+            policy.fact_count
+        )));
+    }
     Ok(Base {
         facts,
         assumptions,

@@ -1,6 +1,7 @@
 //! What would help: for each failing check, the smallest change of one profile field that makes it
-//! pass; for an eligible product, a change that raises its line. Every hint is found and verified
-//! by re-evaluating the changed profile, so a hint never promises what the engine would not give.
+//! pass; for an eligible product, a change that raises its line. Every hint is found by evaluating
+//! the changed profile — the targeted check alone, with everything it reads (`engine::probe`), or
+//! the whole policy for a line — so a hint never promises what the engine would not give.
 
 use crate::engine::{binding, probe, run, Needs, ProductRun, Run};
 use crate::error::Issue;
@@ -163,8 +164,8 @@ struct Search<'a> {
 /// A changed field, its new value, and each product's (status, amount) after the change.
 type Lifted = (&'static str, Decimal, Vec<(ProductStatus, Option<Decimal>)>);
 
-/// A candidate's outcome: does the check pass, and how far is its comparison from the boundary
-/// (`left − right`) when both sides are numbers.
+/// A candidate's outcome: does the check pass, and its margin (`Expr::margin`: how far it is from
+/// flipping, above 0 when it holds), when a number measures it.
 type Outcome = (bool, Option<Decimal>);
 
 /// At most this many interpolated guesses per search before plain bisection takes over.

@@ -239,9 +239,12 @@ pub fn fill(template: &str, args: &[String]) -> String {
     let mut rest = template;
     while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let arg = after
-            .split_once('}')
-            .and_then(|(n, tail)| Some((args.get(n.parse::<usize>().ok()?)?, tail)));
+        // Only `{0}`, `{1}` …: digits, no sign, no leading zero.
+        let arg = after.split_once('}').and_then(|(n, tail)| {
+            let i: usize = n.parse().ok()?;
+            (i.to_string() == n).then_some(())?;
+            Some((args.get(i)?, tail))
+        });
         match arg {
             Some((value, tail)) => {
                 out.push_str(value);
@@ -343,6 +346,7 @@ mod tests {
         let args = ["a{1}".to_string(), "b".to_string()];
         assert_eq!(fill("{0}-{1}-{0}", &args), "a{1}-b-a{1}");
         assert_eq!(fill("{2} {x} {", &args), "{2} {x} {");
+        assert_eq!(fill("{+1} {01} {1}", &args), "{+1} {01} b");
         assert_eq!(fill("收入 {1}（{0}）", &args), "收入 b（a{1}）");
     }
 }

@@ -25,9 +25,12 @@ function loadModule() {
  * still hears the first result or error, however fast the module loads.
  */
 const pageScriptsRan = new Promise((resolve) => {
+  // Deferred and module scripts run while readyState is "interactive", before DOMContentLoaded;
+  // the navigation timing says whether it has fired. Without that entry, do not wait.
   const nav = performance.getEntriesByType?.("navigation")?.[0];
-  if (document.readyState === "complete" || (nav && nav.domContentLoadedEventStart > 0)) resolve();
-  else document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+  const waiting = document.readyState === "loading" || (document.readyState === "interactive" && nav?.domContentLoadedEventStart === 0);
+  if (waiting) document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
+  else resolve();
 });
 
 const LOCALES = ["zh-CN", "en"];
@@ -85,6 +88,7 @@ export class CreditCheckElement extends HTMLElement {
   /** policy-src was given and could not be loaded: evaluate nothing rather than another policy. */
   #policyFailed = false;
   #ready = false;
+  #starting = false;
   #formHost;
   #reportHost;
   #errorBox;
@@ -134,17 +138,21 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   async connectedCallback() {
-    if (this.#ready) return;
+    // Moved while it was starting: the first start finishes the job.
+    if (this.#ready || this.#starting) return;
+    this.#starting = true;
     const failure = await loadModule().then(
       () => null,
       (e) => e ?? new Error("unknown"),
     );
     await pageScriptsRan;
     if (failure) {
+      this.#starting = false;
       this.#fail("wasmUnavailable", `${uiTextsFallback(this.locale)} (${failure.message ?? failure})`);
       return;
     }
     this.#ready = true;
+    this.#starting = false;
     await this.#loadPolicy();
     this.#buildForm();
     this.#update();

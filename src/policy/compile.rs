@@ -235,7 +235,6 @@ impl Compiler<'_> {
             }
             out.push(Measure {
                 fact: m.fact.clone(),
-                table: m.table.clone(),
                 fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
                 table_at: self
                     .tables
@@ -353,8 +352,13 @@ impl Policy {
                 value: placeholder(Ty::Num),
             },
         );
+        let mut indicator_ids = BTreeSet::new();
         for (i, ind) in sme.indicators.iter().enumerate() {
             let p = format!("schemes.techSme.indicators[{i}]");
+            if !indicator_ids.insert(ind.id.as_str()) {
+                c.issues
+                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&ind.id));
+            }
             c.text(&ind.label, &join(&p, "label"));
             if ind.max.0 <= rust_decimal::Decimal::ZERO {
                 c.issues.push(

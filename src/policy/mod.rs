@@ -45,7 +45,6 @@ pub const ASSESSMENT_FACTS: &[(&str, Ty)] = &[
 #[derive(Debug, Clone)]
 pub struct Measure {
     pub fact: String,
-    pub table: String,
     pub fact_at: usize,
     pub table_at: usize,
 }
