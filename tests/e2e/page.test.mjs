@@ -63,8 +63,20 @@ test("typing a profile updates the score and the lines; no other origin, no requ
     samples.sort((a, b) => a - b);
     return { firstResult: first.startTime - nav.startTime, keystrokeMedian: samples[10], keystrokeMax: samples[19] };
   });
+  // One load is a noisy figure on a busy machine: load the page again, each time in a fresh
+  // page, and print the median and the range. (Printed, never asserted: a figure, not a test.)
+  const loads = [timings.firstResult];
+  for (let i = 0; i < 6; i++) {
+    const again = await recordingPage(env.chrome.browser, { width: 1280, height: 900 });
+    await again.page.goto(env.server.url);
+    await again.page.waitForFunction(() => performance.getEntriesByName("credit-check:first-result").length > 0);
+    loads.push(await again.page.evaluate(() => performance.getEntriesByName("credit-check:first-result")[0].startTime));
+    await again.page.close();
+  }
+  loads.sort((a, b) => a - b);
   t.diagnostic(
-    `navigation → first result ${timings.firstResult.toFixed(0)} ms; keystroke → updated report median ${timings.keystrokeMedian.toFixed(1)} ms, max ${timings.keystrokeMax.toFixed(1)} ms`,
+    `navigation → first result median ${loads[3].toFixed(0)} ms over ${loads.length} loads (${loads[0].toFixed(0)}–${loads[6].toFixed(0)}); ` +
+      `keystroke → updated report median ${timings.keystrokeMedian.toFixed(1)} ms, max ${timings.keystrokeMax.toFixed(1)} ms`,
   );
   const foreign = requests.filter((r) => new URL(r.url).origin !== env.server.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
