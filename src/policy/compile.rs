@@ -197,10 +197,7 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         for (i, def) in defs.iter().enumerate() {
             let p = format!("{path}[{i}]");
-            if !seen.insert(def.id.as_str()) {
-                self.issues
-                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&def.id));
-            }
+            self.issues.extend(unique(&mut seen, &def.id, &p));
             if let Some(c) = self.check(def, &p, local) {
                 out.push(c);
             }
@@ -249,6 +246,11 @@ impl Compiler<'_> {
         }
         out
     }
+}
+
+/// An id already seen in its list is a `duplicateId` at `<path>.id`.
+fn unique<'d>(seen: &mut BTreeSet<&'d str>, id: &'d str, path: &str) -> Option<Issue> {
+    (!seen.insert(id)).then(|| Issue::new(Code::DuplicateId, join(path, "id")).with(id))
 }
 
 fn is_date(s: &str) -> bool {
@@ -355,10 +357,7 @@ impl Policy {
         let mut indicator_ids = BTreeSet::new();
         for (i, ind) in sme.indicators.iter().enumerate() {
             let p = format!("schemes.techSme.indicators[{i}]");
-            if !indicator_ids.insert(ind.id.as_str()) {
-                c.issues
-                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&ind.id));
-            }
+            c.issues.extend(unique(&mut indicator_ids, &ind.id, &p));
             c.text(&ind.label, &join(&p, "label"));
             if ind.max.0 <= rust_decimal::Decimal::ZERO {
                 c.issues.push(
@@ -499,10 +498,7 @@ impl Policy {
         let mut product_ids = BTreeSet::new();
         for (i, pd) in doc.products.iter().enumerate() {
             let p = format!("products[{i}]");
-            if !product_ids.insert(pd.id.as_str()) {
-                c.issues
-                    .push(Issue::new(Code::DuplicateId, join(&p, "id")).with(&pd.id));
-            }
+            c.issues.extend(unique(&mut product_ids, &pd.id, &p));
             c.text(&pd.name, &join(&p, "name"));
             c.text(&pd.provenance, &join(&p, "provenance"));
             if let Some(n) = &pd.note {
