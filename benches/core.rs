@@ -2,7 +2,8 @@
 //! built-in policy's first test profile and on seeded varied profiles (the generator `make bench`
 //! and `credit-check generate` use, so the figures match the Node comparison's data).
 //! Run: cargo bench --bench core
-//! CC_BENCH_SCALE=0.01 for a quick run (e.g. under a profiler); CC_BENCH_ONLY=summary for one mode.
+//! CC_BENCH_SCALE=0.01 for a quick run (e.g. under a profiler); CC_BENCH_ONLY=summary for one mode;
+//! CC_BENCH_DATA=example (or seeded) for one set of profiles.
 use credit_check::engine::{self, Detail, Options};
 use credit_check::json::Json;
 use std::time::Instant;
@@ -27,7 +28,11 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
     let only = std::env::var("CC_BENCH_ONLY").ok();
+    let data_only = std::env::var("CC_BENCH_DATA").ok();
     for (data, profiles) in [("example", &example), ("1000 seeded", &varied)] {
+        if data_only.as_deref().is_some_and(|d| !data.contains(d)) {
+            continue;
+        }
         for (name, detail, n) in [
             ("full", Detail::Full, 2_000),
             ("summary", Detail::Summary, 20_000),
