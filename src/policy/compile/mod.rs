@@ -1,18 +1,19 @@
 //! Compiling a policy document: every expression parsed and type-checked, every table, text,
 //! id and reference validated, and every problem reported at once with its path and a hint.
 
-use super::check::Check;
-use super::expr::{self, Expr, Scope};
-use super::model::{self, CheckDef, PolicyDoc, Text};
+mod checker;
+
+use super::expr;
+use super::model::{CheckDef, PolicyDoc};
 use super::names::nearest;
-use super::table::Table;
 use super::{
-    assumed_value, DerivedFact, Indicator, Measure, Policy, Product, Step, ASSESSMENT_FACTS,
-    MAX_CHECKS, MAX_PRODUCTS, MAX_STEPS, MAX_TABLE_ROWS, MAX_TESTS,
+    assumed_value, DerivedFact, Indicator, Policy, Product, Step, ASSESSMENT_FACTS, MAX_PRODUCTS,
+    MAX_STEPS, MAX_TABLE_ROWS, MAX_TESTS,
 };
 use crate::error::{join, Code, Error, Issue};
-use crate::facts::{self, Fact, Facts, Known, Ty, Val};
+use crate::facts::{self, Fact, Ty};
 use crate::profile::Profile;
+use checker::{placeholder, unique, Compiler, NameScope};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// FNV-1a over the document's JSON text: identifies the exact policy a report used.
@@ -23,234 +24,6 @@ pub(super) fn digest(text: &str) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     format!("fnv1a64:{h:016x}")
-}
-
-/// The scope expressions are type-checked in: everything by name, with placeholder values.
-struct NameScope<'a> {
-    facts: &'a Facts,
-    tables: &'a BTreeMap<String, Table>,
-    local: &'a BTreeMap<String, Fact>,
-    steps: &'a BTreeMap<(String, String), Known>,
-}
-
-impl Scope for NameScope<'_> {
-    fn fact(&self, name: &str) -> Option<&Fact> {
-        self.local.get(name).or_else(|| self.facts.get(name))
-    }
-    fn table(&self, name: &str) -> Option<&Table> {
-        self.tables.get(name)
-    }
-    fn step(&self, product: &str, step: &str) -> Option<Known> {
-        self.steps
-            .get(&(product.to_string(), step.to_string()))
-            .cloned()
-    }
-    fn has_step(&self, product: &str, step: &str) -> bool {
-        self.steps
-            .contains_key(&(product.to_string(), step.to_string()))
-    }
-}
-
-struct Compiler<'a> {
-    issues: Vec<Issue>,
-    /// Derived facts that failed to compile: references to them are not reported again.
-    poisoned: BTreeSet<String>,
-    types: Facts,
-    tables: &'a BTreeMap<String, Table>,
-    steps: BTreeMap<(String, String), Known>,
-}
-
-fn placeholder(ty: Ty) -> Known {
-    Known::Yes(match ty {
-        Ty::Num => Val::Num(rust_decimal::Decimal::ZERO),
-        Ty::Bool => Val::Bool(false),
-        Ty::Str => Val::Str("".into()),
-    })
-}
-
-impl Compiler<'_> {
-    /// Drops "unknown fact" issues about facts whose own definition already failed.
-    fn forgive(&self, found: &mut Vec<Issue>) {
-        found.retain(|i| {
-            i.code != Code::UnknownFact
-                || !i.args.first().is_some_and(|a| self.poisoned.contains(a))
-        });
-    }
-
-    fn text(&mut self, t: &Text, path: &str) {
-        for locale in crate::text::Locale::ALL {
-            if t.0.get(locale.tag()).is_none_or(|s| s.trim().is_empty()) {
-                self.issues.push(
-                    Issue::new(Code::MissingTranslation, join(path, locale.tag()))
-                        .with(locale.tag()),
-                );
-            }
-        }
-    }
-
-    fn expr(
-        &mut self,
-        src: &str,
-        path: &str,
-        want: Ty,
-        local: &BTreeMap<String, Fact>,
-    ) -> Option<Expr> {
-        let e = match expr::parse(src, path) {
-            Ok(e) => e,
-            Err(issue) => {
-                self.issues.push(issue);
-                return None;
-            }
-        };
-        let scope = NameScope {
-            facts: &self.types,
-            tables: self.tables,
-            local,
-            steps: &self.steps,
-        };
-        let mut found = Vec::new();
-        let ty = e.check(&scope, path, &mut found);
-        self.forgive(&mut found);
-        if let Some(got) = ty {
-            if got != want && found.is_empty() {
-                found.push(
-                    Issue::new(Code::TypeMismatch, path)
-                        .with(want.name())
-                        .with(got.name()),
-                );
-            }
-        }
-        let ok = found.is_empty();
-        self.issues.extend(found);
-        ok.then_some(e)
-    }
-
-    fn check(
-        &mut self,
-        def: &CheckDef,
-        path: &str,
-        local: &BTreeMap<String, Fact>,
-    ) -> Option<Check> {
-        self.text(&def.label, &join(path, "label"));
-        let missing_passes = match def.when_missing.as_deref() {
-            None | Some("incomplete") => false,
-            Some("pass") => true,
-            Some(other) => {
-                self.issues.push(
-                    Issue::new(Code::UnknownValue, join(path, "whenMissing"))
-                        .with(other)
-                        .with("incomplete, pass"),
-                );
-                false
-            }
-        };
-        if let Some(t) = &def.required {
-            self.text(t, &join(path, "required"));
-        }
-        let actual = match &def.actual {
-            Some(src) => {
-                let p = join(path, "actual");
-                let e = expr::parse(src, &p).map_err(|i| self.issues.push(i)).ok()?;
-                let scope = NameScope {
-                    facts: &self.types,
-                    tables: self.tables,
-                    local,
-                    steps: &self.steps,
-                };
-                let before = self.issues.len();
-                e.check(&scope, &p, &mut self.issues);
-                if self.issues.len() > before {
-                    return None;
-                }
-                Some(e)
-            }
-            None => None,
-        };
-        let pass_path = join(path, "pass");
-        let expr = self.expr(&def.pass, &pass_path, Ty::Bool, local)?;
-        Some(Check {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            expr,
-            actual,
-            required: def.required.clone(),
-            missing_passes,
-            path: pass_path,
-            reads: super::resolve::Reads::default(),
-        })
-    }
-
-    fn checks(
-        &mut self,
-        defs: &[CheckDef],
-        path: &str,
-        local: &BTreeMap<String, Fact>,
-    ) -> Vec<Check> {
-        if defs.len() > MAX_CHECKS {
-            self.issues.push(
-                Issue::new(Code::PolicyTooLarge, path)
-                    .with(format!("more than {MAX_CHECKS} checks")),
-            );
-            return Vec::new();
-        }
-        let mut seen = BTreeSet::new();
-        let mut out = Vec::new();
-        for (i, def) in defs.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            self.issues.extend(unique(&mut seen, &def.id, &p));
-            if let Some(c) = self.check(def, &p, local) {
-                out.push(c);
-            }
-        }
-        out
-    }
-
-    fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<Measure> {
-        let mut out = Vec::new();
-        for (i, m) in measures.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            match self.types.get(&m.fact) {
-                None => self
-                    .issues
-                    .push(Issue::new(Code::UnknownFact, join(&p, "fact")).with(&m.fact)),
-                Some(f) if f.ty != Ty::Num => self.issues.push(
-                    Issue::new(Code::TypeMismatch, join(&p, "fact"))
-                        .with("number")
-                        .with(f.ty.name()),
-                ),
-                Some(_) => {}
-            }
-            match self.tables.get(&m.table) {
-                None => self
-                    .issues
-                    .push(Issue::new(Code::UnknownTable, join(&p, "table")).with(&m.table)),
-                Some(t) if t.key_type() != Ty::Num => self.issues.push(
-                    Issue::new(Code::MalformedTable, join(&p, "table"))
-                        .with("a measure needs a band table"),
-                ),
-                Some(_) => {}
-            }
-            out.push(Measure {
-                fact: m.fact.clone(),
-                fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
-                table_at: self
-                    .tables
-                    .keys()
-                    .position(|k| k == &m.table)
-                    .unwrap_or(usize::MAX),
-            });
-        }
-        if out.is_empty() {
-            self.issues
-                .push(Issue::new(Code::PolicyShape, path).with("at least one measure is needed"));
-        }
-        out
-    }
-}
-
-/// An id already seen in its list is a `duplicateId` at `<path>.id`.
-fn unique<'d>(seen: &mut BTreeSet<&'d str>, id: &'d str, path: &str) -> Option<Issue> {
-    (!seen.insert(id)).then(|| Issue::new(Code::DuplicateId, join(path, "id")).with(id))
 }
 
 fn is_date(s: &str) -> bool {

@@ -1,0 +1,240 @@
+//! How one piece of a policy is checked: a text in every language, an expression (parsed and
+//! type-checked by name), a check, a list of checks, an indicator's measures. Every problem is
+//! pushed, with its path; `compile` assembles the pieces into a policy.
+
+use super::super::check::Check;
+use super::super::expr::{self, Expr, Scope};
+use super::super::model::{self, CheckDef, Text};
+use super::super::table::Table;
+use super::super::{Measure, MAX_CHECKS};
+use crate::error::{join, Code, Issue};
+use crate::facts::{Fact, Facts, Known, Ty, Val};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The scope expressions are type-checked in: everything by name, with placeholder values.
+pub(super) struct NameScope<'a> {
+    pub(super) facts: &'a Facts,
+    pub(super) tables: &'a BTreeMap<String, Table>,
+    pub(super) local: &'a BTreeMap<String, Fact>,
+    pub(super) steps: &'a BTreeMap<(String, String), Known>,
+}
+
+impl Scope for NameScope<'_> {
+    fn fact(&self, name: &str) -> Option<&Fact> {
+        self.local.get(name).or_else(|| self.facts.get(name))
+    }
+    fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.get(name)
+    }
+    fn step(&self, product: &str, step: &str) -> Option<Known> {
+        self.steps
+            .get(&(product.to_string(), step.to_string()))
+            .cloned()
+    }
+    fn has_step(&self, product: &str, step: &str) -> bool {
+        self.steps
+            .contains_key(&(product.to_string(), step.to_string()))
+    }
+}
+
+pub(super) struct Compiler<'a> {
+    pub(super) issues: Vec<Issue>,
+    /// Derived facts that failed to compile: references to them are not reported again.
+    pub(super) poisoned: BTreeSet<String>,
+    pub(super) types: Facts,
+    pub(super) tables: &'a BTreeMap<String, Table>,
+    pub(super) steps: BTreeMap<(String, String), Known>,
+}
+
+pub(super) fn placeholder(ty: Ty) -> Known {
+    Known::Yes(match ty {
+        Ty::Num => Val::Num(rust_decimal::Decimal::ZERO),
+        Ty::Bool => Val::Bool(false),
+        Ty::Str => Val::Str("".into()),
+    })
+}
+
+impl Compiler<'_> {
+    /// Drops "unknown fact" issues about facts whose own definition already failed.
+    pub(super) fn forgive(&self, found: &mut Vec<Issue>) {
+        found.retain(|i| {
+            i.code != Code::UnknownFact
+                || !i.args.first().is_some_and(|a| self.poisoned.contains(a))
+        });
+    }
+
+    pub(super) fn text(&mut self, t: &Text, path: &str) {
+        for locale in crate::text::Locale::ALL {
+            if t.0.get(locale.tag()).is_none_or(|s| s.trim().is_empty()) {
+                self.issues.push(
+                    Issue::new(Code::MissingTranslation, join(path, locale.tag()))
+                        .with(locale.tag()),
+                );
+            }
+        }
+    }
+
+    pub(super) fn expr(
+        &mut self,
+        src: &str,
+        path: &str,
+        want: Ty,
+        local: &BTreeMap<String, Fact>,
+    ) -> Option<Expr> {
+        let e = match expr::parse(src, path) {
+            Ok(e) => e,
+            Err(issue) => {
+                self.issues.push(issue);
+                return None;
+            }
+        };
+        let scope = NameScope {
+            facts: &self.types,
+            tables: self.tables,
+            local,
+            steps: &self.steps,
+        };
+        let mut found = Vec::new();
+        let ty = e.check(&scope, path, &mut found);
+        self.forgive(&mut found);
+        if let Some(got) = ty {
+            if got != want && found.is_empty() {
+                found.push(
+                    Issue::new(Code::TypeMismatch, path)
+                        .with(want.name())
+                        .with(got.name()),
+                );
+            }
+        }
+        let ok = found.is_empty();
+        self.issues.extend(found);
+        ok.then_some(e)
+    }
+
+    pub(super) fn check(
+        &mut self,
+        def: &CheckDef,
+        path: &str,
+        local: &BTreeMap<String, Fact>,
+    ) -> Option<Check> {
+        self.text(&def.label, &join(path, "label"));
+        let missing_passes = match def.when_missing.as_deref() {
+            None | Some("incomplete") => false,
+            Some("pass") => true,
+            Some(other) => {
+                self.issues.push(
+                    Issue::new(Code::UnknownValue, join(path, "whenMissing"))
+                        .with(other)
+                        .with("incomplete, pass"),
+                );
+                false
+            }
+        };
+        if let Some(t) = &def.required {
+            self.text(t, &join(path, "required"));
+        }
+        let actual = match &def.actual {
+            Some(src) => {
+                let p = join(path, "actual");
+                let e = expr::parse(src, &p).map_err(|i| self.issues.push(i)).ok()?;
+                let scope = NameScope {
+                    facts: &self.types,
+                    tables: self.tables,
+                    local,
+                    steps: &self.steps,
+                };
+                let before = self.issues.len();
+                e.check(&scope, &p, &mut self.issues);
+                if self.issues.len() > before {
+                    return None;
+                }
+                Some(e)
+            }
+            None => None,
+        };
+        let pass_path = join(path, "pass");
+        let expr = self.expr(&def.pass, &pass_path, Ty::Bool, local)?;
+        Some(Check {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            expr,
+            actual,
+            required: def.required.clone(),
+            missing_passes,
+            path: pass_path,
+            reads: crate::policy::resolve::Reads::default(),
+        })
+    }
+
+    pub(super) fn checks(
+        &mut self,
+        defs: &[CheckDef],
+        path: &str,
+        local: &BTreeMap<String, Fact>,
+    ) -> Vec<Check> {
+        if defs.len() > MAX_CHECKS {
+            self.issues.push(
+                Issue::new(Code::PolicyTooLarge, path)
+                    .with(format!("more than {MAX_CHECKS} checks")),
+            );
+            return Vec::new();
+        }
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for (i, def) in defs.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            self.issues.extend(unique(&mut seen, &def.id, &p));
+            if let Some(c) = self.check(def, &p, local) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    pub(super) fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<Measure> {
+        let mut out = Vec::new();
+        for (i, m) in measures.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            match self.types.get(&m.fact) {
+                None => self
+                    .issues
+                    .push(Issue::new(Code::UnknownFact, join(&p, "fact")).with(&m.fact)),
+                Some(f) if f.ty != Ty::Num => self.issues.push(
+                    Issue::new(Code::TypeMismatch, join(&p, "fact"))
+                        .with("number")
+                        .with(f.ty.name()),
+                ),
+                Some(_) => {}
+            }
+            match self.tables.get(&m.table) {
+                None => self
+                    .issues
+                    .push(Issue::new(Code::UnknownTable, join(&p, "table")).with(&m.table)),
+                Some(t) if t.key_type() != Ty::Num => self.issues.push(
+                    Issue::new(Code::MalformedTable, join(&p, "table"))
+                        .with("a measure needs a band table"),
+                ),
+                Some(_) => {}
+            }
+            out.push(Measure {
+                fact: m.fact.clone(),
+                fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
+                table_at: self
+                    .tables
+                    .keys()
+                    .position(|k| k == &m.table)
+                    .unwrap_or(usize::MAX),
+            });
+        }
+        if out.is_empty() {
+            self.issues
+                .push(Issue::new(Code::PolicyShape, path).with("at least one measure is needed"));
+        }
+        out
+    }
+}
+
+/// An id already seen in its list is a `duplicateId` at `<path>.id`.
+pub(super) fn unique<'d>(seen: &mut BTreeSet<&'d str>, id: &'d str, path: &str) -> Option<Issue> {
+    (!seen.insert(id)).then(|| Issue::new(Code::DuplicateId, join(path, "id")).with(id))
+}
