@@ -8,10 +8,11 @@ use crate::facts::{self, Fact, Facts, Known, Ty, Val};
 use crate::hints;
 use crate::json::Json;
 use crate::policy::expr::{Expr, Func};
+use crate::policy::model::Apply;
 use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
-    Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
+    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
     PolicyInfo, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
 };
 use crate::text::Locale;
@@ -471,6 +472,23 @@ fn product_out(
         hints,
         provenance: product.provenance.get(locale).to_string(),
         note: product.note.as_ref().map(|n| n.get(locale).to_string()),
+        apply: if full {
+            apply_out(product.apply.as_ref(), locale)
+        } else {
+            None
+        },
+    })
+}
+
+/// A policy's `apply` block in one locale.
+fn apply_out(apply: Option<&Apply>, locale: Locale) -> Option<ApplyOut> {
+    let texts = |list: &[crate::policy::model::Text]| -> Vec<String> {
+        list.iter().map(|t| t.get(locale).to_string()).collect()
+    };
+    apply.map(|a| ApplyOut {
+        steps: texts(&a.steps),
+        documents: texts(&a.documents),
+        deadline: a.deadline.as_ref().map(|d| d.get(locale).to_string()),
     })
 }
 
@@ -505,14 +523,17 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     let summary = opts.detail == Detail::Summary;
     let mut tech = run.tech_sme.clone();
     let mut high = run.high_tech.clone();
+    let locale = opts.locale;
+    let doc = &policy.doc;
     if summary {
         tech.checks = None;
         high.checks = None;
         high.innovation_items = None;
+    } else {
+        tech.apply = apply_out(doc.schemes.tech_sme.apply.as_ref(), locale);
+        high.apply = apply_out(doc.schemes.high_tech.apply.as_ref(), locale);
     }
-    let locale = opts.locale;
-    let doc = &policy.doc;
-    Ok(Report {
+    let mut report = Report {
         engine: EngineInfo {
             name: ENGINE_NAME,
             version: ENGINE_VERSION,
@@ -533,7 +554,13 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         },
         products,
         disclaimer: doc.disclaimer.get(locale).to_string(),
-    })
+        sources: None,
+    };
+    if !summary {
+        // Scanned once, on the finished report: whatever text cites a source, it is listed.
+        report.sources = Some(crate::cite::cited_sources(&report, &doc.sources));
+    }
+    Ok(report)
 }
 
 /// Reads a raw profile and evaluates it.

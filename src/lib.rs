@@ -30,6 +30,7 @@
 )]
 
 pub mod assess;
+pub mod cite;
 pub mod engine;
 pub mod error;
 pub mod facts;

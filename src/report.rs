@@ -85,6 +85,31 @@ pub struct Report {
     pub assessments: Assessments,
     pub products: Vec<ProductOut>,
     pub disclaimer: String,
+    /// Full reports: the policy's sources that the report's texts cite (`[S17]`), in the policy's
+    /// order, so a printed report can list what its citations refer to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<SourceOut>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct SourceOut {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// What to do next for a product or a scheme, in the report's locale (full reports, and only
+/// where the policy says).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyOut {
+    pub steps: Vec<String>,
+    pub documents: Vec<String>,
+    pub deadline: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,6 +174,8 @@ pub struct TechSmeOut {
     pub indicators: Vec<IndicatorOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checks: Option<Vec<CheckOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply: Option<ApplyOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -188,6 +215,8 @@ pub struct HighTechOut {
     pub innovation_items: Option<Vec<InnovationItemOut>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checks: Option<Vec<CheckOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply: Option<ApplyOut>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -244,6 +273,8 @@ pub struct ProductOut {
     pub provenance: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply: Option<ApplyOut>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

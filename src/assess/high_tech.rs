@@ -147,6 +147,8 @@ pub fn assess(
         },
         innovation_items: detailed.then_some(items),
         checks: detailed.then_some(checks),
+        // The report adds the policy's next steps (full reports only).
+        apply: None,
     })
 }
 

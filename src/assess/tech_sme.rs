@@ -153,6 +153,8 @@ pub fn assess(
         score: score.map(Points),
         indicators,
         checks: detailed.then_some(checks),
+        // The report adds the policy's next steps (full reports only).
+        apply: None,
     })
 }
 

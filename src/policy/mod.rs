@@ -16,7 +16,7 @@ use crate::error::{Code, Error, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
 use check::Check;
 use expr::{Expr, Scope, Slot};
-use model::{PolicyDoc, Text};
+use model::{Apply, PolicyDoc, Text};
 use table::Table;
 
 /// The built-in policy, minified at build time (build.rs) from `builtin.json`.
@@ -29,6 +29,8 @@ pub const MAX_STEPS: usize = 64;
 pub const MAX_CHECKS: usize = 128;
 pub const MAX_TABLE_ROWS: usize = 256;
 pub const MAX_TESTS: usize = 256;
+/// Next steps or documents in one `apply` block.
+pub const MAX_APPLY_ITEMS: usize = 16;
 
 /// The facts the assessments add, with their types; policies may read them.
 pub const ASSESSMENT_FACTS: &[(&str, Ty)] = &[
@@ -71,6 +73,8 @@ pub struct Product {
     pub name: Text,
     pub provenance: Text,
     pub note: Option<Text>,
+    /// What to do next (the document's `apply`, shown in full reports).
+    pub apply: Option<Apply>,
     pub eligibility: Vec<Check>,
     pub steps: Vec<Step>,
     pub amount: String,

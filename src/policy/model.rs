@@ -124,6 +124,9 @@ pub struct TechSmeScheme {
     pub pass_text: Text,
     /// Any one, with the basic conditions, confirms the enterprise whatever its score.
     pub direct_routes: Vec<CheckDef>,
+    /// How to obtain the title: next steps, the documents asked for, a deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply: Option<Apply>,
 }
 
 /// An indicator scored by the best of its measures, each a fact looked up in a band table.
@@ -154,6 +157,9 @@ pub struct HighTechScheme {
     pub certified: String,
     pub checks: Vec<CheckDef>,
     pub innovation: Innovation,
+    /// How to obtain the certificate: next steps, the documents asked for, a deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply: Option<Apply>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -208,6 +214,24 @@ pub struct ProductDef {
     pub note: Option<Text>,
     pub eligibility: Vec<CheckDef>,
     pub limit: LimitDef,
+    /// How to apply: next steps, the documents the bank asks for, a deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apply: Option<Apply>,
+}
+
+/// What to do next for a product or a scheme. These are texts about the policy's own rules, so
+/// they live in the policy: a bank writes its own steps and document list.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Apply {
+    /// The next steps, in order (at least one).
+    pub steps: Vec<Text>,
+    /// The documents a bank or an authority asks for.
+    pub documents: Vec<Text>,
+    /// A deadline, only where one is known (e.g. a yearly update before the end of March).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

@@ -4,9 +4,9 @@
 
 use super::super::check::Check;
 use super::super::expr::{self, Expr, Scope};
-use super::super::model::{self, CheckDef, Text};
+use super::super::model::{self, Apply, CheckDef, Text};
 use super::super::table::Table;
-use super::super::{Measure, MAX_CHECKS};
+use super::super::{Measure, MAX_APPLY_ITEMS, MAX_CHECKS};
 use crate::error::{join, Code, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,6 +71,32 @@ impl Compiler<'_> {
                         .with(locale.tag()),
                 );
             }
+        }
+    }
+
+    /// An `apply` block: at least one step, every text in every language, and few enough items
+    /// to show on a card.
+    pub(super) fn apply(&mut self, a: &Apply, path: &str) {
+        let steps = join(path, "steps");
+        if a.steps.is_empty() {
+            self.issues
+                .push(Issue::new(Code::PolicyShape, &steps).with("at least one step is needed"));
+        }
+        for (key, list) in [("steps", &a.steps), ("documents", &a.documents)] {
+            let p = join(path, key);
+            if list.len() > MAX_APPLY_ITEMS {
+                self.issues.push(
+                    Issue::new(Code::PolicyTooLarge, &p)
+                        .with(format!("more than {MAX_APPLY_ITEMS} {key}")),
+                );
+                continue;
+            }
+            for (i, t) in list.iter().enumerate() {
+                self.text(t, &format!("{p}[{i}]"));
+            }
+        }
+        if let Some(d) = &a.deadline {
+            self.text(d, &join(path, "deadline"));
         }
     }
 

@@ -163,6 +163,9 @@ impl Policy {
         };
         let sme_pass = c.check(&pass_def, "schemes.techSme", &points_scope);
         let sme_routes = c.checks(&sme.direct_routes, "schemes.techSme.directRoutes", &none);
+        if let Some(a) = &sme.apply {
+            c.apply(a, "schemes.techSme.apply");
+        }
 
         let hnte = &doc.schemes.high_tech;
         c.text(&hnte.basis, "schemes.highTech.basis");
@@ -177,6 +180,9 @@ impl Policy {
         let hnte_certified = c.check(&cert_def, "schemes.highTech.certified", &none);
         let hnte_checks = c.checks(&hnte.checks, "schemes.highTech.checks", &none);
         c.text(&hnte.innovation.label, "schemes.highTech.innovation.label");
+        if let Some(a) = &hnte.apply {
+            c.apply(a, "schemes.highTech.apply");
+        }
         let mut hnte_measures = Vec::new();
         let mut hnte_ratings = Vec::new();
         for (i, item) in hnte.innovation.items.iter().enumerate() {
@@ -277,6 +283,9 @@ impl Policy {
             if let Some(n) = &pd.note {
                 c.text(n, &join(&p, "note"));
             }
+            if let Some(a) = &pd.apply {
+                c.apply(a, &join(&p, "apply"));
+            }
             if pd.limit.steps.len() > MAX_STEPS {
                 c.issues.push(
                     Issue::new(Code::PolicyTooLarge, join(&p, "limit.steps"))
@@ -332,6 +341,7 @@ impl Policy {
                 name: pd.name.clone(),
                 provenance: pd.provenance.clone(),
                 note: pd.note.clone(),
+                apply: pd.apply.clone(),
                 eligibility,
                 amount_at: pd
                     .limit
