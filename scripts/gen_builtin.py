@@ -27,6 +27,22 @@ def step(id, zh, en, expr):
 def assume(fact, value, zh, en):
     return {"fact": fact, "value": value, "message": t(zh, en)}
 
+def apply(steps, documents, deadline=None):
+    """What to do next: steps and documents as (zh, en) pairs; a deadline only where domain.md gives one."""
+    d = {"steps": [t(*x) for x in steps], "documents": [t(*x) for x in documents]}
+    if deadline: d["deadline"] = t(*deadline)
+    return d
+
+# Documents that several products and schemes ask for, worded once.
+LICENCE = ("营业执照", "business licence")
+FINANCIALS = ("近三年财务报表或审计报告", "financial statements or audited reports for the last three years")
+TAX_PROOF = ("完税证明及纳税信用等级证明", "tax payment certificates and the taxpayer credit grade")
+IP_CERTS = ("知识产权证书（专利、软件著作权等）", "IP certificates (patents, software copyrights and the like)")
+TITLES = ("高新技术企业证书或科技型中小企业入库登记编号", "high-tech enterprise certificate or tech-based SME registration number")
+RD_LEDGER = ("研发费用辅助账", "R&D expense auxiliary ledger")
+CREDIT_AUTH = ("企业及法定代表人征信授权书", "credit-report authorisation from the firm and its legal representative")
+STAFF = ("科技人员名单及劳动合同或社保缴纳证明", "list of tech staff with labour contracts or social-insurance records")
+
 tables = {
     "smeTechStaff": band([
         {"atLeast": "30%", "value": 20, "label": "A"},
@@ -162,6 +178,26 @@ sme = {
         check("rdInstitution", "直接确认：拥有省部级以上研发机构", "direct: R&D institution at provincial level or above", "statuses.provincialRdInstitution"),
         check("ledStandard", "直接确认：近五年主导制定国际、国家或行业标准", "direct: led an international, national or industry standard in the last 5 years", "statuses.ledStandard"),
     ],
+    "apply": apply([
+        ("对照基本条件自查：职工总数不超过 500 人，年销售收入和资产总额均不超过 2 亿元，无重大事故、未列入经营异常名录或严重违法失信名单",
+         "Check the basic conditions: at most 500 employees, revenue and total assets each at most 200 million yuan, no major incident, not on the abnormal-operations or seriously-illegal list."),
+        ("在工业和信息化部中小企业局组织的评价系统（zjtx.miit.gov.cn）注册，在线填报企业信息和科技人员、研发投入、科技成果三项指标 [S4]",
+         "Register on the evaluation system run by MIIT's SME Bureau (zjtx.miit.gov.cn) and file the firm's data and the three indicators online: tech staff, R&D investment, IP achievements [S4]."),
+        ("研发费用按研发费用加计扣除口径归集；知识产权只计有效、与主营产品相关且无争议的 [S4]",
+         "Collect R&D expense as for the R&D super-deduction, and count only IP that is valid, tied to the main products and free of disputes [S4]."),
+        ("评价通过后取得入库登记编号，有效期一年；之后每年按期更新信息并重新评价 [S4]",
+         "Once the evaluation passes, the firm gets a registration number, valid for one year; after that, update the data and re-evaluate every year [S4]."),
+    ], [
+        LICENCE,
+        ("上一年度财务会计报表", "financial statements for the last fiscal year"),
+        RD_LEDGER,
+        ("职工和科技人员名单，以劳动合同或社保缴纳证明在职（兼职、临时人员全年累计工作 6 个月以上）[S1]",
+         "lists of employees and tech staff, on-payroll shown by labour contracts or social-insurance records (part-time and temporary staff at least 6 months in the year) [S1]"),
+        IP_CERTS,
+        ("直接确认时：高新技术企业证书、奖励证书、研发机构认定文件或标准文本",
+         "for direct confirmation: the high-tech certificate, award certificate, R&D institution recognition or the standard"),
+    ], deadline=("每年 3 月底前更新企业信息并重新评价（入库登记编号有效期一年）[S4]",
+                 "Before the end of March each year: update the firm's data and re-evaluate (the registration number is valid for one year) [S4].")),
 }
 
 def item(id, zh, en, mx, rating=None, measures=None, group=None):
@@ -204,6 +240,23 @@ hnte = {
         ],
         "groups": [{"id": "ip", "cap": 30}],
     },
+    "apply": apply([
+        ("对照认定条件自查：注册满一年，拥有核心知识产权，技术属于 8 个重点领域，科技人员不低于 10%，近三年研发费用比例达标，境内研发不低于 60%，高新技术产品（服务）收入不低于 60% [S6]",
+         "Check the recognition conditions: registered at least one year, core IP owned, technology in one of the 8 fields, tech staff at least 10%, 3-year R&D ratio in its band, R&D in China at least 60%, high-tech revenue at least 60% [S6]."),
+        ("建立研发费用辅助账，归集近三个会计年度的研发费用和高新技术产品（服务）收入（成立不足三年的按实际经营年限）[S6]",
+         "Keep an R&D auxiliary ledger and collect R&D expense and high-tech product (service) revenue for the last three fiscal years (the actual period if under three years) [S6]."),
+        ("按所在地科技主管部门的通知提交认定申请，接受创新能力评价（须高于 70 分）",
+         "Apply when the local science and technology authority calls for applications; the innovation capability evaluation must score above 70."),
+        ("证书有效期三年，期满须重新申请；每年报送发展情况，累计两年未报送将被取消资格 [S10][S11]",
+         "The certificate is valid for three years, then the firm must re-apply; file the annual development report every year, as two missed years in total withdraw the status [S10][S11]."),
+    ], [
+        LICENCE,
+        ("近三个会计年度财务报表或审计报告", "financial statements or audited reports for the last three fiscal years"),
+        RD_LEDGER,
+        ("知识产权证书（对主要产品起核心支持作用）", "IP certificates (IP that gives core support to the main products)"),
+        STAFF,
+        ("高新技术产品（服务）收入明细", "breakdown of high-tech product (service) revenue"),
+    ]),
 }
 
 facts = [
@@ -269,7 +322,18 @@ products = [
      "eligibility": [
          check("qualification", "至少具备一项资质：科技型中小企业、高企、创新型、专精特新、小巨人或人才", "at least one qualification: tech SME, high-tech, innovative, specialised, little giant or talent", "hasQualification"),
          minimum],
-     "limit": {"steps": ref_steps, "amount": "line"}},
+     "limit": {"steps": ref_steps, "amount": "line"},
+     "apply": apply([
+         ("本模型是参考测算，不是某家银行的产品：带上下列资料，向开办科技信用贷款的银行咨询其产品和利率",
+          "This model is a reference estimate, not any bank's product: take the documents below to a bank that lends to tech firms and ask for its product and rate."),
+         ("先取得至少一项科技资质：尚未取得的，可先办理科技型中小企业入库或申请高新技术企业认定",
+          "Hold at least one tech qualification first: if the firm has none, register as a tech-based SME or apply for high-tech recognition."),
+         ("签署征信授权书，由银行查询企业及实际控制人的征信；逾期、失信和频繁查询是常见的拒贷原因 [S47]",
+          "Sign the credit-report authorisation so the bank can check the firm and its controller; overdue loans, dishonesty listings and frequent credit enquiries are common reasons for refusal [S47]."),
+         ("实际额度、利率和期限以银行审批为准",
+          "The actual line, rate and term are what the bank approves."),
+     ], [LICENCE, FINANCIALS, TAX_PROOF, TITLES, IP_CERTS, CREDIT_AUTH,
+         ("人才称号证明（如申请人才加成）", "talent title certificate (for the talent add-on)")])},
     {"id": "sukedai-2018",
      "name": t("苏科贷（2017–2018 年公布参数）", "苏科贷 Su Ke Dai (parameters published 2017–18)"),
      "provenance": t("江苏省科技成果转化风险补偿专项资金贷款，2017–2018 年公布参数 [S17][S18]；可能已被 2021 年方案取代，仅供参考，非当前报价",
@@ -282,7 +346,17 @@ products = [
          check("revenueBelow4e8", "最近一年销售收入低于 4 亿元", "latest revenue below 400 million yuan", "revenue < 4亿"),
          check("qualification", "高企、科技型中小企业，或拥有 Ⅰ/Ⅱ 类知识产权", "high-tech, tech SME, or at least one Class I or II IP", "statuses.highTechEnterprise or isTechSme or ip.classOne + ip.classTwo >= 1"),
          minimum],
-     "limit": {"steps": net_steps("band('sukedaiCap', revenue)", "苏科贷上限：收入 < 5000万 300万；< 4亿 2000万", "苏科贷 cap: revenue < 50m 3m; < 400m 20m"), "amount": "line"}},
+     "limit": {"steps": net_steps("band('sukedaiCap', revenue)", "苏科贷上限：收入 < 5000万 300万；< 4亿 2000万", "苏科贷 cap: revenue < 50m 3m; < 400m 20m"), "amount": "line"},
+     "apply": apply([
+         ("申请进入苏科贷备选企业库：在江苏注册的法人企业，且为高新技术企业、省高新技术（后备）企业，或拥有专利、软件著作权等知识产权的科技型中小企业 [S17]",
+          "Apply to enter the 苏科贷 candidate pool (备选企业库): a legal person registered in Jiangsu that is a high-tech enterprise or provincial high-tech (candidate) enterprise, or a tech SME holding patents, software copyrights or similar IP [S17]."),
+         ("确认符合国家中小企业划型标准：2021 年起苏科贷面向入库且符合划型标准的科技型中小微企业 [S22]",
+          "Confirm the firm meets the national SME size standard: since 2021 苏科贷 serves pooled tech SMEs that meet it [S22]."),
+         ("入库后向苏科贷合作银行申请贷款；收入低于 5000 万元的，首贷一般不超过 300 万元，续贷可至 500 万元 [S17][S18]",
+          "Once pooled, apply to a 苏科贷 partner bank; with revenue below 50 million yuan the first loan is generally at most 3 million yuan, later loans up to 5 million [S17][S18]."),
+     ], [LICENCE, FINANCIALS, TITLES,
+         ("知识产权证书（以自有知识产权即可，无需其他担保）[S17]", "IP certificates (the firm's own IP is enough, no other guarantee needed) [S17]"),
+         TAX_PROOF, CREDIT_AUTH])},
     {"id": "kunkedai",
      "name": t("昆科贷（昆山）", "昆科贷 Kun Ke Dai (Kunshan)"),
      "provenance": t("昆山市科技金融产品 [S26]，仅供参考", "Kunshan tech-finance product [S26]; indicative"),
@@ -292,7 +366,19 @@ products = [
          check("registeredInKunshan", "在昆山注册", "registered in Kunshan", "city == 'kunshan'"),
          check("qualification", "科技型中小企业、高企、专精特新、小巨人或人才企业", "tech SME, high-tech, specialised, little giant or talent", "isTechSme or statuses.highTechEnterprise or statuses.specializedSme or statuses.littleGiant or talent != 'none'"),
          minimum],
-     "limit": {"steps": net_steps("band('kunkedaiCap', revenue)", "昆科贷上限：收入 ≤ 2000万 500万；以上 1000万", "昆科贷 cap: revenue ≤ 20m 5m; above 10m"), "amount": "line"}},
+     "limit": {"steps": net_steps("band('kunkedaiCap', revenue)", "昆科贷上限：收入 ≤ 2000万 500万；以上 1000万", "昆科贷 cap: revenue ≤ 20m 5m; above 10m"), "amount": "line"},
+     "apply": apply([
+         ("确认在昆山注册，并具备一项资质：科技型中小企业、高新技术企业（或培育库）、专精特新、小巨人、瞪羚或人才企业 [S26]",
+          "Confirm the firm is registered in Kunshan and holds one qualification: tech-based SME, high-tech enterprise (or its pipeline), specialised SME, little giant, gazelle or talent firm [S26]."),
+         ("按纳税申报的销售收入确定档次：2000 万元及以下最高 500 万元，以上最高 1000 万元；期限不超过 2 年 [S26]",
+          "The tier follows revenue as declared for tax: up to 20 million yuan, at most 5 million; above, at most 10 million; term at most 2 years [S26]."),
+         ("向开办昆科贷的合作银行提出申请，银行审批后放款",
+          "Apply to a partner bank that offers 昆科贷; the bank decides and lends."),
+     ], [LICENCE, ("近一年纳税申报表（收入以纳税申报为准）[S26]", "the latest year's tax returns (revenue as declared for tax) [S26]"),
+         FINANCIALS,
+         ("资质证书（科小登记编号、高企、专精特新、小巨人或瞪羚证明）", "qualification certificates (tech-SME number, high-tech, specialised, little giant or gazelle)"),
+         ("人才称号证明（人才企业）", "talent title certificate (talent firms)"),
+         CREDIT_AUTH])},
     {"id": "tax-credit",
      "name": t("银税互动信用贷（参考）", "Tax-based credit loan (银税互动, indicative)"),
      "provenance": t("第三方整理的银税互动惯例 [S33]，仅供参考", "tax-loan conventions from third-party sources [S33]; indicative only"),
@@ -309,7 +395,18 @@ products = [
          step("capped", "取较小者（上限 500 万元）", "the lesser (at most 5 million yuan)", "min(taxLine, cap)"),
          step("net", "扣除现有信用贷款", "less existing unsecured loans", "capped - debt.unsecured"),
          step("line", "向下取整到万元", "floored to a whole 10,000 yuan", "floor(max(net, 0), 1万)"),
-     ], "amount": "line"}},
+     ], "amount": "line"},
+     "apply": apply([
+         ("在电子税务局查询纳税信用级别（须为 A 或 B 级），并确认无欠税 [S33]",
+          "Look up the taxpayer credit grade in the e-tax bureau (it must be A or B) and make sure there are no tax arrears [S33]."),
+         ("确认最近一年实缴税款不低于 3 万元，企业及实际控制人的经营性贷款合计不超过 500 万元（第三方整理的准入条件）[S33]",
+          "Make sure the latest year's tax paid is at least 30,000 yuan and that the business loans of the firm and its controller total at most 5 million yuan (entry rules as reported by third parties) [S33]."),
+         ("通过银行的银税互动产品在线申请，授权银行读取纳税数据和征信",
+          "Apply online through a bank's tax-based (银税互动) product and authorise it to read the tax data and the credit report."),
+     ], [LICENCE, ("纳税信用等级证明", "taxpayer credit grade certificate"),
+         ("近两年纳税申报表和完税证明", "tax returns and tax payment certificates for the last two years"),
+         ("最近一年财务报表", "financial statements for the latest year"),
+         CREDIT_AUTH])},
 ]
 
 worked = {
@@ -378,11 +475,18 @@ policy = {
     "effective": "2026-11-01",
     "issuer": t("credit-check 参考政策（开源项目，非金融机构）", "credit-check reference policy (an open-source project, not a lender)"),
     "sources": [
+        {"id": "S1", "title": "Tech-based SME scoring standard, staff and headcount definitions (mirror of Chengdu High-tech Zone 2024)", "url": "http://www.matteomarkusbok.com/api/PolicyDetail/PolicyInfo/27751"},
+        {"id": "S4", "title": "A public GitHub dataset of Chinese SME policy rules: 115号 conditions, IP classes, yearly update, MIIT organiser"},
+        {"id": "S6", "title": "高企 第十一条 (一)–(八), 5/4/3% bands", "url": "http://www.feimabiji.com/?p=11123"},
+        {"id": "S10", "title": "高企 办法 第十七–二十三条: loss of status, 8 fields", "url": "https://wanglu.net/thread/t4-394022-2.html"},
+        {"id": "S11", "title": "高企 3-year validity and disqualifying events", "url": "http://www.gztea.com.cn/News/newsDetail/id/1646"},
         {"id": "S17", "title": "苏科贷 tiers, rates, pool entry, 2018 totals (hzjpw.com)", "url": "https://hzjpw.com/drawn/856980.html"},
         {"id": "S18", "title": "苏科贷 I/II split (Taicang S&T Bureau, 2018)", "url": "http://tcscypt.com/Notice/XwDetail/9ee4d88ff6f14154ba22f134d0650605"},
+        {"id": "S22", "title": "苏财金〔2021〕46号: 苏科贷 under the Jiangsu inclusive-finance risk-compensation fund", "url": "https://sstf.jshisc.cn/kjzy/kjzc/71e87680-c959-4623-85a3-6d7a735b6db7"},
         {"id": "S26", "title": "昆科贷 numbers (ksitri.com)", "url": "http://www.ksitri.com/jinrong_touzi3.php"},
         {"id": "S33", "title": "Tax-loan multiples and entry rules (third-party)", "url": "http://dai.kanong01.com/wenda-43053.html"},
         {"id": "S45", "title": "Suzhou subsidy eligibility", "url": "https://qytt.sipac.gov.cn/"},
+        {"id": "S47", "title": "Bank refusal reasons (third-party)", "url": "https://daikuan-static.kanongyun.com/wenda-36615.html"},
         {"id": "115号", "title": "《科技型中小企业评价办法》国科发政〔2017〕115号"},
         {"id": "32号", "title": "《高新技术企业认定管理办法》国科发火〔2016〕32号"},
     ],
@@ -406,6 +510,11 @@ print(f"wrote {out} ({out.stat().st_size} bytes)")
 # without touching code.
 import copy
 bank = copy.deepcopy(policy)
+# The bank's document predates the scheme texts and the newer sources: it keeps the original seven
+# sources and no scheme `apply` (a policy without them must work), and adds texts of its own below.
+bank["sources"] = [s for s in bank["sources"] if s["id"] in ("S17", "S18", "S26", "S33", "S45", "115号", "32号")]
+for scheme in bank["schemes"].values():
+    scheme.pop("apply", None)
 bank["id"] = "example-bank-tech-loan"
 bank["version"] = "2026.11"
 bank["issuer"] = t("示例银行（虚构，仅作嵌入演示）", "Example Bank (fictional, for the embedding demo)")
@@ -426,6 +535,12 @@ for s in bank_product["limit"]["steps"]:
         s["label"] = t("收入基数：最近一年销售收入 × 20%", "revenue base: latest revenue × 20%")
     if s["id"] == "absoluteCap":
         s["expr"] = "2000万"
+bank_product["apply"] = apply([
+    ("在示例银行手机银行“科技信用贷”页面在线申请，或到任一网点提交（示例）",
+     "Apply online on the Example Bank app's tech credit loan page, or at any branch (example)."),
+    ("客户经理三个工作日内联系核实资料（示例）", "A relationship manager calls within three working days to check the documents (example)."),
+    ("审批通过后在线签约，额度一年内随借随还（示例）", "Once approved, sign online; draw and repay the line any time within a year (example)."),
+], [LICENCE, FINANCIALS, TAX_PROOF, TITLES, CREDIT_AUTH])
 bank["products"] = [bank_product, copy.deepcopy(products[3])]
 bank["tests"] = [{"name": "worked example under Example Bank's numbers: 1200万 tier cap − 200万",
                   "profile": worked,
