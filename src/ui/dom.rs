@@ -2,7 +2,7 @@
 //! markup), so policy texts and profile fields cannot inject HTML; bar widths are set through the
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
-use crate::report::{CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut};
+use crate::report::{ApplyOut, CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut};
 use crate::text::{self, Locale};
 use crate::ui::{percent, text as t};
 use rust_decimal::Decimal;
@@ -35,6 +35,55 @@ impl View {
 
     fn t(&self, key: &str) -> &'static str {
         t(key, self.locale)
+    }
+
+    /// "来源：…" in Chinese, "Source: …" in English.
+    fn labelled(&self, label: &str, value: &str) -> String {
+        match self.locale {
+            Locale::ZhCn => format!("{label}：{value}"),
+            Locale::En => format!("{label}: {value}"),
+        }
+    }
+
+    /// What to do next and what to bring: open where the title or the product is within reach.
+    fn apply(
+        &self,
+        parent: &Element,
+        apply: &ApplyOut,
+        key: &str,
+        owner: &str,
+        open: bool,
+    ) -> R<()> {
+        let details = self.disclosure(
+            parent,
+            "apply",
+            &format!("{key}:apply"),
+            owner,
+            self.t("nextSteps"),
+        )?;
+        if open {
+            details.set_attribute("open", "")?;
+        }
+        let steps = self.el(&details, "ol", "next-steps")?;
+        for s in &apply.steps {
+            self.text(&steps, "li", "", s)?;
+        }
+        if !apply.documents.is_empty() {
+            self.text(&details, "h5", "", self.t("documents"))?;
+            let docs = self.el(&details, "ul", "documents")?;
+            for d in &apply.documents {
+                self.text(&docs, "li", "", d)?;
+            }
+        }
+        if let Some(deadline) = &apply.deadline {
+            self.text(
+                &details,
+                "p",
+                "deadline",
+                &self.labelled(self.t("deadline"), deadline),
+            )?;
+        }
+        Ok(())
     }
 
     /// A profile path as the form calls it: "上一年：销售收入" rather than "financials[1].revenue".
@@ -141,12 +190,40 @@ impl View {
         Ok(())
     }
 
-    fn checks(&self, parent: &Element, checks: &[CheckOut], open: bool) -> R<()> {
-        let details = self.el(parent, "details", "all-checks")?;
+    /// A disclosure named with what it belongs to ("苏科贷 · 额度计算步骤"), keyed so that the
+    /// element can keep it open across updates.
+    fn disclosure(
+        &self,
+        parent: &Element,
+        class: &str,
+        key: &str,
+        owner: &str,
+        what: &str,
+    ) -> R<Element> {
+        let details = self.el(parent, "details", class)?;
+        details.set_attribute("data-key", key)?;
+        self.text(&details, "summary", "", &format!("{owner} · {what}"))?;
+        Ok(details)
+    }
+
+    fn checks(
+        &self,
+        parent: &Element,
+        checks: &[CheckOut],
+        open: bool,
+        key: &str,
+        owner: &str,
+    ) -> R<()> {
+        let details = self.disclosure(
+            parent,
+            "all-checks",
+            &format!("{key}:checks"),
+            owner,
+            self.t("checks"),
+        )?;
         if open {
             details.set_attribute("open", "")?;
         }
-        self.text(&details, "summary", "", self.t("checks"))?;
         let list = self.el(&details, "ul", "checks")?;
         for c in checks {
             self.check(&list, c)?;
@@ -194,8 +271,12 @@ impl View {
             }
             self.text(&li, "small", "value", &extra.join(" · "))?;
         }
+        if let Some(apply) = &s.apply {
+            let open = s.status == crate::report::TechSmeStatus::Qualified;
+            self.apply(&card, apply, "techSme", self.t("techSme"), open)?;
+        }
         if let Some(checks) = &s.checks {
-            self.checks(&card, checks, false)?;
+            self.checks(&card, checks, false, "techSme", self.t("techSme"))?;
         }
         Ok(())
     }
@@ -226,14 +307,24 @@ impl View {
             &range,
             "span",
             "pts",
-            &format!(
-                "{}–{} / 100（≥ 71）",
-                crate::money::fmt(lo),
-                crate::money::fmt(hi)
-            ),
+            &format!("{}–{} / 100", crate::money::fmt(lo), crate::money::fmt(hi)),
         )?;
+        // The bar it must reach is the policy's, as its check states it.
+        let required = h
+            .checks
+            .iter()
+            .flatten()
+            .find(|c| c.id == "innovationScore")
+            .and_then(|c| c.required.as_deref());
+        if let Some(r) = required {
+            self.text(&range, "span", "required", &self.pretty(r))?;
+        }
+        if let Some(apply) = &h.apply {
+            let open = h.status == crate::report::HighTechStatus::Meets;
+            self.apply(&card, apply, "highTech", self.t("highTech"), open)?;
+        }
         if let Some(checks) = &h.checks {
-            self.checks(&card, checks, true)?;
+            self.checks(&card, checks, true, "highTech", self.t("highTech"))?;
         }
         Ok(())
     }
@@ -258,8 +349,13 @@ impl View {
             }
         }
         if let Some(steps) = p.limit.as_ref().and_then(|l| l.steps.as_ref()) {
-            let details = self.el(&card, "details", "steps")?;
-            self.text(&details, "summary", "", self.t("steps"))?;
+            let details = self.disclosure(
+                &card,
+                "steps",
+                &format!("{}:steps", p.id),
+                crate::ui::short_name(&p.name),
+                self.t("steps"),
+            )?;
             let ol = self.el(&details, "ol", "steps")?;
             let values: Vec<Decimal> = steps
                 .iter()
@@ -292,7 +388,7 @@ impl View {
                     &details,
                     "p",
                     "binding",
-                    &format!("{}：{label}", self.t("binding")),
+                    &self.labelled(self.t("binding"), label),
                 )?;
             }
         }
@@ -312,8 +408,12 @@ impl View {
                 self.text(&ul, "li", "hint", &h.message)?;
             }
         }
+        if let Some(apply) = &p.apply {
+            let open = p.status == crate::report::ProductStatus::Eligible;
+            self.apply(&card, apply, &p.id, crate::ui::short_name(&p.name), open)?;
+        }
         if let Some(checks) = &p.checks {
-            self.checks(&card, checks, false)?;
+            self.checks(&card, checks, false, &p.id, crate::ui::short_name(&p.name))?;
         }
         if let Some(note) = &p.note {
             self.text(&card, "p", "note", note)?;
@@ -322,7 +422,7 @@ impl View {
             &card,
             "p",
             "provenance",
-            &format!("{}：{}", self.t("provenance"), p.provenance),
+            &self.labelled(self.t("provenance"), &p.provenance),
         )?;
         Ok(())
     }
@@ -352,6 +452,7 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     }
     if !report.assumptions.is_empty() {
         let block = v.el(&root, "details", "assumptions")?;
+        block.set_attribute("data-key", "assumptions")?;
         v.text(&block, "summary", "", v.t("assumptions"))?;
         let ul = v.el(&block, "ul", "")?;
         for a in &report.assumptions {
@@ -363,15 +464,27 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
         &footer,
         "p",
         "policy",
-        &format!(
-            "{}：{} · {} · {}",
+        &v.labelled(
             v.t("policy"),
-            report.policy.issuer,
-            report.policy.version,
-            report.policy.effective
+            &format!(
+                "{} · {} · {}",
+                report.policy.issuer, report.policy.version, report.policy.effective
+            ),
         ),
     )?;
     v.text(&footer, "p", "", &report.disclaimer)?;
+    if let Some(sources) = report.sources.as_ref().filter(|s| !s.is_empty()) {
+        let block = v.el(&root, "section", "sources")?;
+        v.text(&block, "h3", "", v.t("sources"))?;
+        let ul = v.el(&block, "ul", "")?;
+        for s in sources {
+            let li = v.text(&ul, "li", "", &format!("[{}] {}", s.id, s.title))?;
+            if let Some(url) = &s.url {
+                // The address as text: a printed report shows where to look, a link would leave the page.
+                v.text(&li, "span", "url", &format!(" {url}"))?;
+            }
+        }
+    }
     host.replace_children_with_node_1(&root);
     Ok(())
 }

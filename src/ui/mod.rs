@@ -50,6 +50,44 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("route.score", "按评分", "by score"),
     ("route.direct", "直接确认", "confirmed directly"),
     ("error", "输入有误", "Input error"),
+    ("unavailable", "额度测算暂不可用，请稍后再试。", "The credit estimate is not available right now; please try again later."),
+    ("fillExample", "用示例填写", "Fill with an example"),
+    ("clear", "清空", "Clear"),
+    ("exampleBanner", "以下是示例企业的数据，不是您的数据。修改任何一项，结果即按您填写的内容计算。", "These are an example company's figures, not yours. Change any of them and the result follows what you typed."),
+    ("exampleReport", "示例结果（示例企业，非您的数据）", "Example result (an example company, not your figures)"),
+    ("emptyForm", "请在左侧填写企业信息，结果会随填写即时更新。", "Fill in your company's figures; the result updates as you type."),
+    ("stale", "结果未更新：请先更正 {n} 处", "Result not updated: correct {n} field(s) first"),
+    ("questionsLine", "再回答 {n} 个问题即可估算额度", "Answer {n} more question(s) for an estimated line"),
+    ("questionsMore", "回答这些问题可使结果更完整", "These answers would make the result more complete"),
+    ("neededBy", "用于", "Used by"),
+    ("neededByAll", "全部产品", "every product"),
+    ("unknownField", "表单中没有这一项", "the form has no such field"),
+    ("share", "复制链接", "Copy link"),
+    ("shareDone", "链接已复制。数据只在链接的 # 之后，不会发送到任何服务器。", "Link copied. The figures sit after the # and are never sent to a server."),
+    ("shareManual", "请复制这个链接（数据只在 # 之后，不会发送到服务器）：", "Copy this link (the figures sit after the #, never sent to a server):"),
+    ("shareTooLong", "填写内容太多，无法放进链接。", "Too much to fit in a link."),
+    ("linkRestored", "已按链接中的数据填写。", "Filled in from the link."),
+    ("linkBad", "链接中的数据无法读取，未做任何更改。", "The figures in this link could not be read; nothing was changed."),
+    ("saveDraft", "在本机保存草稿", "Save a draft on this device"),
+    ("deleteDraft", "删除草稿", "Delete draft"),
+    ("draftRestored", "已从本机草稿恢复。", "Restored from the draft saved on this device."),
+    ("draftDeleted", "草稿已从本机删除。", "The draft was deleted from this device."),
+    ("statusScore", "科技型中小企业 {score} 分", "Tech-based SME {score} pts"),
+    ("statusLine", "{name}额度 {amount}", "{name}: {amount}"),
+    ("statusNone", "暂无可估算的额度", "no line can be estimated yet"),
+    ("warnings", "请核对", "Please check"),
+    ("nextSteps", "下一步", "Next steps"),
+    ("documents", "需准备的材料", "Documents to prepare"),
+    ("deadline", "时间要求", "Deadline"),
+    ("sources", "资料来源", "Sources"),
+    ("inputs", "填写的信息", "What was entered"),
+    ("inputField", "项目", "Field"),
+    ("inputValue", "填写值", "Value"),
+    ("inputsNone", "尚未填写任何信息。", "Nothing entered yet."),
+    ("generated", "生成时间", "Generated"),
+    ("example", "示例", "Example"),
+    ("yes", "是", "yes"),
+    ("no", "否", "no"),
 ];
 
 /// One text of the view; "?" for an unknown key (visible, never empty; a test checks every key used).
@@ -61,6 +99,17 @@ pub fn text(key: &str, locale: Locale) -> &'static str {
             Locale::ZhCn => zh,
             Locale::En => en,
         })
+}
+
+/// A product's short name, for the names of its disclosures: "苏科贷（2017–2018 年公布参数）" → "苏科贷",
+/// "Tax-based credit loan (银税互动, indicative)" → "Tax-based credit loan".
+pub fn short_name(name: &str) -> &str {
+    ["（", " · ", " ("]
+        .iter()
+        .filter_map(|sep| name.find(sep))
+        .min()
+        .and_then(|end| name.get(..end))
+        .map_or(name, str::trim)
 }
 
 /// A ratio for people: "0.25" → "25%", up to two decimals.
@@ -79,4 +128,24 @@ pub fn texts(locale: Locale) -> std::collections::BTreeMap<&'static str, &'stati
         .iter()
         .map(|(k, _, _)| (*k, text(k, locale)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+
+    #[test]
+    fn a_product_is_named_without_its_qualifier() {
+        for (name, short) in [
+            ("苏科贷（2017–2018 年公布参数）", "苏科贷"),
+            ("科技企业纯信用贷 · 参考模型", "科技企业纯信用贷"),
+            (
+                "Tax-based credit loan (银税互动, indicative)",
+                "Tax-based credit loan",
+            ),
+            ("昆科贷", "昆科贷"),
+        ] {
+            assert_eq!(short_name(name), short);
+        }
+    }
 }
