@@ -1,9 +1,11 @@
 // The self-check page: the <credit-check> element does the work; this script switches the page's
-// language (its texts come from the core, like the element's) and prints the report.
+// language (its texts come from the core, like the element's) and prints the report. Its buttons
+// wait for the element: the texts are in the module, and a click before it loads does nothing.
 import { uiTexts } from "./credit-check.js";
 
 const widget = document.querySelector("credit-check");
 const langButton = document.getElementById("lang");
+const printButton = document.getElementById("print");
 
 function applyLocale(locale) {
   document.documentElement.lang = locale;
@@ -16,7 +18,7 @@ function applyLocale(locale) {
 }
 
 langButton.addEventListener("click", () => applyLocale(widget.locale === "en" ? "zh-CN" : "en"));
-document.getElementById("print").addEventListener("click", () => print());
+printButton.addEventListener("click", () => print());
 
 widget.addEventListener("credit-check:result", () => {
   document.documentElement.dataset.ready = "true";
@@ -28,6 +30,8 @@ widget.addEventListener("credit-check:error", (e) => {
   document.documentElement.dataset.error = e.detail.code;
 });
 
-customElements.whenDefined("credit-check").then(() => {
-  widget.addEventListener("credit-check:result", () => applyLocale(widget.locale), { once: true });
+customElements.whenDefined("credit-check").then(() => widget.ready).then(() => {
+  applyLocale(widget.locale);
+  langButton.disabled = false;
+  printButton.disabled = false;
 });

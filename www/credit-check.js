@@ -1,16 +1,22 @@
 // <credit-check>: the self-check calculator as a custom element (contract §5).
 //
 // Attributes: lang ("zh-CN" | "en"), policy-src (a policy JSON on this origin), products (ids,
-// comma-separated). Property: policy (a policy object). Events (bubbling, composed):
-// "credit-check:result" (detail: the report) and "credit-check:error" (detail: { code, message, path }).
-// Theming: CSS custom properties (--cc-accent, --cc-bg, --cc-surface, --cc-text, --cc-muted,
-// --cc-pass, --cc-fail, --cc-warn, --cc-radius, --cc-font) and ::part(form | report | card |
-// badge | bar | field | input | button).
+// comma-separated), example (start with the worked example instead of an empty form).
+// Properties: policy (a policy object), report (the latest report), ready (a promise).
+// Methods: setField(path, text), reset(), fillExample().
+// Events (bubbling, composed): "credit-check:result" (detail: the report) and "credit-check:error"
+// (detail: { code, message, path, errors }).
+// Theming: CSS custom properties (--cc-*, listed in credit-check.css) and ::part().
 //
-// Everything the user types stays in this page: the module and the policy are the only loads,
-// nothing is stored, and every text is inserted as text, never as markup. The words and numbers
-// come from the core (formSpec, uiTexts, formatAmount, and the report rendered by evaluateInto).
-import init, { evaluateInto, formSpec, uiTexts, formatAmount } from "./pkg/credit_check.js";
+// Nothing the user did not type enters a result: the form starts empty, an example is filled
+// only on request and marked as such until the user changes it. What the user types is read by
+// the core (readForm: "2000万", "0.2亿", "2,000", "３０００", "60人" …), evaluated, and the report is
+// rendered by the core (evaluateInto); this file wires the platform's element API, the inputs and
+// the events. Everything stays in this page: the module and the policy are the only loads, and
+// nothing is stored unless the user ticks "save a draft".
+import init, { evaluateInto, formSpec, uiTexts, readForm, policyInputs, validatePolicy } from "./pkg/credit_check.js";
+import { buildSections, el, setFieldError, setFieldWarnings, setFieldEcho } from "./credit-check-form.js";
+import { fragmentFor, readFragment, hasDraft, saveDraft, loadDraft, deleteDraft } from "./credit-check-share.js";
 
 let loading = null;
 /** Loads and compiles the wasm module once for every element on the page. */
@@ -25,8 +31,6 @@ function loadModule() {
  * still hears the first result or error, however fast the module loads.
  */
 const pageScriptsRan = new Promise((resolve) => {
-  // Deferred and module scripts run while readyState is "interactive", before DOMContentLoaded;
-  // the navigation timing says whether it has fired. Without that entry, do not wait.
   const nav = performance.getEntriesByType?.("navigation")?.[0];
   const waiting = document.readyState === "loading" || (document.readyState === "interactive" && nav?.domContentLoadedEventStart === 0);
   if (waiting) document.addEventListener("DOMContentLoaded", () => resolve(), { once: true });
@@ -36,89 +40,91 @@ const pageScriptsRan = new Promise((resolve) => {
 const LOCALES = ["zh-CN", "en"];
 const styleUrl = new URL("./credit-check.css", import.meta.url).href;
 
-/** Sets `a.b[0].c` in a plain object, creating what is missing. */
-function setPath(target, path, value) {
-  const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
-  let o = target;
-  keys.forEach((k, i) => {
-    if (i === keys.length - 1) {
-      o[k] = value;
-      return;
-    }
-    const nextIsIndex = /^\d+$/.test(keys[i + 1]);
-    o[k] ??= nextIsIndex ? [] : {};
-    o = o[k];
-  });
-}
+/** The two texts needed before the module (which holds every other text) has loaded. */
+const BEFORE_LOAD = {
+  loading: { "zh-CN": "正在加载计算模块…", en: "Loading the calculator…" },
+  wasmUnavailable: {
+    "zh-CN": "计算模块无法加载（页面的内容安全策略可能不允许 WebAssembly）",
+    en: "The calculator could not load (the page's Content-Security-Policy may not allow WebAssembly)",
+  },
+};
 
-/** Drops the holes and empty objects that unfilled optional fields leave behind. */
-function prune(value) {
-  if (Array.isArray(value)) {
-    // Fiscal years are positional (latest first): an empty year before a filled one stays, as an
-    // empty year, so the report asks for it instead of silently dropping the later one.
-    const items = Array.from(value, prune);
-    while (items.length && items[items.length - 1] === undefined) items.pop();
-    return items.length ? items.map((v) => v ?? {}) : undefined;
-  }
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) {
-      const p = prune(v);
-      if (p !== undefined) out[k] = p;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  return value;
-}
-
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+/** A product's short name for the form's "used by" notes: "苏科贷（2017–2018 年公布参数）" → "苏科贷". */
+const shortName = (name) => name.split(/（| · | \(/)[0].trim();
 
 export class CreditCheckElement extends HTMLElement {
   static observedAttributes = ["lang", "policy-src", "products"];
 
+  /** What the user typed, by profile path: the only source of the profile. */
   #values = new Map();
+  /** The values are the worked example, untouched since it was filled. */
+  #example = false;
   #policy = undefined;
-  /** The policy came from policy-src (and goes when the attribute goes). */
   #policyFromSrc = false;
-  /** policy-src was given and could not be loaded: evaluate nothing rather than another policy. */
+  /** policy-src was given and could not be used: evaluate nothing rather than another policy. */
   #policyFailed = false;
   #ready = false;
   #starting = false;
+  #resolveReady;
+  /** Window listeners, removed when the element leaves the document. */
+  #windowListeners = null;
+  /** Disclosures open before printing, to close again after. */
+  #openBeforePrint = null;
+  #fields = new Map();
+  #root;
+  #toolbar;
+  #notice;
+  #banner;
+  #questions;
   #formHost;
   #reportHost;
+  #stale;
   #errorBox;
+  #status;
+  #printInputs;
   #summary;
-  /** The latest report, and timings of the latest evaluation (ms). */
+  #draftBox;
+  #deleteDraftButton;
   report = null;
   timings = { firstResult: null, lastUpdate: null };
+  /** Resolves when the module and the policy are loaded and the first result is shown. */
+  ready = new Promise((resolve) => (this.#resolveReady = resolve));
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: "open" });
-    root.append(el("link", { rel: "stylesheet", href: styleUrl }));
+    this.#root = this.attachShadow({ mode: "open" });
+    this.#root.append(el("link", { rel: "stylesheet", href: styleUrl }));
     const layout = el("div", { class: "layout" });
+    const formSide = el("div", { class: "form-side" });
+    this.#toolbar = el("div", { class: "toolbar", part: "toolbar" });
+    this.#notice = el("p", { class: "notice", role: "status" });
+    this.#banner = el("p", { class: "example-banner", hidden: "" });
+    this.#questions = el("section", { class: "questions", hidden: "", "aria-labelledby": "cc-questions-title" });
     this.#formHost = el("form", { class: "form", part: "form", autocomplete: "off", novalidate: "" });
     this.#formHost.addEventListener("submit", (e) => e.preventDefault());
-    this.#formHost.addEventListener("input", (e) => this.#onInput(e));
-    this.#formHost.addEventListener("change", (e) => this.#onInput(e));
+    for (const type of ["input", "change"]) {
+      this.#formHost.addEventListener(type, (e) => this.#onInput(e));
+      this.#questions.addEventListener(type, (e) => this.#onInput(e));
+    }
+    // The next questions are redrawn when the user leaves them, never under a typing finger.
+    this.#questions.addEventListener("focusout", (e) => {
+      if (!this.#questions.contains(e.relatedTarget)) this.#showQuestions();
+    });
+    formSide.append(this.#toolbar, this.#notice, this.#banner, this.#questions, this.#formHost);
     const side = el("div", { class: "side" });
     this.#errorBox = el("p", { class: "error", role: "alert", hidden: "" });
-    this.#reportHost = el("div", { class: "report-host", "aria-live": "polite" });
-    side.append(this.#errorBox, this.#reportHost);
-    layout.append(this.#formHost, side);
+    this.#stale = el("p", { class: "stale-mark", role: "alert", hidden: "" });
+    this.#status = el("p", { class: "status-line", role: "status" });
+    this.#printInputs = el("section", { class: "print-inputs" });
+    this.#reportHost = el("div", { class: "report-host" });
+    this.#reportHost.append(el("p", { class: "loading" }, BEFORE_LOAD.loading[this.locale]));
+    side.append(this.#errorBox, this.#stale, this.#status, this.#reportHost, this.#printInputs);
+    layout.append(formSide, side);
     // On a narrow screen the report sits below the form: a bar keeps the result in sight.
-    this.#summary = el("button", { type: "button", class: "summary", part: "summary button" });
+    this.#summary = el("button", { type: "button", class: "summary", part: "summary button", hidden: "" });
     this.#summary.addEventListener("click", () => this.#reportHost.scrollIntoView({ behavior: "smooth" }));
-    root.append(layout, this.#summary);
-    // The one-page print report shows the steps of every line.
-    addEventListener("beforeprint", () => {
-      for (const d of root.querySelectorAll("details.steps")) d.open = true;
-    });
+    this.#root.append(layout, this.#summary);
   }
 
   get locale() {
@@ -134,11 +140,13 @@ export class CreditCheckElement extends HTMLElement {
     this.#policy = value ?? undefined;
     this.#policyFromSrc = false;
     this.#policyFailed = false;
+    if (!this.#ready) return;
+    this.#buildForm();
     this.#update();
   }
 
   async connectedCallback() {
-    // Moved while it was starting: the first start finishes the job.
+    this.#listenToWindow();
     if (this.#ready || this.#starting) return;
     this.#starting = true;
     const failure = await loadModule().then(
@@ -146,39 +154,121 @@ export class CreditCheckElement extends HTMLElement {
       (e) => e ?? new Error("unknown"),
     );
     await pageScriptsRan;
+    this.#starting = false;
     if (failure) {
-      this.#starting = false;
-      this.#fail("wasmUnavailable", `${uiTextsFallback(this.locale)} (${failure.message ?? failure})`);
+      this.#reportHost.replaceChildren();
+      this.#fail("wasmUnavailable", `${BEFORE_LOAD.wasmUnavailable[this.locale]} (${failure.message ?? failure})`);
       return;
     }
     this.#ready = true;
-    this.#starting = false;
+    this.#checkLocale();
     await this.#loadPolicy();
+    this.#restoreValues();
     this.#buildForm();
     this.#update();
+    this.#resolveReady();
+  }
+
+  disconnectedCallback() {
+    this.#windowListeners?.abort();
+    this.#windowListeners = null;
   }
 
   attributeChangedCallback(name, before, after) {
     if (!this.#ready || before === after) return;
     if (name === "lang") {
+      this.#checkLocale();
       this.#buildForm();
       this.#update();
     } else if (name === "policy-src") {
-      this.#loadPolicy().then(() => this.#update());
+      this.#loadPolicy().then(() => {
+        this.#buildForm();
+        this.#update();
+      });
     } else {
       this.#update();
     }
   }
 
-  /** Sets a form field by profile path (e.g. "financials[0].revenue", in 万 for amounts). */
+  /** Sets a form field by profile path, as a person would type it (e.g. "3000", "0.3亿"). */
   setField(path, value) {
-    this.#values.set(path, value);
-    const input = this.#formHost.querySelector(`[name="${CSS.escape(path)}"]`);
-    if (input) {
-      if (input.type === "checkbox") input.checked = value === true || value === "true";
-      else input.value = value;
+    if (!this.#ready) throw new Error("credit-check: setField before the element is ready (await element.ready)");
+    if (!this.#fieldSpecs().has(path)) {
+      this.#fail("unknownField", `${uiTexts(this.locale).unknownField ?? "unknown field"}: ${path}`, path);
+      return;
     }
+    const text = typeof value === "boolean" ? String(value) : String(value ?? "");
+    this.#setValue(path, text);
+    this.#syncInputs(path, null);
     this.#update();
+  }
+
+  /** Empties the form (and the result). */
+  reset() {
+    this.#values.clear();
+    this.#example = false;
+    if (!this.#ready) return;
+    this.#buildForm();
+    this.#update();
+  }
+
+  /** Fills the form with the worked example, marked as an example until the user changes it. */
+  fillExample() {
+    if (!this.#ready) return;
+    this.#values.clear();
+    for (const f of this.#fieldSpecs().values()) if (f.default !== "") this.#values.set(f.path, f.default);
+    this.#example = true;
+    this.#buildForm();
+    this.#update();
+  }
+
+  #listenToWindow() {
+    this.#windowListeners?.abort();
+    this.#windowListeners = new AbortController();
+    const { signal } = this.#windowListeners;
+    // The printed report shows every step and check: open every disclosure, then restore.
+    addEventListener(
+      "beforeprint",
+      () => {
+        const all = [...this.#root.querySelectorAll("details")];
+        this.#openBeforePrint = new Set(all.filter((d) => d.open));
+        for (const d of all) d.open = true;
+      },
+      { signal },
+    );
+    addEventListener(
+      "afterprint",
+      () => {
+        if (!this.#openBeforePrint) return;
+        for (const d of this.#root.querySelectorAll("details")) d.open = this.#openBeforePrint.has(d);
+        this.#openBeforePrint = null;
+      },
+      { signal },
+    );
+  }
+
+  #checkLocale() {
+    const lang = this.getAttribute("lang");
+    if (lang !== null && !LOCALES.includes(lang)) {
+      this.#fail("unsupportedLocale", `lang="${lang}" is not supported (zh-CN or en); showing zh-CN`);
+    }
+  }
+
+  #texts() {
+    return uiTexts(this.locale);
+  }
+
+  /** Every field of the form by path. */
+  #fieldSpecs() {
+    return new Map(formSpec(this.locale).flatMap((s) => s.fields).map((f) => [f.path, f]));
+  }
+
+  #options() {
+    const options = { locale: this.locale };
+    if (this.#policy) options.policy = this.#policy;
+    const products = this.getAttribute("products");
+    if (products) options.products = products.split(",").map((s) => s.trim()).filter(Boolean);
+    return options;
   }
 
   async #loadPolicy() {
@@ -190,178 +280,408 @@ export class CreditCheckElement extends HTMLElement {
       return;
     }
     const url = new URL(src, document.baseURI);
+    let detail;
     try {
       if (url.origin !== location.origin) throw new Error(`policy-src must be on this page's origin: ${url.href}`);
       const response = await fetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
-      this.#policy = await response.json();
+      const doc = await response.json();
+      const validation = validatePolicy(doc, { locale: this.locale });
+      if (!validation.ok) {
+        detail = { code: "policyInvalid", errors: validation.errors, tests: validation.tests };
+        throw new Error(`${url.pathname}: ${validation.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+      }
+      this.#policy = doc;
       this.#policyFromSrc = true;
     } catch (e) {
       // Never fall back to another policy: a bank's page must not show products it does not offer.
+      // The user reads a message in the page's language; the developer gets every detail.
       this.#policy = undefined;
       this.#policyFailed = true;
-      this.#reportHost.replaceChildren();
-      this.#summary.textContent = "";
       this.report = null;
-      this.#fail("policyUnavailable", e.message);
+      this.#summary.hidden = true;
+      this.#reportHost.replaceChildren(el("p", { class: "unavailable" }, this.#texts().unavailable));
+      this.#fail(detail?.code ?? "policyUnavailable", e.message, "", detail?.errors ?? [], { visible: false });
     }
+  }
+
+  /** On start: a shared link, else a draft the user chose to keep, else the example if asked for. */
+  #restoreValues() {
+    const paths = new Set(this.#fieldSpecs().keys());
+    const texts = this.#texts();
+    const shared = readFragment(location.hash, paths);
+    if (shared?.values) {
+      this.#values = shared.values;
+      this.#say(texts.linkRestored);
+      return;
+    }
+    if (shared?.error) this.#say(texts.linkBad, "bad");
+    const draft = loadDraft(paths);
+    if (draft) {
+      this.#values = draft;
+      this.#say(texts.draftRestored);
+      return;
+    }
+    if (this.#values.size === 0 && this.hasAttribute("example")) {
+      for (const [path, f] of this.#fieldSpecs()) if (f.default !== "") this.#values.set(path, f.default);
+      this.#example = true;
+    }
+  }
+
+  #say(message, kind = "") {
+    this.#notice.textContent = message;
+    this.#notice.className = `notice ${kind}`;
+  }
+
+  #buildToolbar() {
+    const texts = this.#texts();
+    const button = (text, onClick, extra = {}) => {
+      const b = el("button", { type: "button", part: "button", ...extra }, text);
+      b.addEventListener("click", onClick);
+      return b;
+    };
+    const draft = el("input", { type: "checkbox", id: "cc-save-draft" });
+    draft.checked = hasDraft();
+    draft.addEventListener("change", () => {
+      if (draft.checked) {
+        draft.checked = saveDraft(this.#values);
+      } else {
+        deleteDraft();
+        this.#say(texts.draftDeleted);
+      }
+      this.#deleteDraftButton.hidden = !draft.checked;
+    });
+    this.#draftBox = draft;
+    const draftLabel = el("label", { for: "cc-save-draft", class: "draft" });
+    draftLabel.append(draft, document.createTextNode(` ${texts.saveDraft}`));
+    this.#deleteDraftButton = button(texts.deleteDraft, () => {
+      deleteDraft();
+      draft.checked = false;
+      this.#deleteDraftButton.hidden = true;
+      this.#say(texts.draftDeleted);
+    }, { class: "delete-draft" });
+    this.#deleteDraftButton.hidden = !draft.checked;
+    this.#toolbar.replaceChildren(
+      button(texts.fillExample, () => this.fillExample(), { class: "fill-example" }),
+      button(texts.clear, () => {
+        this.reset();
+        this.#say("");
+      }, { class: "clear" }),
+      button(texts.share, () => this.#share(), { class: "share" }),
+      draftLabel,
+      this.#deleteDraftButton,
+    );
+  }
+
+  async #share() {
+    const texts = this.#texts();
+    const fragment = fragmentFor(this.#values);
+    if (!fragment) {
+      this.#say(texts.shareTooLong, "bad");
+      return;
+    }
+    const url = new URL(location.href);
+    url.hash = fragment;
+    history.replaceState(null, "", url);
+    try {
+      await navigator.clipboard.writeText(url.href);
+      this.#say(texts.shareDone);
+    } catch {
+      // No clipboard (an insecure origin, a refused permission): show the link to copy by hand.
+      this.#say(texts.shareManual);
+      const box = el("input", { type: "text", readonly: "", class: "share-link", "aria-label": texts.share });
+      box.value = url.href;
+      this.#notice.append(box);
+      box.select();
+    }
+  }
+
+  /** Which products read each input of the active policy: "used by 苏科贷、昆科贷". */
+  #neededBy() {
+    const texts = this.#texts();
+    const byPath = new Map();
+    let products = [];
+    try {
+      products = policyInputs(this.#options()).filter((p) => p.kind === "product");
+    } catch {
+      return () => null;
+    }
+    const shown = this.#options().products;
+    if (shown) products = products.filter((p) => shown.includes(p.id));
+    for (const p of products) {
+      for (const path of p.inputs) {
+        if (!byPath.has(path)) byPath.set(path, []);
+        byPath.get(path).push(shortName(p.name));
+      }
+    }
+    return (path) => {
+      const names = byPath.get(path);
+      if (!names || products.length === 0) return null;
+      const sep = this.locale === "en" ? ", " : "、";
+      return `${texts.neededBy}: ${names.length === products.length && products.length > 1 ? texts.neededByAll : names.join(sep)}`;
+    };
   }
 
   #buildForm() {
+    this.#buildToolbar();
     const sections = formSpec(this.locale);
-    const nodes = [];
-    for (const section of sections) {
-      const box = section.optional ? el("details", { class: "section optional" }) : el("fieldset", { class: "section" });
-      box.append(el(section.optional ? "summary" : "legend", {}, section.title));
-      const grid = el("div", { class: "fields" });
-      for (const f of section.fields) grid.append(this.#field(f));
-      box.append(grid);
-      nodes.push(box);
-    }
+    const open = new Set([...this.#formHost.querySelectorAll("details[open]")].map((d) => d.dataset.section));
+    const nodes = buildSections(sections, (path) => this.#values.get(path), this.#neededBy());
+    for (const d of nodes) if (d.localName === "details" && open.has(d.dataset.section)) d.open = true;
     this.#formHost.replaceChildren(...nodes);
+    this.#fields = new Map([...this.#formHost.querySelectorAll(".field")].map((w) => [w.dataset.path, w]));
   }
 
-  #field(f) {
-    if (!this.#values.has(f.path)) this.#values.set(f.path, f.default);
-    const value = this.#values.get(f.path);
-    const id = `f-${f.path.replace(/[^a-zA-Z0-9]/g, "-")}`;
-    const wrap = el("div", { class: `field kind-${f.kind}`, part: "field" });
-    let input;
-    if (f.kind === "flag") {
-      input = el("input", { type: "checkbox", id, name: f.path, part: "input" });
-      input.checked = value === "true" || value === true;
-      const label = el("label", { for: id });
-      label.append(input, document.createTextNode(` ${f.label}`));
-      wrap.append(label);
-    } else {
-      wrap.append(el("label", { for: id }, f.label));
-      if (f.kind === "choice") {
-        input = el("select", { id, name: f.path, part: "input" });
-        input.append(el("option", { value: "" }, "—"));
-        for (const c of f.choices) input.append(el("option", { value: c.value }, c.label));
-        input.value = value;
-      } else {
-        const numeric = f.kind !== "text";
-        input = el("input", {
-          id,
-          name: f.path,
-          part: "input",
-          type: "text",
-          inputmode: f.kind === "count" ? "numeric" : numeric ? "decimal" : "text",
-        });
-        input.value = value;
-      }
-      const row = el("div", { class: "input-row" });
-      row.append(input);
-      if (f.unit) row.append(el("span", { class: "unit" }, f.unit));
-      wrap.append(row);
+  #setValue(path, text) {
+    if (text === "" || text === "false") this.#values.delete(path);
+    else this.#values.set(path, text);
+    if (this.#example) {
+      this.#example = false;
+      this.#banner.hidden = true;
     }
-    const helpId = `${id}-help`;
-    const help = el("small", { class: "help", id: helpId }, f.help);
-    if (f.kind === "wan") help.dataset.base = f.help;
-    input.setAttribute("aria-describedby", helpId);
-    wrap.append(help);
-    if (f.kind === "wan") this.#showAmount(input, help);
-    return wrap;
   }
 
-  /** Live formatting: under an amount typed in 万, the amount as the report will show it. */
-  #showAmount(input, help) {
-    const v = input.value.trim();
-    const yuan = v === "" ? "" : formatAmount(`${v}万`, this.locale);
-    help.textContent = yuan ? `= ${yuan}${help.dataset.base ? ` · ${help.dataset.base}` : ""}` : help.dataset.base;
+  /** Shows the value of `path` in every input bound to it except `source`. */
+  #syncInputs(path, source) {
+    const value = this.#values.get(path) ?? "";
+    for (const input of this.#root.querySelectorAll("input, select")) {
+      const bound = input.name === path || input.dataset.question === path;
+      if (!bound || input === source) continue;
+      if (input.type === "checkbox") input.checked = value === "true";
+      else input.value = value;
+    }
   }
 
   #onInput(event) {
     const input = event.target;
-    if (!input.name) return;
+    const path = input.name || input.dataset.question;
+    if (!path || !this.#fieldSpecs().has(path)) return;
     performance.mark("credit-check:input");
-    this.#values.set(input.name, input.type === "checkbox" ? String(input.checked) : input.value);
-    if (input.closest(".kind-wan")) this.#showAmount(input, input.closest(".field").querySelector(".help"));
+    this.#setValue(path, input.type === "checkbox" ? (input.checked ? "true" : "") : input.value);
+    this.#syncInputs(path, input);
     this.#update();
-  }
-
-  #profile() {
-    const profile = {};
-    for (const field of formSpec(this.locale).flatMap((s) => s.fields)) {
-      const raw = this.#values.get(field.path);
-      if (raw === undefined || raw === "") continue;
-      let value;
-      switch (field.kind) {
-        case "flag":
-          if (raw !== "true") continue;
-          value = true;
-          break;
-        case "wan":
-          value = `${String(raw).trim()}万`;
-          break;
-        case "count":
-        case "decimal":
-          value = String(raw).trim();
-          break;
-        default:
-          value = raw;
-      }
-      setPath(profile, field.path, value);
-    }
-    // Unticked flags that a clean record depends on are explicit "no", not "not given".
-    for (const field of formSpec(this.locale).flatMap((s) => s.fields)) {
-      if (field.kind === "flag" && this.#values.get(field.path) !== "true") setPath(profile, field.path, false);
-    }
-    return prune(profile) ?? {};
   }
 
   #update() {
     if (!this.#ready || !this.isConnected || this.#policyFailed) return;
-    const options = { locale: this.locale };
-    if (this.#policy) options.policy = this.#policy;
-    const products = this.getAttribute("products");
-    if (products) options.products = products.split(",").map((s) => s.trim()).filter(Boolean);
     const started = performance.now();
-    for (const bad of this.#formHost.querySelectorAll("[aria-invalid]")) bad.removeAttribute("aria-invalid");
+    const texts = this.#texts();
+    const read = readForm(Object.fromEntries(this.#values), this.locale);
+    this.#showReadValues(read);
+    if (read.errors.length) {
+      this.#markStale(read.errors.length);
+      const first = read.errors[0];
+      this.#fail(first.code, first.message, first.path, read.errors, { visible: false });
+      return;
+    }
+    const keep = this.#keepView();
+    let report;
     try {
-      this.report = evaluateInto(this.#reportHost, this.#profile(), options);
-      this.#errorBox.hidden = true;
-      this.#summarize(this.report);
-      const done = performance.now();
-      this.timings.lastUpdate = done - started;
-      if (this.timings.firstResult === null) {
-        performance.mark("credit-check:first-result");
-        this.timings.firstResult = done;
-      } else {
-        performance.mark("credit-check:result");
-      }
-      this.dispatchEvent(new CustomEvent("credit-check:result", { detail: this.report, bubbles: true, composed: true }));
+      report = evaluateInto(this.#reportHost, read.profile, this.#options());
     } catch (e) {
-      const input = e.path ? this.#formHost.querySelector(`[name="${CSS.escape(e.path)}"]`) : null;
-      if (input) input.setAttribute("aria-invalid", "true");
-      this.#fail(e.code ?? "error", e.message ?? String(e), e.path);
+      const problems = e.errors?.length ? e.errors : [{ code: e.code, path: e.path ?? "", message: e.message ?? String(e) }];
+      const atFields = problems.filter((p) => this.#fields.has(p.path));
+      for (const p of atFields) setFieldError(this.#fields.get(p.path), p.message);
+      this.#markStale(problems.length);
+      const elsewhere = problems.filter((p) => !this.#fields.has(p.path));
+      this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: elsewhere.length > 0 });
+      return;
+    }
+    keep();
+    this.report = report;
+    this.#stale.hidden = true;
+    this.#reportHost.classList.remove("stale");
+    this.#errorBox.hidden = true;
+    this.#banner.hidden = !this.#example;
+    this.#banner.textContent = texts.exampleBanner;
+    if (this.#example) this.#reportHost.prepend(el("p", { class: "example-mark" }, texts.exampleReport));
+    this.#showWarnings(report.warnings ?? []);
+    this.#showQuestions();
+    this.#announce(report);
+    this.#showPrintInputs(read);
+    if (this.#draftBox?.checked) saveDraft(this.#values);
+    const done = performance.now();
+    this.timings.lastUpdate = done - started;
+    if (this.timings.firstResult === null) {
+      performance.mark("credit-check:first-result");
+      this.timings.firstResult = done;
+    } else {
+      performance.mark("credit-check:result");
+    }
+    this.dispatchEvent(new CustomEvent("credit-check:result", { detail: report, bubbles: true, composed: true }));
+  }
+
+  /** Each field's error and the echo of what was read ("= 2,000万"). */
+  #showReadValues(read) {
+    const errors = new Map(read.errors.map((e) => [e.path, e.message]));
+    const echoes = new Map((read.values ?? []).map((v) => [v.path, v.display]));
+    for (const [path, wrap] of this.#fields) {
+      setFieldError(wrap, errors.get(path) ?? null);
+      const typed = this.#values.get(path) ?? "";
+      const echo = echoes.get(path);
+      // Echo only what adds something: "2000" in a 万 field → "= 2,000万", not "60" → "60".
+      setFieldEcho(wrap, echo && echo !== typed ? echo : null);
     }
   }
 
-  /** "Tech SME 96 pts · best line 800万" for the bar on narrow screens. */
-  #summarize(report) {
-    const texts = uiTexts(this.locale);
-    const sme = report.assessments.techSme;
-    const lines = report.products.filter((p) => p.limit).map((p) => Number(p.limit.amount));
-    const best = lines.length ? formatAmount(String(Math.max(...lines)), this.locale) : texts.noLine;
-    this.#summary.textContent = `${texts.techSme} ${sme.score ?? "—"} ${texts.points} · ${texts.line} ${best} ↓`;
+  /** Keeps the open disclosures and the scroll position across a re-render of the report. */
+  #keepView() {
+    const open = new Set([...this.#reportHost.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
+    const closed = new Set(
+      [...this.#reportHost.querySelectorAll("details[data-key]:not([open])")].map((d) => d.dataset.key),
+    );
+    const x = scrollX;
+    const y = scrollY;
+    return () => {
+      for (const d of this.#reportHost.querySelectorAll("details[data-key]")) {
+        if (open.has(d.dataset.key)) d.open = true;
+        else if (closed.has(d.dataset.key)) d.open = false;
+      }
+      if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+    };
   }
 
-  #fail(code, message, path) {
-    this.#errorBox.textContent = path ? `${path}: ${message}` : message;
-    this.#errorBox.hidden = false;
+  #markStale(count) {
+    this.#stale.textContent = fill(this.#texts().stale, { n: count });
+    this.#stale.hidden = false;
+    this.#reportHost.classList.add("stale");
+    this.#summary.textContent = this.#stale.textContent;
+  }
+
+  #showWarnings(warnings) {
+    const byPath = new Map();
+    for (const w of warnings) {
+      for (const path of w.fields) {
+        if (!byPath.has(path)) byPath.set(path, []);
+        byPath.get(path).push(w.message);
+      }
+    }
+    for (const [path, wrap] of this.#fields) setFieldWarnings(wrap, byPath.get(path) ?? []);
+  }
+
+  /**
+   * The next few questions, at the top of the form: the inputs not yet given that matter most
+   * (ranked by the core). While no line can be shown, the questions that stand between the
+   * nearest product and a line come first, and their number is said.
+   */
+  #showQuestions() {
+    if (this.#questions.contains(this.#root.activeElement)) return;
+    const report = this.report;
+    const specs = this.#fieldSpecs();
+    const questions = (report?.questions ?? []).filter((q) => specs.has(q.path) && !this.#values.has(q.path));
+    if (!report || questions.length === 0) {
+      this.#questions.hidden = true;
+      this.#questions.replaceChildren();
+      return;
+    }
+    const texts = this.#texts();
+    const hasLine = report.products.some((p) => p.limit);
+    let picked = questions;
+    let title = texts.questionsMore;
+    if (!hasLine) {
+      const open = report.products.filter((p) => p.status === "incomplete").map((p) => p.id);
+      const needs = open
+        .map((id) => questions.filter((q) => q.blocks.includes(id)))
+        .filter((list) => list.length > 0)
+        .sort((a, b) => a.length - b.length);
+      if (needs.length) {
+        const nearest = needs[0];
+        picked = [...nearest, ...questions.filter((q) => !nearest.includes(q))];
+        title = fill(texts.questionsLine, { n: nearest.length });
+      }
+    }
+    const list = el("div", { class: "question-list" });
+    for (const q of picked.slice(0, 3)) {
+      const f = specs.get(q.path);
+      const id = `q-${q.path.replace(/[^a-zA-Z0-9]/g, "-")}`;
+      const row = el("div", { class: `question kind-${f.kind}` });
+      let input;
+      if (f.kind === "choice") {
+        input = el("select", { id, "data-question": f.path });
+        input.append(el("option", { value: "" }, "—"));
+        for (const c of f.choices) input.append(el("option", { value: c.value }, c.label));
+      } else if (f.kind === "flag") {
+        input = el("input", { type: "checkbox", id, "data-question": f.path });
+      } else {
+        input = el("input", { type: "text", id, "data-question": f.path, inputmode: "decimal", autocomplete: "off" });
+      }
+      if (f.kind === "flag") {
+        const label = el("label", { for: id });
+        label.append(input, document.createTextNode(` ${f.label}`));
+        row.append(label);
+      } else {
+        row.append(el("label", { for: id }, f.label));
+        const line = el("div", { class: "input-row" });
+        line.append(input);
+        if (f.unit) line.append(el("span", { class: "unit" }, f.unit));
+        row.append(line);
+      }
+      list.append(row);
+    }
+    this.#questions.replaceChildren(el("h3", { id: "cc-questions-title" }, title), list);
+    this.#questions.hidden = false;
+  }
+
+  /** One short sentence for screen readers and the narrow-screen bar: "科技型中小企业 96 分，…额度 800万". */
+  #announce(report) {
+    const texts = this.#texts();
+    const parts = [];
+    const sme = report.assessments.techSme;
+    if (sme?.score !== null && sme?.score !== undefined) parts.push(fill(texts.statusScore, { score: sme.score }));
+    const best = report.products
+      .filter((p) => p.limit)
+      .sort((a, b) => Number(BigInt(b.limit.amount.split(".")[0]) - BigInt(a.limit.amount.split(".")[0])))[0];
+    const amountText = best && this.#reportHost.querySelector(`[data-product="${CSS.escape(best.id)}"] .amount`)?.textContent;
+    parts.push(best ? fill(texts.statusLine, { name: shortName(best.name), amount: amountText ?? best.limit.amount }) : texts.statusNone);
+    const sentence = parts.join(this.locale === "en" ? "; " : "，");
+    if (this.#status.textContent !== sentence) this.#status.textContent = sentence;
+    this.#summary.textContent = `${sentence} ↓`;
+    this.#summary.hidden = false;
+  }
+
+  /** For print: the date, and a table of what was entered (with how it was read). */
+  #showPrintInputs(read) {
+    const texts = this.#texts();
+    const specs = this.#fieldSpecs();
+    const shown = new Map((read.values ?? []).map((v) => [v.path, v.display]));
+    const rows = [];
+    for (const [path, raw] of this.#values) {
+      const f = specs.get(path);
+      if (!f) continue;
+      let value = shown.get(path) ?? raw;
+      if (f.kind === "choice") value = f.choices.find((c) => c.value === raw)?.label ?? raw;
+      if (f.kind === "flag") value = raw === "true" ? texts.yes : texts.no;
+      rows.push([f.label, value]);
+    }
+    const when = new Date().toLocaleString(this.locale, { dateStyle: "long", timeStyle: "short" });
+    const head = el("h3", {}, texts.inputs);
+    const date = el("p", { class: "generated" }, `${texts.generated}: ${when}${this.#example ? ` · ${texts.example}` : ""}`);
+    if (rows.length === 0) {
+      this.#printInputs.replaceChildren(head, date, el("p", {}, texts.inputsNone));
+      return;
+    }
+    const table = el("table", { class: "inputs" });
+    const tr = el("tr");
+    tr.append(el("th", { scope: "col" }, texts.inputField), el("th", { scope: "col" }, texts.inputValue));
+    table.append(el("thead"), el("tbody"));
+    table.tHead.append(tr);
+    for (const [label, value] of rows) {
+      const row = el("tr");
+      row.append(el("td", {}, label), el("td", {}, value));
+      table.tBodies[0].append(row);
+    }
+    this.#printInputs.replaceChildren(head, date, table);
+  }
+
+  #fail(code, message, path = "", errors = [], { visible = true } = {}) {
+    if (visible) {
+      this.#errorBox.textContent = message;
+      this.#errorBox.hidden = false;
+    }
     this.dispatchEvent(
-      new CustomEvent("credit-check:error", { detail: { code, message, path }, bubbles: true, composed: true }),
+      new CustomEvent("credit-check:error", { detail: { code, message, path, errors }, bubbles: true, composed: true }),
     );
   }
-}
-
-/** The wasm-unavailable message must work without the module (its texts are inside it). */
-function uiTextsFallback(locale) {
-  return locale === "en"
-    ? "The calculator could not load (the page's Content-Security-Policy may not allow WebAssembly)"
-    : "计算模块无法加载（页面的内容安全策略可能不允许 WebAssembly）";
 }
 
 if (!customElements.get("credit-check")) customElements.define("credit-check", CreditCheckElement);
