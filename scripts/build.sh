@@ -31,6 +31,9 @@ else
   echo "$key" > "$stamp"
 fi
 
+# The element's files change without the module: copy them (and its manifest) on every build.
+node scripts/element-package.mjs
+
 raw=$(wc -c < pkg/web/credit_check_bg.wasm)
 gz=$(gzip -9 -c pkg/web/credit_check_bg.wasm | wc -c)
 js=$(gzip -9 -c pkg/web/credit_check.js | wc -c)

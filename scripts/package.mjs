@@ -29,10 +29,18 @@ const pkg = {
       types: "./web/credit_check.d.ts",
       default: "./web/credit_check.js",
     },
+    "./element": {
+      types: "./element/credit-check.d.ts",
+      default: "./element/credit-check.js",
+    },
+    "./element/credit-check.css": "./element/credit-check.css",
+    "./custom-elements.json": "./custom-elements.json",
     "./package.json": "./package.json",
   },
-  files: ["node/", "web/", "README.md"],
-  sideEffects: false,
+  customElements: "custom-elements.json",
+  files: ["node/", "web/", "element/", "custom-elements.json", "README.md"],
+  // The element module defines <credit-check> when imported.
+  sideEffects: ["./element/*.js"],
   engines: { node: ">=20" },
 };
 writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
