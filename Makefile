@@ -57,7 +57,7 @@ test-node: build native-bin
 	@node --test tests/node/
 
 test-types: build
-	@tsc -p tests/ts && echo "tsc: tests/ts/usage.ts type-checks against pkg/ declarations"
+	@tsc -p tests/ts && echo "tsc: tests/ts/usage.ts and element.ts type-check against pkg/ declarations"
 
 # Fuzzing (cargo-fuzz, libFuzzer, on the stable toolchain with RUSTC_BOOTSTRAP and no sanitizer):
 # `make fuzz` runs each target FUZZ_SECONDS (default 200: 10 minutes in all); `make test` runs a

@@ -21,6 +21,9 @@ for (const [name, url, lang] of [
     const page = await context.newPage();
     await page.goto(env.server.url + url);
     await page.waitForSelector("html[data-ready=true]");
+    // Filled with the example, so that every card is there to check.
+    await page.locator("credit-check button.fill-example").click();
+    await page.waitForFunction(() => document.querySelector("credit-check").report?.company);
     if (lang) {
       await page.click("#lang");
       await page.waitForFunction((l) => document.querySelector("credit-check").report.locale === l, lang);

@@ -2,7 +2,12 @@
 // under a CSP without 'wasm-unsafe-eval' the element reports a clear error instead of failing silently.
 import test from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { recordingPage, useBrowser } from "./harness.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const env = useBrowser();
 
@@ -10,6 +15,8 @@ test("the embed page uses the bank's policy and receives the result event", asyn
   const { page, requests, errors } = await recordingPage(env.chrome.browser);
   await page.goto(`${env.server.url}embed.html`);
   await page.waitForSelector("html[data-ready=true]");
+  await page.locator("credit-check button.fill-example").click();
+  await page.waitForFunction(() => /万元/.test(document.querySelector("#last-result").textContent));
   const out = await page.locator("#last-result").textContent();
   assert.match(out, /example-bank-tech-loan/);
   assert.match(out, /1000 万元/); // the bank's 1200万 tier cap − 200万 of existing loans
@@ -60,9 +67,40 @@ test("a policy-src that cannot be loaded is an error, never a fallback to anothe
     const code = await error;
     el.setField("employees", "90");
     await new Promise((r) => setTimeout(r, 50));
-    return { code, results, report: el.report, cards: el.shadowRoot.querySelectorAll(".product").length };
+    return {
+      code,
+      results,
+      report: el.report,
+      cards: el.shadowRoot.querySelectorAll(".product").length,
+      shown: el.shadowRoot.querySelector(".unavailable")?.textContent,
+    };
   });
-  assert.deepEqual(after, { code: "policyUnavailable", results: 0, report: null, cards: 0 });
+  assert.deepEqual(after, { code: "policyUnavailable", results: 0, report: null, cards: 0, shown: "额度测算暂不可用，请稍后再试。" });
+  await page.close();
+});
+
+test("an invalid policy-src shows the user a plain message and gives the developer every problem", async () => {
+  const { page } = await recordingPage(env.chrome.browser);
+  const policy = JSON.parse(readFileSync(path.join(root, "www/policies/example-bank.json"), "utf8"));
+  policy.products[0].limit.steps[0].expr = "revnue * 20%";
+  policy.effective = "someday";
+  await page.route("**/policies/broken.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(policy) }));
+  await page.goto(`${env.server.url}embed.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const got = await page.evaluate(async () => {
+    const el = document.querySelector("credit-check");
+    const error = new Promise((resolve) => el.addEventListener("credit-check:error", (e) => resolve(e.detail), { once: true }));
+    el.setAttribute("policy-src", "policies/broken.json");
+    const detail = await error;
+    return { detail, shown: el.shadowRoot.querySelector(".unavailable")?.textContent, report: el.report };
+  });
+  assert.equal(got.detail.code, "policyInvalid");
+  assert.equal(got.shown, "额度测算暂不可用，请稍后再试。");
+  assert.equal(got.report, null);
+  const paths = got.detail.errors.map((e) => e.path);
+  assert.ok(paths.includes("effective"), JSON.stringify(paths));
+  assert.ok(paths.some((p) => p.startsWith("products[0].limit.steps[0]")), JSON.stringify(paths));
+  assert.ok(got.detail.errors.every((e) => e.code && e.message));
   await page.close();
 });
 

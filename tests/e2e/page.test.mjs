@@ -16,10 +16,13 @@ const shots = path.join(targetDir, "screenshots");
 mkdirSync(shots, { recursive: true });
 const env = useBrowser();
 
+/** The page, filled with the labelled worked example (it starts empty). */
 async function open(viewport) {
   const rec = await recordingPage(env.chrome.browser, viewport);
   await rec.page.goto(env.server.url);
   await rec.page.waitForSelector("html[data-ready=true]");
+  await rec.page.locator("credit-check button.fill-example").click();
+  await rec.page.waitForFunction(() => document.querySelector("credit-check").report?.company);
   return rec;
 }
 
@@ -44,9 +47,9 @@ test("typing a profile updates the score and the lines; no other origin, no requ
   // A bad amount is shown at its field and the next keystroke recovers.
   await page.fill(field("financials[0].revenue"), "12abc");
   await page.waitForSelector('credit-check [name="financials[0].revenue"][aria-invalid=true]');
-  assert.match(await text(page, ".error"), /financials\[0\]\.revenue/);
+  assert.match(await text(page, '[data-path="financials[0].revenue"] .field-error'), /销售收入/);
   await page.fill(field("financials[0].revenue"), "1000");
-  await page.waitForSelector("credit-check .error[hidden]", { state: "attached" });
+  await page.waitForSelector("credit-check .stale-mark[hidden]", { state: "attached" });
 
   const timings = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];

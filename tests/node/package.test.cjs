@@ -27,6 +27,12 @@ test("the packed tarball installs and loads by name with require and import", (t
     const files = run("tar", ["-tzf", path.join(dir, tgz)], dir).split("\n");
     assert.ok(files.includes("package/node/credit_check.d.ts"));
     assert.ok(files.includes("package/web/credit_check.js"));
+    for (const f of ["element/credit-check.js", "element/credit-check-form.js", "element/credit-check-share.js", "element/credit-check.css", "element/credit-check.d.ts", "custom-elements.json"]) {
+      assert.ok(files.includes(`package/${f}`), f);
+    }
+    // The element's module resolves by its export name and points at the package's web build.
+    const element = run("node", ["-e", `console.log(require.resolve("credit-check/element"))`], dir).trim();
+    assert.match(readFileSync(element, "utf8"), /from "\.\.\/web\/credit_check\.js"/);
     t.diagnostic(`${tgz}: ${files.filter(Boolean).length} files`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,4 +51,21 @@ test("the package declares no `any` in its public surface", () => {
     const code = dts.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
     assert.doesNotMatch(code, /\bany\b/, `${dir}/credit_check.d.ts`);
   }
+});
+
+test("the element's manifest lists its attributes, events, every CSS custom property and every part", () => {
+  const manifest = JSON.parse(readFileSync(path.join(root, "pkg", "custom-elements.json"), "utf8"));
+  const element = manifest.modules[0].declarations[0];
+  assert.equal(element.tagName, "credit-check");
+  assert.deepEqual(element.attributes.map((a) => a.name), ["lang", "policy-src", "products", "example"]);
+  assert.deepEqual(element.events.map((e) => e.name), ["credit-check:result", "credit-check:error"]);
+  const css = readFileSync(path.join(root, "www", "credit-check.css"), "utf8");
+  const used = new Set(css.match(/--cc-[a-z-]+/g));
+  assert.deepEqual(new Set(element.cssProperties.map((p) => p.name)), used);
+  for (const part of ["form", "report", "card", "product", "badge", "bar", "field", "input", "button", "summary", "toolbar"]) {
+    assert.ok(element.cssParts.some((p) => p.name === part), part);
+  }
+  const pkg = JSON.parse(readFileSync(path.join(root, "pkg", "package.json"), "utf8"));
+  assert.equal(pkg.customElements, "custom-elements.json");
+  assert.equal(pkg.exports["./element"].default, "./element/credit-check.js");
 });
