@@ -367,3 +367,43 @@ fn values_that_are_not_an_object_are_one_error_not_a_panic() {
     let codes: Vec<_> = form.errors.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["unknownValue", "wrongType", "wrongType"]);
 }
+
+#[test]
+fn every_form_fields_example_value_is_read_and_the_profile_evaluates() {
+    use credit_check::ui::form::spec;
+    for locale in Locale::ALL {
+        let mut typed = serde_json::Map::new();
+        for f in spec(locale).iter().flat_map(|s| s.fields.iter()) {
+            typed.insert(f.path.to_string(), json!(f.default));
+        }
+        let form = read_value(&Value::Object(typed), locale);
+        assert!(form.errors.is_empty(), "{:?}", form.errors);
+        let report = credit_check::evaluate_value(&form.profile, &Default::default()).unwrap();
+        assert_eq!(
+            report.assessments.tech_sme.score.map(|p| p.0),
+            Some(96.into())
+        );
+    }
+}
+
+#[test]
+fn every_form_field_puts_its_problem_at_its_own_path_under_its_own_label() {
+    use credit_check::ui::form::{spec, Kind};
+    for locale in Locale::ALL {
+        for f in spec(locale).iter().flat_map(|s| s.fields.iter()) {
+            let bad = match f.kind {
+                Kind::Text => "x".repeat(201),
+                _ => "2千万".to_string(),
+            };
+            let form = read_value(&json!({ f.path: bad }), locale);
+            assert_eq!(form.errors.len(), 1, "{}", f.path);
+            assert_eq!(form.errors[0].path, f.path);
+            assert!(
+                form.errors[0].message.starts_with(f.label),
+                "{}",
+                form.errors[0].message
+            );
+            assert_eq!(form.profile, json!({}));
+        }
+    }
+}
