@@ -548,6 +548,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         locale: locale.tag(),
         company: profile.name.clone(),
         assumptions: run.assumptions.clone(),
+        warnings: crate::plausibility::warnings(profile, locale),
         assessments: Assessments {
             tech_sme: tech,
             high_tech: high,

@@ -27,6 +27,8 @@ pub enum Code {
     NegativeAmount,
     AmountTooLarge,
     NotInteger,
+    /// More decimal places than can be kept exactly (the form reader).
+    TooManyDecimals,
     OutOfRange,
     TechStaffAboveEmployees,
     // Options

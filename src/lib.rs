@@ -1,8 +1,8 @@
 //! credit-check: does a Chinese technology enterprise qualify for science-and-technology credit,
 //! and how large an unsecured (纯信用) line can it expect? Every reason and every step shown.
 //!
-//! Data flows one way: [`profile`] → [`facts`] → [`assess`] → [`engine`] (with [`policy`] and
-//! [`hints`]) → [`report`] → bindings (`wasm`, the `credit-check` command).
+//! Data flows one way: [`profile`] → [`facts`] → [`assess`] → [`engine`] (with [`policy`],
+//! [`hints`] and [`plausibility`]) → [`report`] → bindings (`wasm`, the `credit-check` command).
 //!
 //! ```
 //! let profile = serde_json::json!({
@@ -37,6 +37,7 @@ pub mod facts;
 pub mod hints;
 pub mod json;
 pub mod money;
+pub mod plausibility;
 pub mod policy;
 pub mod profile;
 pub mod report;

@@ -82,6 +82,8 @@ pub struct Report {
     /// The profile's `name`, shown back, never interpreted.
     pub company: Option<String>,
     pub assumptions: Vec<AssumptionOut>,
+    /// Valid but unlikely input (R&D above revenue …), for the person to check; never a decision.
+    pub warnings: Vec<WarningOut>,
     pub assessments: Assessments,
     pub products: Vec<ProductOut>,
     pub disclaimer: String,
@@ -136,6 +138,29 @@ pub struct PolicyInfo {
 pub struct AssumptionOut {
     pub field: String,
     pub assumed: String,
+    pub message: String,
+}
+
+/// What a plausibility warning is about (stable camelCase names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum WarningCode {
+    CityOutsideProvince,
+    TechStaffAboveEmployees,
+    RdAboveRevenue,
+    DomesticRdAboveRd,
+    LiabilitiesAboveAssets,
+    HighTechRevenueAboveRevenue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct WarningOut {
+    pub code: WarningCode,
+    /// The profile paths involved, the one to check first first.
+    pub fields: Vec<String>,
     pub message: String,
 }
 

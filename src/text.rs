@@ -46,6 +46,7 @@ pub fn code_name(code: Code) -> &'static str {
         NegativeAmount => "negativeAmount",
         AmountTooLarge => "amountTooLarge",
         NotInteger => "notInteger",
+        TooManyDecimals => "tooManyDecimals",
         OutOfRange => "outOfRange",
         TechStaffAboveEmployees => "techStaffAboveEmployees",
         UnknownLocale => "unknownLocale",
@@ -112,6 +113,7 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
         NegativeAmount => ("数值不能为负：{0}", "the value cannot be negative: {0}"),
         AmountTooLarge => ("数值 {0} 超过上限 10^15", "{0} is above the limit of 10^15"),
         NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
+        TooManyDecimals => ("小数位过多：{0}", "too many decimal places: {0}"),
         OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
         TechStaffAboveEmployees => (
             "科技人员（{0}）不能多于职工总数（{1}）",
@@ -298,7 +300,7 @@ pub fn money(d: rust_decimal::Decimal, locale: Locale) -> String {
 }
 
 /// Thousands separators on the integer part.
-fn group(s: &str) -> String {
+pub(crate) fn group(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = rest
         .split_once('.')

@@ -231,3 +231,21 @@ fn parse_locale(tag: Option<String>) -> Locale {
 pub fn version() -> String {
     engine::ENGINE_VERSION.to_string()
 }
+
+// ---- Helper A: reading the form as people write numbers (issue #12 item 2) ----
+
+/// `readForm(values, locale?)`: the form's raw values (profile path → what was typed) read as
+/// people write numbers: `{ profile, errors: [{ path, code, message }], values: [{ path, value,
+/// display }] }`. Never throws for bad values: they are errors at their fields.
+#[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormRead")]
+pub fn read_form(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, string | boolean>")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let locale = parse_locale(locale);
+    let form = match read_json(&values, "") {
+        Ok(v) => crate::ui::form::read(&v, locale),
+        Err(e) => crate::ui::form::FormRead::refused(&e, locale),
+    };
+    to_js(&form)
+}

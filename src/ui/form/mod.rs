@@ -3,6 +3,11 @@
 //! inputs from this description.
 
 mod fields;
+mod number;
+mod problem;
+mod read;
+
+pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
 use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
 use crate::text::Locale;
@@ -252,14 +257,33 @@ pub fn spec(locale: Locale) -> Vec<Section> {
     ]
 }
 
+/// Every field of the form, in form order.
+fn all_fields() -> impl Iterator<Item = &'static F> {
+    [BASICS, LATEST, EARLIER, QUALIFICATIONS, SELF_RATING, CREDIT]
+        .into_iter()
+        .flat_map(|fields| fields.iter())
+}
+
+impl F {
+    fn label(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::ZhCn => self.zh.0,
+            Locale::En => self.en.0,
+        }
+    }
+}
+
 /// What a profile path is called on the form (for "needs …" lists); None when the form has no such field.
 pub fn label_of(path: &str, locale: Locale) -> Option<&'static str> {
-    [BASICS, LATEST, EARLIER, QUALIFICATIONS, SELF_RATING, CREDIT]
-        .iter()
-        .flat_map(|fields| fields.iter())
+    all_fields()
         .find(|f| f.path == path)
-        .map(|f| match locale {
-            Locale::ZhCn => f.zh.0,
-            Locale::En => f.en.0,
-        })
+        .map(|f| f.label(locale))
+}
+
+/// The label of a choice's value as the form shows it ("kunshan" → 昆山); None when not an option.
+pub fn choice_label(path: &str, value: &str, locale: Locale) -> Option<&'static str> {
+    choices(path, locale)
+        .into_iter()
+        .find(|c| c.value == value)
+        .map(|c| c.label)
 }
