@@ -443,6 +443,7 @@ fn product_out(
                         id: s.id.clone(),
                         label: s.label.get(locale).to_string(),
                         value: v.num().map(crate::money::fmt),
+                        kind: s.kind,
                         missing: match v {
                             Known::Missing(m) => m.clone(),
                             Known::Yes(_) => Vec::new(),
@@ -532,6 +533,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             high_tech: high,
         },
         products,
+        questions: None,
         disclaimer: doc.disclaimer.get(locale).to_string(),
     })
 }
