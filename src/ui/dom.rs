@@ -2,9 +2,12 @@
 //! markup), so policy texts and profile fields cannot inject HTML; bar widths are set through the
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
-use crate::report::{CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut};
+use crate::report::{
+    CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut, ValueKind,
+};
 use crate::text::{self, Locale};
-use crate::ui::{percent, text as t};
+use crate::ui::display::display;
+use crate::ui::text as t;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wasm_bindgen::JsValue;
@@ -75,22 +78,9 @@ impl View {
         Ok(bar)
     }
 
-    /// A value of a check for people: big amounts in 万 or ¥, ratios in %, booleans in words.
-    fn pretty(&self, raw: &str) -> String {
-        raw.split(' ')
-            .map(|word| match Decimal::from_str(word) {
-                Ok(d) if d.abs() >= Decimal::from(10_000) => text::money(d, self.locale),
-                Ok(d) if word.contains('.') && d.abs() < Decimal::ONE => percent(d),
-                _ => match (word, self.locale) {
-                    ("true", Locale::ZhCn) => "是".into(),
-                    ("false", Locale::ZhCn) => "否".into(),
-                    ("true", Locale::En) => "yes".into(),
-                    ("false", Locale::En) => "no".into(),
-                    _ => word.to_string(),
-                },
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// A reported value for people, by the kind the report gives it (`ui::display`).
+    fn pretty(&self, raw: &str, kind: ValueKind) -> String {
+        display(raw, kind, self.locale)
     }
 
     fn check(&self, list: &Element, c: &CheckOut) -> R<()> {
@@ -114,7 +104,7 @@ impl View {
                 &detail,
                 "span",
                 "actual",
-                &format!("{} {}", self.t("actual"), self.pretty(a)),
+                &format!("{} {}", self.t("actual"), self.pretty(a, c.kind)),
             )?;
         }
         if let Some(r) = &c.required {
@@ -122,7 +112,7 @@ impl View {
                 &detail,
                 "span",
                 "required",
-                &format!("{} {}", self.t("required"), self.pretty(r)),
+                &format!("{} {}", self.t("required"), self.pretty(r, c.kind)),
             )?;
         }
         if !c.missing.is_empty() {
@@ -187,7 +177,7 @@ impl View {
             )?;
             let mut extra = Vec::new();
             if let Some(v) = &ind.value {
-                extra.push(self.pretty(v));
+                extra.push(self.pretty(v, ind.kind.unwrap_or_default()));
             }
             if let Some(b) = &ind.band {
                 extra.push(b.clone());

@@ -3,9 +3,11 @@
 //! is built by `dom.rs` (wasm only); keeping the words here means the page and the Node output
 //! speak with one voice.
 
+pub mod display;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod form;
+pub mod labels;
 
 use crate::text::Locale;
 
@@ -61,16 +63,6 @@ pub fn text(key: &str, locale: Locale) -> &'static str {
             Locale::ZhCn => zh,
             Locale::En => en,
         })
-}
-
-/// A ratio for people: "0.25" → "25%", up to two decimals.
-pub fn percent(d: rust_decimal::Decimal) -> String {
-    format!(
-        "{}%",
-        (d * rust_decimal::Decimal::ONE_HUNDRED)
-            .round_dp(2)
-            .normalize()
-    )
 }
 
 /// The texts in one locale, as a map for the page script.
