@@ -513,7 +513,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     }
     let locale = opts.locale;
     let doc = &policy.doc;
-    Ok(Report {
+    let mut report = Report {
         engine: EngineInfo {
             name: ENGINE_NAME,
             version: ENGINE_VERSION,
@@ -535,7 +535,12 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         products,
         questions: None,
         disclaimer: doc.disclaimer.get(locale).to_string(),
-    })
+    };
+    if !summary {
+        let questions = crate::questions::rank(policy, &facts::derive(profile), &report);
+        report.questions = Some(questions);
+    }
+    Ok(report)
 }
 
 /// Reads a raw profile and evaluates it.

@@ -38,6 +38,7 @@ pub mod json;
 pub mod money;
 pub mod policy;
 pub mod profile;
+pub mod questions;
 pub mod report;
 pub mod sample;
 pub mod schema;

@@ -91,6 +91,7 @@ mod native {
         error_code: crate::error::Code,
         issue: crate::error::IssueOut,
         form_section: crate::ui::form::Section,
+        policy_input: crate::ui::inputs::PolicyInput,
     }
 
     fn generate<T: JsonSchema>() -> serde_json::Value {

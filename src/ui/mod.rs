@@ -7,6 +7,7 @@ pub mod display;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod form;
+pub mod inputs;
 pub mod labels;
 
 use crate::text::Locale;
