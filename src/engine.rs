@@ -444,6 +444,7 @@ fn product_out(
                         id: s.id.clone(),
                         label: s.label.get(locale).to_string(),
                         value: v.num().map(crate::money::fmt),
+                        kind: s.kind,
                         missing: match v {
                             Known::Missing(m) => m.clone(),
                             Known::Yes(_) => Vec::new(),
@@ -554,10 +555,16 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             high_tech: high,
         },
         products,
+        questions: None,
         disclaimer: doc.disclaimer.get(locale).to_string(),
         sources: None,
     };
     if !summary {
+        report.questions = Some(crate::questions::rank(
+            policy,
+            &facts::derive(profile),
+            &report,
+        ));
         // Scanned once, on the finished report: whatever text cites a source, it is listed.
         report.sources = Some(crate::cite::cited_sources(&report, &doc.sources));
     }

@@ -40,6 +40,7 @@ pub mod money;
 pub mod plausibility;
 pub mod policy;
 pub mod profile;
+pub mod questions;
 pub mod report;
 pub mod sample;
 pub mod schema;

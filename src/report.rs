@@ -52,6 +52,54 @@ macro_rules! names {
     };
 }
 
+/// What a reported value is, decided when the policy compiles (from the expression, or a check's
+/// `format`), so that a reader shows 25% or 南京 without guessing from the string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum ValueKind {
+    /// Yuan.
+    Money,
+    /// A share or rate (0.25 is 25%).
+    Ratio,
+    /// A whole number of people, IP items, events.
+    Count,
+    /// Years (of operation, in a niche).
+    Years,
+    /// Points of a score.
+    Points,
+    /// true / false.
+    Flag,
+    /// One of a field's options (a city, a sector, a tax grade).
+    Choice,
+    /// Free text, shown as it is.
+    Text,
+    /// A plain number the policy did not qualify (a factor, a table value).
+    #[default]
+    Number,
+}
+
+impl ValueKind {
+    pub const ALL: [ValueKind; 9] = [
+        ValueKind::Money,
+        ValueKind::Ratio,
+        ValueKind::Count,
+        ValueKind::Years,
+        ValueKind::Points,
+        ValueKind::Flag,
+        ValueKind::Choice,
+        ValueKind::Text,
+        ValueKind::Number,
+    ];
+
+    /// The kind a policy names in a `format` field.
+    pub fn parse(name: &str) -> Option<ValueKind> {
+        ValueKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+names!(ValueKind { Money => "money", Ratio => "ratio", Count => "count", Years => "years", Points => "points", Flag => "flag", Choice => "choice", Text => "text", Number => "number" });
+
 names!(CheckStatus { Pass => "pass", Fail => "fail", Incomplete => "incomplete" });
 names!(TechSmeStatus { Qualified => "qualified", NotQualified => "notQualified", Incomplete => "incomplete" });
 names!(Route { Score => "score", Direct => "direct" });
@@ -67,6 +115,8 @@ pub struct CheckOut {
     pub actual: Option<String>,
     pub required: Option<String>,
     pub message: String,
+    /// What `actual` and `required` are (money, ratio, choice …), for display.
+    pub kind: ValueKind,
     /// The profile fields that would complete an incomplete check.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
@@ -86,6 +136,9 @@ pub struct Report {
     pub warnings: Vec<WarningOut>,
     pub assessments: Assessments,
     pub products: Vec<ProductOut>,
+    /// The inputs not yet given, most important first (full detail only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<QuestionOut>>,
     pub disclaimer: String,
     /// Full reports: the policy's sources that the report's texts cite (`[S17]`), in the policy's
     /// order, so a printed report can list what its citations refer to.
@@ -112,6 +165,19 @@ pub struct ApplyOut {
     pub steps: Vec<String>,
     pub documents: Vec<String>,
     pub deadline: Option<String>,
+}
+
+/// An input not yet given and what answering it could change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionOut {
+    /// The profile path, e.g. `financials[0].revenue`.
+    pub path: String,
+    /// The products and schemes it keeps incomplete, in policy order.
+    pub blocks: Vec<String>,
+    /// Larger is more important: products it blocks weigh most, then schemes, then checks.
+    pub weight: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -211,6 +277,9 @@ pub struct IndicatorOut {
     pub label: String,
     /// The measure that scored (for the R&D indicator, the better of its two ratios).
     pub value: Option<String>,
+    /// What `value` is (a ratio, a count …), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ValueKind>,
     pub measure: Option<String>,
     pub band: Option<String>,
     pub points: Option<Points>,
@@ -321,6 +390,8 @@ pub struct StepOut {
     pub id: String,
     pub label: String,
     pub value: Option<String>,
+    /// What the step's value is (money, a factor …).
+    pub kind: ValueKind,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
 }
@@ -397,6 +468,10 @@ mod tests {
             ProductStatus::Incomplete,
         ] {
             assert_eq!(v.as_str(), wire(v));
+        }
+        for v in ValueKind::ALL {
+            assert_eq!(v.as_str(), wire(v));
+            assert_eq!(ValueKind::parse(v.as_str()), Some(v));
         }
     }
 }

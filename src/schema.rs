@@ -92,6 +92,7 @@ mod native {
         issue: crate::error::IssueOut,
         form_section: crate::ui::form::Section,
         form_read: crate::ui::form::FormRead,
+        policy_input: crate::ui::inputs::PolicyInput,
     }
 
     fn generate<T: JsonSchema>() -> serde_json::Value {

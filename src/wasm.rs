@@ -249,3 +249,18 @@ pub fn read_form(
     };
     to_js(&form)
 }
+
+// ---- helper B: readable values and the next questions ----
+
+/// `policyInputs(options?)`: for the policy in `options.policy` (or the built-in one), each scheme
+/// and product with the profile paths it reads: `[{ id, kind: "product" | "scheme", name, inputs }]`.
+#[wasm_bindgen(js_name = policyInputs, unchecked_return_type = "PolicyInput[]")]
+pub fn policy_inputs(
+    #[wasm_bindgen(unchecked_param_type = "{ policy?: PolicyDoc, locale?: LocaleTag }")]
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let locale = locale_of(&options);
+    let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
+    to_js(&crate::ui::inputs::policy_inputs(&policy, opts.locale))
+}

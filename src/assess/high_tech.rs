@@ -11,7 +11,7 @@ use crate::money::fmt;
 use crate::policy::{EvalScope, Policy};
 use crate::report::{
     CheckOut, CheckStatus, HighTechOut, HighTechStatus, InnovationItemOut, ItemBasis, Points,
-    ScoreRange,
+    ScoreRange, ValueKind,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -115,6 +115,7 @@ pub fn assess(
             }),
             required: Some(format!("≥ {}", fmt(pass))),
             message: innovation.label.get(locale).to_string(),
+            kind: ValueKind::Points,
             missing: if innovation_status == CheckStatus::Incomplete {
                 unknown_fields
             } else {

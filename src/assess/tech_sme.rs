@@ -85,6 +85,12 @@ pub fn assess(
             id: ind.id.clone(),
             label: ind.label.get(locale).to_string(),
             value: best.as_ref().map(|b| crate::money::fmt(b.value)),
+            kind: best.as_ref().and_then(|b| {
+                ind.measures
+                    .iter()
+                    .find(|m| m.fact == b.fact)
+                    .map(|m| m.kind)
+            }),
             measure: best.as_ref().map(|b| b.fact.to_string()),
             band: best.as_ref().and_then(|b| b.row.label.clone()),
             points: points.map(Points),

@@ -4,7 +4,7 @@ use crate::error::Issue;
 use crate::facts::{Known, Val};
 use crate::policy::expr::{as_comparison, Expr, Op, Scope};
 use crate::policy::model::Text;
-use crate::report::{CheckOut, CheckStatus};
+use crate::report::{CheckOut, CheckStatus, ValueKind};
 use crate::text::Locale;
 
 #[derive(Debug, Clone)]
@@ -14,6 +14,8 @@ pub struct Check {
     pub expr: Expr,
     pub actual: Option<Expr>,
     pub required: Option<Text>,
+    /// What its actual and required values are.
+    pub kind: ValueKind,
     /// Missing inputs make the check pass (a rule that applies only where the field is given).
     pub missing_passes: bool,
     /// Where this check sits in the policy, for evaluation errors.
@@ -53,6 +55,7 @@ impl Check {
                 actual: None,
                 required: None,
                 message: String::new(),
+                kind: self.kind,
                 missing: Vec::new(),
             });
         }
@@ -91,6 +94,7 @@ impl Check {
             actual,
             required,
             message: self.label.get(locale).to_string(),
+            kind: self.kind,
             missing,
         })
     }

@@ -5,6 +5,7 @@
 pub mod check;
 mod compile;
 pub mod expr;
+pub mod kinds;
 pub mod model;
 mod names;
 pub mod num;
@@ -47,6 +48,8 @@ pub const ASSESSMENT_FACTS: &[(&str, Ty)] = &[
 #[derive(Debug, Clone)]
 pub struct Measure {
     pub fact: String,
+    /// What the fact is (a ratio, a count), for the indicator's value.
+    pub kind: crate::report::ValueKind,
     pub fact_at: usize,
     pub table_at: usize,
 }
@@ -64,6 +67,7 @@ pub struct Step {
     pub id: String,
     pub label: Text,
     pub expr: Expr,
+    pub kind: crate::report::ValueKind,
     pub path: String,
 }
 

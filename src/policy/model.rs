@@ -100,6 +100,10 @@ pub struct CheckDef {
     /// What a missing input means: "incomplete" (default) or "pass" (the rule applies only where given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_missing: Option<String>,
+    /// What the actual and required values are, when the expression does not tell: "money",
+    /// "ratio", "count", "years", "points", "flag", "choice", "text" or "number".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -250,6 +254,9 @@ pub struct StepDef {
     pub id: String,
     pub label: Text,
     pub expr: String,
+    /// What the step's value is, when the expression does not tell (as a check's `format`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 /// A test carried by the policy: a profile and a subset of the report it must give.

@@ -2,9 +2,12 @@
 //! markup), so policy texts and profile fields cannot inject HTML; bar widths are set through the
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
-use crate::report::{ApplyOut, CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut};
+use crate::report::{
+    ApplyOut, CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut, ValueKind,
+};
 use crate::text::{self, Locale};
-use crate::ui::{percent, text as t};
+use crate::ui::display::display;
+use crate::ui::text as t;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wasm_bindgen::JsValue;
@@ -124,22 +127,9 @@ impl View {
         Ok(bar)
     }
 
-    /// A value of a check for people: big amounts in 万 or ¥, ratios in %, booleans in words.
-    fn pretty(&self, raw: &str) -> String {
-        raw.split(' ')
-            .map(|word| match Decimal::from_str(word) {
-                Ok(d) if d.abs() >= Decimal::from(10_000) => text::money(d, self.locale),
-                Ok(d) if word.contains('.') && d.abs() < Decimal::ONE => percent(d),
-                _ => match (word, self.locale) {
-                    ("true", Locale::ZhCn) => "是".into(),
-                    ("false", Locale::ZhCn) => "否".into(),
-                    ("true", Locale::En) => "yes".into(),
-                    ("false", Locale::En) => "no".into(),
-                    _ => word.to_string(),
-                },
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// A reported value for people, by the kind the report gives it (`ui::display`).
+    fn pretty(&self, raw: &str, kind: ValueKind) -> String {
+        display(raw, kind, self.locale)
     }
 
     fn check(&self, list: &Element, c: &CheckOut) -> R<()> {
@@ -163,7 +153,7 @@ impl View {
                 &detail,
                 "span",
                 "actual",
-                &format!("{} {}", self.t("actual"), self.pretty(a)),
+                &format!("{} {}", self.t("actual"), self.pretty(a, c.kind)),
             )?;
         }
         if let Some(r) = &c.required {
@@ -171,7 +161,7 @@ impl View {
                 &detail,
                 "span",
                 "required",
-                &format!("{} {}", self.t("required"), self.pretty(r)),
+                &format!("{} {}", self.t("required"), self.pretty(r, c.kind)),
             )?;
         }
         if !c.missing.is_empty() {
@@ -264,7 +254,7 @@ impl View {
             )?;
             let mut extra = Vec::new();
             if let Some(v) = &ind.value {
-                extra.push(self.pretty(v));
+                extra.push(self.pretty(v, ind.kind.unwrap_or_default()));
             }
             if let Some(b) = &ind.band {
                 extra.push(b.clone());
@@ -317,7 +307,12 @@ impl View {
             .find(|c| c.id == "innovationScore")
             .and_then(|c| c.required.as_deref());
         if let Some(r) = required {
-            self.text(&range, "span", "required", &self.pretty(r))?;
+            self.text(
+                &range,
+                "span",
+                "required",
+                &self.pretty(r, ValueKind::Points),
+            )?;
         }
         if let Some(apply) = &h.apply {
             let open = h.status == crate::report::HighTechStatus::Meets;
@@ -366,13 +361,22 @@ impl View {
                 let li = self.el(&ol, "li", "step")?;
                 self.text(&li, "span", "label", &s.label)?;
                 let v = s.value.as_deref().and_then(|v| Decimal::from_str(v).ok());
+                // A table value the policy did not qualify is money when it is an amount, a factor otherwise.
+                let amount = |v: Decimal| v.abs() >= Decimal::from(10_000);
                 match v {
-                    Some(v) if v.abs() >= Decimal::from(10_000) => {
+                    Some(v)
+                        if s.kind == ValueKind::Money
+                            || (s.kind == ValueKind::Number && amount(v)) =>
+                    {
                         self.bar(&li, v.checked_div(top).unwrap_or_default(), "")?;
                         self.text(&li, "span", "value", &text::money(v, self.locale))?;
                     }
-                    Some(v) => {
+                    Some(v) if s.kind == ValueKind::Number => {
                         self.text(&li, "span", "value factor", &format!("× {}", v.normalize()))?;
+                    }
+                    Some(_) => {
+                        let raw = s.value.as_deref().unwrap_or_default();
+                        self.text(&li, "span", "value factor", &self.pretty(raw, s.kind))?;
                     }
                     None => {
                         self.text(&li, "span", "value", "—")?;
@@ -442,6 +446,15 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     v.text(&head, "h2", "", v.t("report"))?;
     if let Some(name) = &report.company {
         v.text(&head, "p", "company", name)?;
+    }
+    if !report.warnings.is_empty() {
+        let block = v.el(&root, "section", "warnings")?;
+        block.set_attribute("role", "note")?;
+        v.text(&block, "h3", "", v.t("warnings"))?;
+        let ul = v.el(&block, "ul", "")?;
+        for w in &report.warnings {
+            v.text(&ul, "li", "", &w.message)?;
+        }
     }
     v.tech_sme(&root, &report.assessments.tech_sme)?;
     v.high_tech(&root, &report.assessments.high_tech)?;

@@ -3,9 +3,12 @@
 //! is built by `dom.rs` (wasm only); keeping the words here means the page and the Node output
 //! speak with one voice.
 
+pub mod display;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod form;
+pub mod inputs;
+pub mod labels;
 
 use crate::text::Locale;
 
@@ -110,16 +113,6 @@ pub fn short_name(name: &str) -> &str {
         .min()
         .and_then(|end| name.get(..end))
         .map_or(name, str::trim)
-}
-
-/// A ratio for people: "0.25" → "25%", up to two decimals.
-pub fn percent(d: rust_decimal::Decimal) -> String {
-    format!(
-        "{}%",
-        (d * rust_decimal::Decimal::ONE_HUNDRED)
-            .round_dp(2)
-            .normalize()
-    )
 }
 
 /// The texts in one locale, as a map for the page script.

@@ -9,6 +9,8 @@ use super::super::table::Table;
 use super::super::{Measure, MAX_APPLY_ITEMS, MAX_CHECKS};
 use crate::error::{join, Code, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
+use crate::policy::kinds::{fact_kind, Infer};
+use crate::report::ValueKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The scope expressions are type-checked in: everything by name, with placeholder values.
@@ -44,6 +46,11 @@ pub(super) struct Compiler<'a> {
     pub(super) types: Facts,
     pub(super) tables: &'a BTreeMap<String, Table>,
     pub(super) steps: BTreeMap<(String, String), Known>,
+    /// The kinds of the policy's own facts, of the product being compiled's steps (`local_kinds`)
+    /// and of every earlier product's steps.
+    pub(super) kinds: BTreeMap<String, ValueKind>,
+    pub(super) local_kinds: BTreeMap<String, ValueKind>,
+    pub(super) step_kinds: BTreeMap<(String, String), ValueKind>,
 }
 
 pub(super) fn placeholder(ty: Ty) -> Known {
@@ -61,6 +68,48 @@ impl Compiler<'_> {
             i.code != Code::UnknownFact
                 || !i.args.first().is_some_and(|a| self.poisoned.contains(a))
         });
+    }
+
+    /// The kind of a compiled expression, from what it reads and the units of its literals.
+    pub(super) fn kind_of(&self, src: &str, e: &Expr, as_check: bool) -> ValueKind {
+        let name = |n: &str| {
+            self.local_kinds
+                .get(n)
+                .or_else(|| self.kinds.get(n))
+                .copied()
+                .or_else(|| fact_kind(n))
+                .or_else(|| match self.types.get(n).map(|f| f.ty) {
+                    Some(Ty::Bool) => Some(ValueKind::Flag),
+                    Some(Ty::Str) => Some(ValueKind::Text),
+                    _ => None,
+                })
+        };
+        let step = |p: &str, s: &str| {
+            self.step_kinds
+                .get(&(p.to_string(), s.to_string()))
+                .copied()
+        };
+        let mut infer = Infer::new(src, &name, &step);
+        if as_check {
+            infer.check(e)
+        } else {
+            infer.kind(e)
+        }
+    }
+
+    /// A `format` the policy names: one of the kinds, or a problem at its path.
+    pub(super) fn format(&mut self, format: Option<&str>, path: &str) -> Option<ValueKind> {
+        let name = format?;
+        let kind = ValueKind::parse(name);
+        if kind.is_none() {
+            let all: Vec<&str> = ValueKind::ALL.iter().map(|k| k.as_str()).collect();
+            self.issues.push(
+                Issue::new(Code::UnknownValue, join(path, "format"))
+                    .with(name)
+                    .with(all.join(", ")),
+            );
+        }
+        kind
     }
 
     pub(super) fn text(&mut self, t: &Text, path: &str) {
@@ -159,6 +208,7 @@ impl Compiler<'_> {
         if let Some(t) = &def.required {
             self.text(t, &join(path, "required"));
         }
+        let format = self.format(def.format.as_deref(), path);
         let actual = match &def.actual {
             Some(src) => {
                 let p = join(path, "actual");
@@ -180,10 +230,15 @@ impl Compiler<'_> {
         };
         let pass_path = join(path, "pass");
         let expr = self.expr(&def.pass, &pass_path, Ty::Bool, local)?;
+        let kind = format.unwrap_or_else(|| match (&actual, &def.actual) {
+            (Some(e), Some(src)) => self.kind_of(src, e, false),
+            _ => self.kind_of(&def.pass, &expr, true),
+        });
         Some(Check {
             id: def.id.clone(),
             label: def.label.clone(),
             expr,
+            kind,
             actual,
             required: def.required.clone(),
             missing_passes,
@@ -244,6 +299,12 @@ impl Compiler<'_> {
             }
             out.push(Measure {
                 fact: m.fact.clone(),
+                kind: self
+                    .kinds
+                    .get(&m.fact)
+                    .copied()
+                    .or_else(|| fact_kind(&m.fact))
+                    .unwrap_or_default(),
                 fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
                 table_at: self
                     .tables

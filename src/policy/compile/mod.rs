@@ -58,6 +58,9 @@ impl Policy {
             types,
             tables: &doc.tables,
             steps: BTreeMap::new(),
+            kinds: BTreeMap::new(),
+            local_kinds: BTreeMap::new(),
+            step_kinds: BTreeMap::new(),
         };
         let none = BTreeMap::new();
 
@@ -160,6 +163,7 @@ impl Policy {
             actual: Some("score".into()),
             required: Some(sme.pass_text.clone()),
             when_missing: None,
+            format: None,
         };
         let sme_pass = c.check(&pass_def, "schemes.techSme", &points_scope);
         let sme_routes = c.checks(&sme.direct_routes, "schemes.techSme.directRoutes", &none);
@@ -176,6 +180,7 @@ impl Policy {
             actual: None,
             required: None,
             when_missing: None,
+            format: None,
         };
         let hnte_certified = c.check(&cert_def, "schemes.highTech.certified", &none);
         let hnte_checks = c.checks(&hnte.checks, "schemes.highTech.checks", &none);
@@ -261,6 +266,8 @@ impl Policy {
             };
             if let (Ok(e), Some(ty)) = (parsed, ty) {
                 c.types.set(f.id.clone(), ty, placeholder(ty));
+                let kind = c.kind_of(&f.expr, &e, false);
+                c.kinds.insert(f.id.clone(), kind);
                 derived.push(DerivedFact {
                     id: f.id.clone(),
                     expr: e,
@@ -310,11 +317,15 @@ impl Policy {
                 if let Some(new) = c.issues.get_mut(before..) {
                     rename_self(new, &s.id, later);
                 }
+                let format = c.format(s.format.as_deref(), &sp);
                 if let Some(e) = parsed {
+                    let kind = format.unwrap_or_else(|| c.kind_of(&s.expr, &e, false));
+                    c.local_kinds.insert(s.id.clone(), kind);
                     steps.push(Step {
                         id: s.id.clone(),
                         label: s.label.clone(),
                         expr: e,
+                        kind,
                         path: expr_path,
                     });
                 }
@@ -335,6 +346,9 @@ impl Policy {
             for s in &pd.limit.steps {
                 c.steps
                     .insert((pd.id.clone(), s.id.clone()), placeholder(Ty::Num));
+            }
+            for (id, kind) in std::mem::take(&mut c.local_kinds) {
+                c.step_kinds.insert((pd.id.clone(), id), kind);
             }
             products.push(Product {
                 id: pd.id.clone(),

@@ -21,7 +21,7 @@ mod eval;
 mod parse;
 
 pub use eval::EResult;
-pub use parse::parse;
+pub use parse::{number_units, parse};
 
 use crate::facts::{Fact, Known, Val};
 use crate::policy::table::Table;

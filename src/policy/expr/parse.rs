@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Num(Decimal),
+    /// A number and the unit written after it (万, 亿 or %), if any.
+    Num(Decimal, Option<char>),
     Str(String),
     Name(String),
     Sym(&'static str),
@@ -29,13 +30,17 @@ fn lex(src: &str) -> Result<Vec<Tok>, String> {
             {
                 i += 1;
             }
-            if chars.get(i).is_some_and(|c| matches!(c, '万' | '亿' | '%')) {
+            let unit = chars
+                .get(i)
+                .copied()
+                .filter(|c| matches!(c, '万' | '亿' | '%'));
+            if unit.is_some() {
                 i += 1;
             }
             let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
             let value =
                 parse_decimal_text(&text, true).ok_or_else(|| format!("bad number \"{text}\""))?;
-            out.push(Tok::Num(value));
+            out.push(Tok::Num(value, unit));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
             while chars
@@ -228,7 +233,7 @@ impl Parser {
             .ok_or_else(|| self.err(path, "unexpected end"))?;
         self.pos += 1;
         match tok {
-            Tok::Num(d) => Ok(Expr::Lit(Val::Num(d))),
+            Tok::Num(d, _) => Ok(Expr::Lit(Val::Num(d))),
             Tok::Str(s) => Ok(Expr::Lit(Val::Str(s.into()))),
             Tok::Sym("(") => {
                 let inner = self.or(path)?;
@@ -272,6 +277,20 @@ impl Parser {
 }
 
 /// Parses an expression; `path` locates it in the policy for error messages.
+/// The unit written after each number of an expression (万, 亿, % or none), in the order the
+/// numbers appear: the order in which a left-to-right walk of the parsed expression meets its
+/// literals (`policy::kinds` reads a literal's kind from it). Empty for text that does not lex.
+pub fn number_units(src: &str) -> Vec<Option<char>> {
+    lex(src)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| match t {
+            Tok::Num(_, unit) => Some(unit),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn parse(src: &str, path: &str) -> Result<Expr, Issue> {
     if src.len() > MAX_LEN {
         return Err(Issue::new(Code::TooLong, path).with(MAX_LEN));

@@ -9,7 +9,6 @@ mod read;
 
 pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
-use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
 use crate::text::Locale;
 use fields::{BASICS, CREDIT, EARLIER, F, LATEST, QUALIFICATIONS, SELF_RATING};
 use serde::Serialize;
@@ -71,81 +70,10 @@ pub struct Section {
     pub fields: Vec<Field>,
 }
 
+/// A field's options, labelled through the one lookup the report uses too (`ui::labels`).
 fn choices(path: &str, locale: Locale) -> Vec<Choice> {
-    let pick = |zh: &'static str, en: &'static str| match locale {
-        Locale::ZhCn => zh,
-        Locale::En => en,
-    };
-    let list: Vec<(&'static str, &'static str)> = match path {
-        "province" => vec![
-            ("jiangsu", pick("江苏", "Jiangsu")),
-            ("zhejiang", pick("浙江", "Zhejiang")),
-            ("shanghai", pick("上海", "Shanghai")),
-            ("anhui", pick("安徽", "Anhui")),
-            ("other", pick("其他", "other")),
-        ],
-        "city" => vec![
-            ("nanjing", pick("南京", "Nanjing")),
-            ("suzhou", pick("苏州", "Suzhou")),
-            ("kunshan", pick("昆山", "Kunshan")),
-            ("wuxi", pick("无锡", "Wuxi")),
-            ("changzhou", pick("常州", "Changzhou")),
-            ("nantong", pick("南通", "Nantong")),
-            ("xuzhou", pick("徐州", "Xuzhou")),
-            ("other", pick("其他", "other")),
-        ],
-        "sector" => SECTORS
-            .iter()
-            .map(|s| {
-                (
-                    *s,
-                    match *s {
-                        "industry" => pick("工业", "industry"),
-                        "software" => pick("软件和信息技术服务业", "software & IT services"),
-                        _ => pick("其他", "other"),
-                    },
-                )
-            })
-            .collect(),
-        "techField" => TECH_FIELDS
-            .iter()
-            .map(|s| {
-                (
-                    *s,
-                    match *s {
-                        "electronic-information" => pick("电子信息", "electronic information"),
-                        "biomedicine" => pick("生物与新医药", "biology and new medicine"),
-                        "aerospace" => pick("航空航天", "aerospace"),
-                        "new-materials" => pick("新材料", "new materials"),
-                        "high-tech-services" => pick("高技术服务", "high-tech services"),
-                        "new-energy" => pick("新能源与节能", "new energy and energy saving"),
-                        "resources-environment" => pick("资源与环境", "resources and environment"),
-                        "advanced-manufacturing" => {
-                            pick("先进制造与自动化", "advanced manufacturing")
-                        }
-                        _ => pick("不属于以上领域", "none of these"),
-                    },
-                )
-            })
-            .collect(),
-        "talent" => TALENT
-            .iter()
-            .map(|s| {
-                (
-                    *s,
-                    match *s {
-                        "national" => pick("国家级", "national"),
-                        "provincial" => pick("省级", "provincial"),
-                        "municipal" => pick("市级", "municipal"),
-                        _ => pick("无", "none"),
-                    },
-                )
-            })
-            .collect(),
-        "tax.grade" => TAX_GRADES.iter().map(|g| (*g, *g)).collect(),
-        _ => Vec::new(),
-    };
-    list.into_iter()
+    crate::ui::labels::choices_of(path, locale)
+        .into_iter()
         .map(|(value, label)| Choice { value, label })
         .collect()
 }

@@ -1,0 +1,299 @@
+//! Ask what matters first: the inputs not yet given, ranked by what answering them could change.
+//! An input that keeps a product from showing a line weighs most (more when it is one of few
+//! such inputs), then one that keeps a scheme undecided, then an assumed number a product or
+//! scheme reads (IP counts, debts: they move a score or a line), then each incomplete check that
+//! names it and each input read but not needed (an assumed flag, a rule only where given).
+//! Also what each product and scheme reads, for the form to mark.
+//! Reads the report and the compiled policy; writes nothing back.
+
+use crate::facts::{self, Facts, Known};
+use crate::policy::resolve::closure;
+use crate::policy::Policy;
+use crate::profile::Profile;
+use crate::report::{
+    CheckOut, CheckStatus, HighTechStatus, ProductStatus, QuestionOut, Report, TechSmeStatus,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many questions in a report.
+pub const MAX_QUESTIONS: usize = 14;
+
+/// A product or a scheme, and the profile paths it reads (through the policy's facts, its steps,
+/// the knock-outs and the schemes' results), in profile order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    pub id: String,
+    pub product: bool,
+    pub facts: BTreeSet<String>,
+    pub paths: Vec<String>,
+}
+
+pub const TECH_SME: &str = "techSme";
+pub const HIGH_TECH: &str = "highTech";
+
+/// The order of profile paths: as the profile's facts come (`facts::derive`), unknown ones last.
+fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
+    let mut order = BTreeMap::new();
+    for (i, (_, f)) in empty.iter().enumerate() {
+        if let Known::Missing(paths) = &f.value {
+            for p in paths {
+                order.entry(p.clone()).or_insert(i);
+            }
+        }
+    }
+    order
+}
+
+fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec<String> {
+    let mut v: Vec<String> = paths.into_iter().collect();
+    v.sort_by_key(|p| (order.get(p).copied().unwrap_or(usize::MAX), p.clone()));
+    v
+}
+
+/// Fact names, with the schemes' results (`techSme.*`, `highTech.*`) replaced by what the scheme reads.
+fn expand(mut names: BTreeSet<String>, schemes: &[(&str, BTreeSet<String>)]) -> BTreeSet<String> {
+    for (id, reads) in schemes {
+        if names.iter().any(|n| n.starts_with(&format!("{id}."))) {
+            names.extend(reads.iter().cloned());
+        }
+    }
+    names
+}
+
+/// What every scheme and product of the policy reads, schemes first, then products in order.
+pub fn readers(policy: &Policy) -> Vec<Reader> {
+    let empty = facts::derive(&Profile::default());
+    let order = profile_order(&empty);
+    let paths_of = |names: &BTreeSet<String>| {
+        let mut paths = BTreeSet::new();
+        for n in names {
+            if let Some(Known::Missing(p)) = empty.get(n).map(|f| &f.value) {
+                paths.extend(p.iter().cloned());
+            }
+        }
+        sorted_paths(paths, &order)
+    };
+    let checks = |cs: &[crate::policy::check::Check]| -> Vec<crate::policy::expr::Expr> {
+        cs.iter().map(|c| c.expr.clone()).collect()
+    };
+    let measures =
+        |ms: &[crate::policy::Measure]| ms.iter().map(|m| m.fact.clone()).collect::<Vec<_>>();
+
+    let mut sme_exprs = checks(&policy.sme_conditions);
+    sme_exprs.extend(checks(&policy.sme_routes));
+    let roots: Vec<&_> = sme_exprs.iter().collect();
+    let mut sme = closure(policy, None, &roots).facts;
+    for ind in &policy.sme_indicators {
+        sme.extend(measures(&ind.measures));
+    }
+
+    let mut hnte_exprs = checks(&policy.hnte_checks);
+    hnte_exprs.push(policy.hnte_certified.expr.clone());
+    let roots: Vec<&_> = hnte_exprs.iter().collect();
+    let mut hnte = closure(policy, None, &roots).facts;
+    for m in &policy.hnte_measures {
+        hnte.extend(measures(m));
+    }
+    hnte.extend(
+        policy
+            .doc
+            .schemes
+            .high_tech
+            .innovation
+            .items
+            .iter()
+            .filter_map(|i| i.self_rating.clone()),
+    );
+    let hnte = expand(hnte, &[(TECH_SME, sme.clone())]);
+    let schemes = [(TECH_SME, sme.clone()), (HIGH_TECH, hnte.clone())];
+
+    let mut out = vec![
+        Reader {
+            id: TECH_SME.into(),
+            product: false,
+            paths: paths_of(&sme),
+            facts: sme,
+        },
+        Reader {
+            id: HIGH_TECH.into(),
+            product: false,
+            paths: paths_of(&hnte),
+            facts: hnte,
+        },
+    ];
+    for (i, p) in policy.products.iter().enumerate() {
+        let mut exprs = checks(&policy.knockouts);
+        exprs.extend(checks(&p.eligibility));
+        exprs.extend(p.steps.iter().map(|s| s.expr.clone()));
+        let roots: Vec<&_> = exprs.iter().collect();
+        let names = expand(closure(policy, Some(i), &roots).facts, &schemes);
+        out.push(Reader {
+            id: p.id.clone(),
+            product: true,
+            paths: paths_of(&names),
+            facts: names,
+        });
+    }
+    out
+}
+
+fn missing_of<'a>(checks: impl IntoIterator<Item = &'a CheckOut>) -> BTreeSet<String> {
+    checks
+        .into_iter()
+        .filter(|c| c.status == CheckStatus::Incomplete)
+        .flat_map(|c| c.missing.iter().cloned())
+        .collect()
+}
+
+/// What keeps each subject from a result: its blocking inputs, and its incomplete checks.
+struct Subject<'r> {
+    id: &'r str,
+    product: bool,
+    blocked_by: BTreeSet<String>,
+    checks: Vec<&'r CheckOut>,
+}
+
+fn subjects<'r>(
+    report: &'r Report,
+    not_given: &dyn Fn(&str) -> BTreeSet<String>,
+) -> Vec<Subject<'r>> {
+    let sme = &report.assessments.tech_sme;
+    let hnte = &report.assessments.high_tech;
+    let sme_checks: Vec<&CheckOut> = sme.checks.iter().flatten().collect();
+    let hnte_checks: Vec<&CheckOut> = hnte.checks.iter().flatten().collect();
+    let mut out = Vec::new();
+    let mut sme_missing = missing_of(sme_checks.iter().copied());
+    sme_missing.extend(
+        sme.indicators
+            .iter()
+            .flat_map(|i| i.missing.iter().cloned()),
+    );
+    out.push(Subject {
+        id: TECH_SME,
+        product: false,
+        blocked_by: if sme.status == TechSmeStatus::Incomplete {
+            sme_missing
+        } else {
+            BTreeSet::new()
+        },
+        checks: sme_checks,
+    });
+    let hnte_open = matches!(
+        hnte.status,
+        HighTechStatus::Incomplete | HighTechStatus::Borderline
+    );
+    out.push(Subject {
+        id: HIGH_TECH,
+        product: false,
+        blocked_by: if hnte_open {
+            missing_of(hnte_checks.iter().copied())
+        } else {
+            BTreeSet::new()
+        },
+        checks: hnte_checks,
+    });
+    for p in &report.products {
+        let checks: Vec<&CheckOut> = p.checks.iter().flatten().collect();
+        let no_line = p.status == ProductStatus::Eligible && p.limit.is_none();
+        let blocked_by = match p.status {
+            ProductStatus::Incomplete => missing_of(checks.iter().copied()),
+            // Eligible without a line: a step lacks an input the report does not name.
+            _ if no_line => not_given(&p.id),
+            _ => BTreeSet::new(),
+        };
+        out.push(Subject {
+            id: &p.id,
+            product: true,
+            blocked_by,
+            checks,
+        });
+    }
+    out
+}
+
+/// The inputs not yet given, most important first (at most `MAX_QUESTIONS`). `given` are the
+/// facts of the profile as it is (before assumptions), which say what is still missing.
+pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut> {
+    let readers = readers(policy);
+    let not_given = |id: &str| -> BTreeSet<String> {
+        readers
+            .iter()
+            .find(|r| r.id == id)
+            .into_iter()
+            .flat_map(|r| r.facts.iter())
+            .filter_map(|n| match given.get(n).map(|f| &f.value) {
+                Some(Known::Missing(p)) => Some(p.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let assumed_numbers: BTreeSet<String> = report
+        .assumptions
+        .iter()
+        .filter(|a| {
+            given
+                .get(&a.field)
+                .is_some_and(|f| f.ty == crate::facts::Ty::Num)
+        })
+        .map(|a| a.field.clone())
+        .collect();
+    let mut weights: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
+    let mut add = |path: &str, w: u32, blocks: Option<&str>| {
+        let e = weights.entry(path.to_string()).or_default();
+        e.0 = e.0.saturating_add(w);
+        if let Some(id) = blocks {
+            e.1.push(id.to_string());
+        }
+    };
+    for s in subjects(report, &not_given) {
+        let n = u32::try_from(s.blocked_by.len()).unwrap_or(u32::MAX).max(1);
+        // A product's line weighs twice a scheme's decision; fewer blockers, nearer a result.
+        let (base, share) = if s.product { (10, 20) } else { (5, 10) };
+        for path in &s.blocked_by {
+            add(path, base + share / n, Some(s.id));
+        }
+        for c in &s.checks {
+            for path in c
+                .missing
+                .iter()
+                .filter(|_| c.status == CheckStatus::Incomplete)
+            {
+                add(path, 1, None);
+            }
+        }
+        // Read but not needed for a result: an assumed number (IP counts, debts) moves a score
+        // or a line, an assumed flag or a rule applied only where given moves less.
+        for path in not_given(s.id) {
+            if !s.blocked_by.contains(&path) {
+                add(
+                    &path,
+                    if assumed_numbers.contains(&path) {
+                        5
+                    } else {
+                        1
+                    },
+                    None,
+                );
+            }
+        }
+    }
+    let order = profile_order(&facts::derive(&Profile::default()));
+    let mut list: Vec<QuestionOut> = weights
+        .into_iter()
+        .map(|(path, (weight, blocks))| QuestionOut {
+            path,
+            blocks,
+            weight,
+        })
+        .collect();
+    list.sort_by_key(|q| {
+        (
+            std::cmp::Reverse(q.weight),
+            order.get(&q.path).copied().unwrap_or(usize::MAX),
+            q.path.clone(),
+        )
+    });
+    list.truncate(MAX_QUESTIONS);
+    list
+}
