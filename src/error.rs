@@ -30,7 +30,6 @@ pub enum Code {
     /// More decimal places than can be kept exactly (the form reader).
     TooManyDecimals,
     OutOfRange,
-    TechStaffAboveEmployees,
     // Options
     UnknownLocale,
     UnknownProduct,

@@ -468,7 +468,7 @@ fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
 
 fn read_profile(o: &mut Obj) -> Profile {
     use NumKind::{Amount, Count, Quantity};
-    let mut p = Profile {
+    Profile {
         name: o.text("name"),
         province: o.place("province"),
         city: o.place("city"),
@@ -515,18 +515,7 @@ fn read_profile(o: &mut Obj) -> Profile {
             guaranteed: o.number("guaranteed", Amount),
             secured: o.number("secured", Amount),
         }),
-    };
-    if let (Some(staff), Some(all)) = (p.tech_staff, p.employees) {
-        if staff > all {
-            o.issues.push(
-                Issue::new(Code::TechStaffAboveEmployees, "techStaff")
-                    .with(staff)
-                    .with(all),
-            );
-            p.tech_staff = None;
-        }
     }
-    p
 }
 
 fn read_self_rating(o: &mut Obj) -> SelfRating {

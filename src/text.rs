@@ -48,7 +48,6 @@ pub fn code_name(code: Code) -> &'static str {
         NotInteger => "notInteger",
         TooManyDecimals => "tooManyDecimals",
         OutOfRange => "outOfRange",
-        TechStaffAboveEmployees => "techStaffAboveEmployees",
         UnknownLocale => "unknownLocale",
         UnknownProduct => "unknownProduct",
         PolicyShape => "policyShape",
@@ -115,10 +114,6 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
         NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
         TooManyDecimals => ("小数位过多：{0}", "too many decimal places: {0}"),
         OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
-        TechStaffAboveEmployees => (
-            "科技人员（{0}）不能多于职工总数（{1}）",
-            "tech staff ({0}) cannot exceed total employees ({1})",
-        ),
         UnknownLocale => (
             "不支持的语言“{0}”，可选：zh-CN、en",
             "unsupported locale \"{0}\"; expected zh-CN or en",

@@ -6,7 +6,6 @@ use super::fields::F;
 use super::{choices, unit, Kind};
 use crate::error::Code;
 use crate::text::{fill, pick, Locale};
-use rust_decimal::Decimal;
 
 /// The largest amount the profile takes is 10^15 yuan: this many 万.
 pub(super) const MAX_WAN: &str = "100,000,000,000";
@@ -32,11 +31,6 @@ pub(super) enum Problem {
     TooLong(usize),
     /// An object, an array … where text was expected.
     WrongType,
-    /// Tech staff are counted among the employees, so there cannot be more of them.
-    TechStaffAboveEmployees {
-        staff: Decimal,
-        all: Decimal,
-    },
 }
 
 impl Problem {
@@ -51,7 +45,6 @@ impl Problem {
             Problem::NotAnOption => Code::UnknownValue,
             Problem::TooLong(_) => Code::TooLong,
             Problem::WrongType => Code::WrongType,
-            Problem::TechStaffAboveEmployees { .. } => Code::TechStaffAboveEmployees,
         }
     }
 
@@ -141,22 +134,6 @@ impl Problem {
                 "what was given cannot be read",
                 args(String::new()),
             ),
-            Problem::TechStaffAboveEmployees { staff, all } => {
-                let all_label = super::label_of("employees", locale).unwrap_or_default();
-                return fill(
-                    pick(
-                        locale,
-                        "{0}{2}，多于{1}（{3}{2}）；科技人员是职工的一部分，请核对",
-                        "{0} is more than {1} ({3}); tech staff are counted among the employees, so check both",
-                    ),
-                    &[
-                        staff.normalize().to_string(),
-                        all_label.to_string(),
-                        unit.to_string(),
-                        all.normalize().to_string(),
-                    ],
-                );
-            }
         };
         fill(pick(locale, zh, en), &args)
     }

@@ -80,7 +80,6 @@ struct Read {
     field: &'static F,
     value: Canonical,
     display: Option<String>,
-    number: Option<Decimal>,
 }
 
 /// Reads the form's raw values: an object from profile path to what was typed (strings; flags
@@ -120,7 +119,6 @@ pub fn read(values: &Json, locale: Locale) -> FormRead {
             },
         )),
     }
-    check_tech_staff(&mut reads, &mut errors, locale);
     reads.sort_by_key(|r| r.order);
     errors.sort_by_key(|(o, _)| *o);
     FormRead {
@@ -197,7 +195,6 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
             let yuan = number::amount_in_wan(&typed)?;
             return Ok(Some(numeric(
                 field,
-                yuan,
                 Canonical::Text(yuan.to_string()),
                 amount_display(yuan, locale),
             )));
@@ -216,7 +213,7 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
                 ),
                 Locale::En => text::group(&n.to_string()),
             };
-            return Ok(Some(numeric(field, n, Canonical::Count(whole), shown)));
+            return Ok(Some(numeric(field, Canonical::Count(whole), shown)));
         }
         Kind::Decimal => {
             let years = number::years(&typed)?;
@@ -226,7 +223,6 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
             };
             return Ok(Some(numeric(
                 field,
-                years,
                 Canonical::Text(years.to_string()),
                 shown,
             )));
@@ -241,17 +237,15 @@ fn plain(field: &'static F, value: Canonical) -> Read {
         field,
         value,
         display: None,
-        number: None,
     }
 }
 
-fn numeric(field: &'static F, number: Decimal, value: Canonical, display: String) -> Read {
+fn numeric(field: &'static F, value: Canonical, display: String) -> Read {
     Read {
         order: 0,
         field,
         value,
         display: Some(display),
-        number: Some(number),
     }
 }
 
@@ -274,27 +268,6 @@ fn amount_display(yuan: Decimal, locale: Locale) -> String {
         }
     }
     text::money(yuan, locale)
-}
-
-/// The profile reader refuses more tech staff than employees, so the form does too, at the
-/// tech-staff field, and leaves the tech staff out of the profile.
-fn check_tech_staff(reads: &mut Vec<Read>, errors: &mut Vec<(usize, FieldError)>, locale: Locale) {
-    let number = |path: &str| {
-        reads
-            .iter()
-            .find(|r| r.field.path == path)
-            .and_then(|r| Some((r.order, r.field, r.number?)))
-    };
-    let (Some((order, field, staff)), Some((_, _, all))) =
-        (number("techStaff"), number("employees"))
-    else {
-        return;
-    };
-    if staff > all {
-        reads.retain(|r| r.order != order);
-        let problem = Problem::TechStaffAboveEmployees { staff, all };
-        errors.push((order, field_error(field, &problem, &Json::Null, locale)));
-    }
 }
 
 fn field_error(field: &F, problem: &Problem, raw: &Json, locale: Locale) -> FieldError {
