@@ -4,7 +4,7 @@
 // The element's files are the site's (www/), with their import of the module pointed at the
 // package's web build. The CSS custom properties are read from the stylesheet itself and the parts
 // from the sources that set them, so the manifest cannot drift from the element.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const FILES = ["credit-check.js", "credit-check-form.js", "credit-check-share.js", "credit-check.css"];
 

@@ -71,7 +71,7 @@ function storage() {
 }
 
 export function hasDraft() {
-  return storage()?.getItem(DRAFT_KEY) != null;
+  return (storage()?.getItem(DRAFT_KEY) ?? null) !== null;
 }
 
 /** Saves the draft; false when this browser does not allow it. */
@@ -87,7 +87,7 @@ export function saveDraft(values) {
 /** The saved draft's values, or null when there is none or it is not a valid draft (then it is removed). */
 export function loadDraft(paths) {
   const text = storage()?.getItem(DRAFT_KEY);
-  if (text == null) return null;
+  if (text === null || text === undefined) return null;
   try {
     return checked(JSON.parse(text), paths);
   } catch {

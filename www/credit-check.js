@@ -72,6 +72,9 @@ export class CreditCheckElement extends HTMLElement {
   /** Disclosures open before printing, to close again after. */
   #openBeforePrint = null;
   #fields = new Map();
+  #specs = null;
+  /** What readForm gave for the values on screen (for the printed inputs table). */
+  #read = null;
   #root;
   #toolbar;
   #notice;
@@ -230,6 +233,7 @@ export class CreditCheckElement extends HTMLElement {
     addEventListener(
       "beforeprint",
       () => {
+        if (this.#read) this.#showPrintInputs(this.#read);
         const all = [...this.#root.querySelectorAll("details")];
         this.#openBeforePrint = new Set(all.filter((d) => d.open));
         for (const d of all) d.open = true;
@@ -258,9 +262,13 @@ export class CreditCheckElement extends HTMLElement {
     return uiTexts(this.locale);
   }
 
-  /** Every field of the form by path. */
+  /** Every field of the form by path (asked of the core once per language). */
   #fieldSpecs() {
-    return new Map(formSpec(this.locale).flatMap((s) => s.fields).map((f) => [f.path, f]));
+    if (this.#specs?.locale !== this.locale) {
+      const fields = formSpec(this.locale).flatMap((s) => s.fields);
+      this.#specs = { locale: this.locale, byPath: new Map(fields.map((f) => [f.path, f])) };
+    }
+    return this.#specs.byPath;
   }
 
   #options() {
@@ -487,7 +495,6 @@ export class CreditCheckElement extends HTMLElement {
       this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: elsewhere.length > 0 });
       return;
     }
-    keep();
     this.report = report;
     this.#stale.hidden = true;
     this.#reportHost.classList.remove("stale");
@@ -498,7 +505,8 @@ export class CreditCheckElement extends HTMLElement {
     this.#showWarnings(report.warnings ?? []);
     this.#showQuestions();
     this.#announce(report);
-    this.#showPrintInputs(read);
+    this.#read = read;
+    keep();
     if (this.#draftBox?.checked) saveDraft(this.#values);
     const done = performance.now();
     this.timings.lastUpdate = done - started;
@@ -524,20 +532,31 @@ export class CreditCheckElement extends HTMLElement {
     }
   }
 
-  /** Keeps the open disclosures and the scroll position across a re-render of the report. */
+  /**
+   * Keeps the open disclosures, and what the reader is looking at, across a re-render of the
+   * report: the topmost card or disclosure in view stays where it is on the screen. (The browser's
+   * own scroll anchoring is off inside the element: with the form and the report side by side it
+   * compensates for the wrong column.)
+   */
   #keepView() {
-    const open = new Set([...this.#reportHost.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
-    const closed = new Set(
-      [...this.#reportHost.querySelectorAll("details[data-key]:not([open])")].map((d) => d.dataset.key),
-    );
-    const x = scrollX;
-    const y = scrollY;
+    const keyOf = (n) => n.dataset.key ?? n.dataset.product;
+    const marked = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")];
+    const open = new Set(marked.filter((d) => d.localName === "details" && d.open).map(keyOf));
+    const closed = new Set(marked.filter((d) => d.localName === "details" && !d.open).map(keyOf));
+    let anchor = null;
+    if (scrollY > 0) {
+      const node = marked.find((n) => n.getBoundingClientRect().bottom > 0);
+      if (node) anchor = { key: keyOf(node), top: node.getBoundingClientRect().top };
+    }
     return () => {
       for (const d of this.#reportHost.querySelectorAll("details[data-key]")) {
         if (open.has(d.dataset.key)) d.open = true;
         else if (closed.has(d.dataset.key)) d.open = false;
       }
-      if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+      if (!anchor) return;
+      const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
+      const moved = again ? again.getBoundingClientRect().top - anchor.top : 0;
+      if (Math.abs(moved) >= 1) scrollBy(0, moved);
     };
   }
 
