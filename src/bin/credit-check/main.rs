@@ -398,7 +398,8 @@ fn one_row(
     opts: &Options,
 ) -> (String, bool) {
     let profile = match input {
-        Format::Jsonl => Json::parse(line).map_err(|e| {
+        // A BOM (an editor's or Excel's UTF-8 export) at the start of a line is not the profile's.
+        Format::Jsonl => Json::parse(line.trim_start_matches('\u{feff}')).map_err(|e| {
             let issue = credit_check::json::read_error(&e, "");
             (
                 issue.code.as_str().to_string(),
