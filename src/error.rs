@@ -26,6 +26,7 @@ pub enum Code {
     NotFinite,
     NegativeAmount,
     AmountTooLarge,
+    TooPrecise,
     NotInteger,
     OutOfRange,
     TechStaffAboveEmployees,

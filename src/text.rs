@@ -45,6 +45,7 @@ pub fn code_name(code: Code) -> &'static str {
         NotFinite => "notFinite",
         NegativeAmount => "negativeAmount",
         AmountTooLarge => "amountTooLarge",
+        TooPrecise => "tooPrecise",
         NotInteger => "notInteger",
         OutOfRange => "outOfRange",
         TechStaffAboveEmployees => "techStaffAboveEmployees",
@@ -110,7 +111,14 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "the number must be finite (not NaN or Infinity)",
         ),
         NegativeAmount => ("数值不能为负：{0}", "the value cannot be negative: {0}"),
-        AmountTooLarge => ("数值 {0} 超过上限 10^15", "{0} is above the limit of 10^15"),
+        AmountTooLarge => (
+            "数值 {0} 超过上限 10^15（金额范围 0 至 10^15）",
+            "{0} is above the limit of 10^15 (amounts range from 0 to 10^15)",
+        ),
+        TooPrecise => (
+            "数值“{0}”的有效数字超过 28 位（或小数超过 28 位），无法精确计算：请减少位数",
+            "\"{0}\" has more than 28 significant digits (or decimal places), which cannot be kept exactly: use fewer digits",
+        ),
         NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
         OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
         TechStaffAboveEmployees => (
