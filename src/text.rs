@@ -204,6 +204,8 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
         EmbeddedTestFailed => ("政策自带的测试与结果不符：修改数字或更新测试的期望值。", "The policy's own test expects something else: fix the numbers or update the test's expectation."),
         PolicyShape => ("对照 defaultPolicy() 或 policySchema() 检查结构。", "Compare the structure with defaultPolicy() or policySchema()."),
         PolicyTooLarge => ("拆分政策或减少产品、步骤和表行。", "Split the policy, or use fewer products, steps or table rows."),
+        DivisionByZero => ("除数不能为零：常数 0 作除数时每次测算都会失败；可能为零的除数用 if(x == 0, …, …) 保护。", "A divisor cannot be zero: a constant 0 fails every evaluation; guard a divisor that may be zero with if(x == 0, …, …)."),
+        OutOfRange => ("请使用括号中给出的范围内的值（round 的位数为 0–20）。", "Use a value within the range given (round() takes 0 to 20 places)."),
         _ => return None,
     };
     let base = pick(locale, zh, en);
