@@ -94,3 +94,44 @@ test("figure: the wasm stack reached at the depth limit", () => {
   console.log(`wasm stack high-water after every shape at depth ${DEPTH}: ${used} bytes of ${STACK}`);
   assert.ok(used < STACK / 4, `${used} bytes`);
 });
+
+test("memory: 10,000 full reports through evaluateMany leave wasm memory where it was", () => {
+  cc.evaluateMany([worked]);
+  const before = instance.exports.memory.buffer.byteLength;
+  const profiles = Array.from({ length: 10000 }, (_, i) => ({ ...worked, employees: 50 + (i % 200) }));
+  const list = cc.evaluateMany(profiles);
+  assert.equal(list.length, 10000);
+  assert.equal(list.filter((e) => e.error).length, 0);
+  const after = instance.exports.memory.buffer.byteLength;
+  console.log(`wasm memory: ${before} bytes before, ${after} after 10,000 full reports through evaluateMany`);
+  // Each report is converted as it is made: memory does not grow with the number of profiles.
+  assert.ok(after <= before + (1 << 20), `${before} → ${after}`);
+  aliveAndUnchanged();
+});
+
+test("a custom policy object is reused by identity and content, and read again when changed in place", () => {
+  const p = cc.defaultPolicy();
+  const first = cc.evaluate(worked, { policy: p });
+  assert.equal(JSON.stringify(cc.evaluate(worked, { policy: p })), JSON.stringify(first));
+  p.products[0].limit.steps.push({ id: "extra", label, expr: "1" });
+  const changed = cc.evaluate(worked, { policy: p, locale: "en" });
+  assert.ok(changed.products[0].limit.steps.some((s) => s.id === "extra"));
+  p.effective = "2026-02-31";
+  assert.throws(() => cc.evaluate(worked, { policy: p }), (e) => e.code === "invalidDate" && e.path === "options.policy.effective");
+  aliveAndUnchanged();
+});
+
+test("numbers: too many digits is tooPrecise, above 10^15 amountTooLarge, 10^-28 accepted", () => {
+  const at = (revenue) => {
+    try {
+      cc.evaluate({ financials: [{ revenue }] });
+      return "ok";
+    } catch (e) {
+      return `${e.code} ${e.path}`;
+    }
+  };
+  assert.equal(at("123456789012345.12345678901234567890"), "tooPrecise financials[0].revenue");
+  assert.equal(at("1000000000000000.00000000000000000001"), "amountTooLarge financials[0].revenue");
+  assert.equal(at("0.0000000000000000000000000001"), "ok");
+  aliveAndUnchanged();
+});
