@@ -87,7 +87,7 @@ for (const [name, shape, condition] of shapes) {
 }
 
 test("figure: the wasm stack reached at the depth limit", () => {
-  for (const [name, shape, condition] of shapes) {
+  for (const [, shape, condition] of shapes) {
     cc.evaluate(worked, { policy: policyWith(shape(DEPTH), condition) });
   }
   const used = stackHighWater();
