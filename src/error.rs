@@ -26,6 +26,7 @@ pub enum Code {
     NotFinite,
     NegativeAmount,
     AmountTooLarge,
+    TooPrecise,
     NotInteger,
     /// More decimal places than can be kept exactly (the form reader).
     TooManyDecimals,

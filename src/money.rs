@@ -11,8 +11,20 @@ pub fn max_amount() -> Decimal {
     Decimal::from(1_000_000_000_000_000_i64)
 }
 
-/// Parses a plain decimal with an optional unit suffix (万, 亿, %). Returns None when malformed.
+/// The most significant digits a decimal keeps exactly (and the most decimal places).
+pub const MAX_DIGITS: usize = 28;
+
+/// Parses a plain decimal with an optional unit suffix (万, 亿, %). Returns None when malformed,
+/// too precise or too large to hold (see [`read_decimal_text`] for which).
 pub fn parse_decimal_text(text: &str, allow_percent: bool) -> Option<Decimal> {
+    read_decimal_text(text, allow_percent).ok()
+}
+
+/// Parses a plain decimal with an optional unit suffix exactly, or says why it cannot:
+/// `malformedAmount` (not digits), `tooPrecise` (more significant digits or decimal places than
+/// the decimal type keeps: never a silent rounding), `amountTooLarge` (a value above 10^15 that
+/// cannot be held exactly: never clamped to the limit).
+pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Code> {
     let t = text.trim();
     let (body, factor) = if let Some(b) = t.strip_suffix('万') {
         (b, Decimal::from(10_000))
@@ -31,15 +43,45 @@ pub fn parse_decimal_text(text: &str, allow_percent: bool) -> Option<Decimal> {
     };
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-        return None;
+        return Err(Code::MalformedAmount);
     }
-    // Refuse before parsing what cannot fit or be kept exactly, so that a 40-digit string or 29
-    // decimal places is an error, not a silent rounding.
-    if int.trim_start_matches('0').len() > 20 || frac.is_some_and(|f| f.len() > 20) {
-        return None;
+    // Decide from the digits themselves, before parsing can round them. More than 20 integer
+    // digits is no amount anyone means (a pasted identifier): malformed, as before.
+    let (int, frac) = (
+        int.trim_start_matches('0'),
+        frac.unwrap_or("").trim_end_matches('0'),
+    );
+    if int.len() > 20 {
+        return Err(Code::MalformedAmount);
     }
-    let value = Decimal::from_str(body).ok()?;
-    value.checked_mul(factor)
+    let significant = if int.is_empty() {
+        frac.trim_start_matches('0').len()
+    } else {
+        int.len() + frac.len()
+    };
+    if significant > MAX_DIGITS || frac.len() > MAX_DIGITS {
+        return Err(if above_limit(int, frac) {
+            Code::AmountTooLarge
+        } else {
+            Code::TooPrecise
+        });
+    }
+    let sign = if body.starts_with('-') { "-" } else { "" };
+    let exact = format!("{sign}{}.{frac}", if int.is_empty() { "0" } else { int });
+    let value = Decimal::from_str(exact.trim_end_matches('.')).map_err(|_| Code::TooPrecise)?;
+    let scaled = value.checked_mul(factor).ok_or(Code::AmountTooLarge)?;
+    // 万, 亿 and % must not push digits out either.
+    if scaled.checked_div(factor) != Some(value) {
+        return Err(Code::TooPrecise);
+    }
+    Ok(scaled)
+}
+
+/// Whether digits (an integer part without leading zeros, a fraction without trailing ones)
+/// are above 10^15.
+fn above_limit(int: &str, frac: &str) -> bool {
+    const LIMIT: &str = "1000000000000000";
+    int.len() > LIMIT.len() || (int.len() == LIMIT.len() && (int > LIMIT || !frac.is_empty()))
 }
 
 /// Converts a JSON number to an exact decimal through its shortest decimal form, so `0.1` stays 0.1.
@@ -58,22 +100,27 @@ pub fn number_to_decimal(v: &Json) -> Result<Option<Decimal>, Code> {
             if f.abs() > 1e20 {
                 return Err(Code::AmountTooLarge);
             }
-            // Finite but beyond what 28 digits can hold (1e-300): out of range, not "not a number".
-            float_decimal(*f).map(Some).ok_or(Code::OutOfRange)
+            // Finite but beyond what 28 decimal places hold: below 10^-28 (1e-300) it is out of
+            // range; above, more digits than are kept (1.5e-27 needs 28 places and 2 digits).
+            float_decimal(*f).map(Some).ok_or(if f.abs() < 1e-28 {
+                Code::OutOfRange
+            } else {
+                Code::TooPrecise
+            })
         }
         _ => Ok(None),
     }
 }
 
-/// A finite float through its shortest round-trip text (`0.1` → 0.1, `1e-7` → 0.0000001); past
-/// 28 decimal places it is rounded, far below anything a profile or policy means.
+/// A finite float through its shortest round-trip text (`0.1` → 0.1, `1e-7` → 0.0000001), exactly:
+/// None when that text needs more than 28 decimal places (never a silent rounding).
 pub fn float_decimal(f: f64) -> Option<Decimal> {
     let mut buf = ryu::Buffer::new();
     let text = buf.format_finite(f);
     if text.contains(['e', 'E']) {
-        Decimal::from_scientific_lossy(text).ok()
+        Decimal::from_scientific(text).ok()
     } else {
-        Decimal::from_str(text).ok()
+        read_decimal_text(text, false).ok()
     }
 }
 
@@ -109,16 +156,21 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
             let allow_units = kind == NumKind::Amount;
             let trimmed = s.trim();
             let has_unit = trimmed.ends_with('万') || trimmed.ends_with('亿');
-            match parse_decimal_text(trimmed, false) {
-                Some(d) if allow_units || !has_unit => d,
+            let shown = || -> String { s.chars().take(40).collect() };
+            match read_decimal_text(trimmed, false) {
+                Ok(d) if allow_units || !has_unit => d,
+                Err(code @ (Code::TooPrecise | Code::AmountTooLarge))
+                    if allow_units || !has_unit =>
+                {
+                    return Err(Issue::new(code, path).with(shown()).with(MAX_DIGITS));
+                }
                 _ => {
-                    let shown: String = s.chars().take(40).collect();
                     let code = if ["NaN", "Infinity", "-Infinity", "inf"].contains(&trimmed) {
                         Code::NotFinite
                     } else {
                         Code::MalformedAmount
                     };
-                    return Err(Issue::new(code, path).with(shown));
+                    return Err(Issue::new(code, path).with(shown()));
                 }
             }
         }
@@ -176,6 +228,66 @@ mod tests {
         ] {
             assert_eq!(parse_decimal_text(bad, true), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn digits_beyond_what_is_kept_are_an_error_never_a_rounding() {
+        let read = |t: &str| read_decimal_text(t, true);
+        assert_eq!(
+            read("123456789012345.12345678901234567890"),
+            Err(Code::TooPrecise)
+        );
+        assert_eq!(
+            read("1000000000000000.00000000000000000001"),
+            Err(Code::AmountTooLarge)
+        );
+        assert_eq!(
+            read("0.0000000000000000000000000001"),
+            Ok(d("0.0000000000000000000000000001"))
+        );
+        assert_eq!(
+            read("0.00000000000000000000000000001"),
+            Err(Code::TooPrecise)
+        );
+        // Zeros that carry no digit are not precision.
+        assert_eq!(read("0001.5000000000000000000000000000000"), Ok(d("1.5")));
+        assert_eq!(
+            read("12345678901234567890.12345678"),
+            Ok(d("12345678901234567890.12345678"))
+        );
+        assert_eq!(read("123456789012345678901"), Err(Code::MalformedAmount));
+        assert_eq!(
+            read("12345678901234567890.123456789"),
+            Err(Code::AmountTooLarge)
+        );
+        // A unit must not push digits out either.
+        assert_eq!(
+            read("0.0000000000000000000000000001%"),
+            Err(Code::TooPrecise)
+        );
+        assert_eq!(read("-2.5万"), Ok(d("-25000")));
+        let e = read_number(
+            &Json::Str("123456789012345.12345678901234567890".into()),
+            NumKind::Amount,
+            "x",
+        )
+        .unwrap_err();
+        assert_eq!(e.code, Code::TooPrecise);
+        let e = read_number(
+            &Json::Str("1000000000000000.00000000000000000001".into()),
+            NumKind::Amount,
+            "x",
+        )
+        .unwrap_err();
+        assert_eq!(e.code, Code::AmountTooLarge);
+        assert_eq!(
+            number_to_decimal(&Json::Float(1.2345678901234567e-15)),
+            Err(Code::TooPrecise)
+        );
+        assert_eq!(
+            number_to_decimal(&Json::Float(1e-300)),
+            Err(Code::OutOfRange)
+        );
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn code_name(code: Code) -> &'static str {
         NotFinite => "notFinite",
         NegativeAmount => "negativeAmount",
         AmountTooLarge => "amountTooLarge",
+        TooPrecise => "tooPrecise",
         NotInteger => "notInteger",
         TooManyDecimals => "tooManyDecimals",
         OutOfRange => "outOfRange",
@@ -110,7 +111,14 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "the number must be finite (not NaN or Infinity)",
         ),
         NegativeAmount => ("数值不能为负：{0}", "the value cannot be negative: {0}"),
-        AmountTooLarge => ("数值 {0} 超过上限 10^15", "{0} is above the limit of 10^15"),
+        AmountTooLarge => (
+            "数值 {0} 超过上限 10^15（金额范围 0 至 10^15）",
+            "{0} is above the limit of 10^15 (amounts range from 0 to 10^15)",
+        ),
+        TooPrecise => (
+            "数值“{0}”的有效数字超过 28 位（或小数超过 28 位），无法精确计算：请减少位数",
+            "\"{0}\" has more than 28 significant digits (or decimal places), which cannot be kept exactly: use fewer digits",
+        ),
         NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
         TooManyDecimals => ("小数位过多：{0}", "too many decimal places: {0}"),
         OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
@@ -193,6 +201,8 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
         EmbeddedTestFailed => ("政策自带的测试与结果不符：修改数字或更新测试的期望值。", "The policy's own test expects something else: fix the numbers or update the test's expectation."),
         PolicyShape => ("对照 defaultPolicy() 或 policySchema() 检查结构。", "Compare the structure with defaultPolicy() or policySchema()."),
         PolicyTooLarge => ("拆分政策或减少产品、步骤和表行。", "Split the policy, or use fewer products, steps or table rows."),
+        DivisionByZero => ("除数不能为零：常数 0 作除数时每次测算都会失败；可能为零的除数用 if(x == 0, …, …) 保护。", "A divisor cannot be zero: a constant 0 fails every evaluation; guard a divisor that may be zero with if(x == 0, …, …)."),
+        OutOfRange => ("请使用括号中给出的范围内的值（round 的位数为 0–20）。", "Use a value within the range given (round() takes 0 to 20 places)."),
         _ => return None,
     };
     let base = pick(locale, zh, en);

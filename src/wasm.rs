@@ -95,10 +95,56 @@ pub fn evaluate(
     }
 }
 
+/// The last custom policy object, its JSON text and its compiled form: the same object with the
+/// same content again is neither read nor compiled (by identity and by content, so a document
+/// changed in place is read again).
+struct LastPolicy {
+    object: JsValue,
+    text: JsValue,
+    policy: crate::PolicyRef,
+}
+
+thread_local! {
+    static LAST_OBJECT: std::cell::RefCell<Option<LastPolicy>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The options and the policy they name (or the built-in one).
 fn prepare(options: &JsValue) -> Result<(Options, crate::PolicyRef), Error> {
-    let (opts, doc) = read_options(options)?;
-    Ok((opts, crate::resolve_policy(doc.as_ref())?))
+    let doc = options
+        .is_object()
+        .then(|| js_sys::Reflect::get(options, &"policy".into()).ok())
+        .flatten()
+        .filter(|p| p.is_object());
+    let Some(doc) = doc else {
+        let (opts, doc) = read_options(options)?;
+        return Ok((opts, crate::resolve_policy(doc.as_ref())?));
+    };
+    // The options without the policy: the document is read once, below, or not at all.
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
+    let _ = js_sys::Reflect::delete_property(&rest, &"policy".into());
+    let opts = Options::read(&read_json(&rest, "options")?)?;
+    // A circular or BigInt document cannot be stringified: it is read (and refused) below.
+    let text = js_sys::JSON::stringify(&doc).map(JsValue::from).ok();
+    let hit = LAST_OBJECT.with(|c| {
+        c.borrow().as_ref().and_then(|last| {
+            let same = last.object == doc && text.as_ref().is_some_and(|t| *t == last.text);
+            same.then(|| last.policy.clone())
+        })
+    });
+    if let Some(policy) = hit {
+        return Ok((opts, policy));
+    }
+    let policy = crate::resolve_policy(read_document(&doc, "options.policy")?.as_ref())?;
+    if let Some(text) = text {
+        LAST_OBJECT.with(|c| {
+            *c.borrow_mut() = Some(LastPolicy {
+                object: doc,
+                text,
+                policy: policy.clone(),
+            })
+        });
+    }
+    Ok((opts, policy))
 }
 
 fn report_for(profile: &JsValue, options: &JsValue) -> Result<crate::report::Report, Error> {
@@ -115,26 +161,25 @@ pub fn evaluate_many(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let locale = locale_of(&options);
-    let run = || -> Result<Vec<crate::ManyResult>, Error> {
-        let (opts, policy) = prepare(&options)?;
-        // Each profile is read on its own, with its own limits: one oversized or hostile entry
-        // becomes an error at its index, and a large batch is not refused as a whole.
-        let array = profiles
-            .dyn_ref::<js_sys::Array>()
-            .ok_or_else(|| Error::from(Issue::new(Code::WrongType, "profiles").with("array")))?;
-        Ok(array
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                let input = read_json(&item, "");
-                crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts)
-            })
-            .collect())
-    };
-    match run() {
-        Ok(list) => to_js(&list),
-        Err(e) => Err(throw(&e, locale)),
+    let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
+    // Each profile is read on its own, with its own limits: one oversized or hostile entry
+    // becomes an error at its index, and a large batch is not refused as a whole.
+    let array = profiles.dyn_ref::<js_sys::Array>().ok_or_else(|| {
+        throw(
+            &Issue::new(Code::WrongType, "profiles").with("array").into(),
+            locale,
+        )
+    })?;
+    // Each report becomes a JS object as soon as it is made, so wasm memory holds one report at
+    // a time, not the whole batch (it is never given back to the page once grown).
+    let out = js_sys::Array::new_with_length(array.length());
+    for (index, item) in array.iter().enumerate() {
+        let input = read_json(&item, "");
+        let entry =
+            crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts);
+        out.set(u32::try_from(index).unwrap_or(u32::MAX), to_js(&entry)?);
     }
+    Ok(out.into())
 }
 
 /// `validatePolicy(policy, options?)`: `{ ok, errors: [{ code, path, message }], tests: { passed, failed } }`.

@@ -126,3 +126,24 @@ fn batch_stops_when_its_output_is_closed() {
     assert!(status.success());
     let _ = feeder.join();
 }
+
+#[test]
+fn batch_jsonl_skips_a_bom_at_the_start_of_a_line() {
+    let input = "\u{feff}{\"employees\": 80}\n\u{feff}{\"employees\": 81}\n";
+    let (out, err, ok) = run(&["batch", "-"], input);
+    assert!(ok, "{err}");
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v.get("error").is_none(), "{line}");
+    }
+}
+
+#[test]
+fn batch_csv_output_neutralises_a_formula_in_the_name() {
+    let input = "{\"name\": \"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\", \"employees\": 80}\n";
+    let (out, err, ok) = run(&["batch", "-", "--out", "csv"], input);
+    assert!(ok, "{err}");
+    let row = out.lines().nth(1).unwrap();
+    assert!(row.contains("\"'=HYPERLINK("), "{row}");
+    assert!(!row.contains(",=HYPERLINK"), "{row}");
+}

@@ -28,12 +28,30 @@ pub fn split(line: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// Quotes a field when needed.
+/// Quotes a field when needed, and neutralises one a spreadsheet would run as a formula.
 pub fn quote(s: &str) -> String {
+    let s = neutralise(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
+    }
+}
+
+/// OWASP's CSV-injection rule: a cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return is read as a formula by spreadsheets (a company name `=HYPERLINK(…)` would become a
+/// link), so it gets a leading `'`. A plain number (`-5`, a negative amount) is left as it is.
+fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = s.strip_prefix(['-', '+']).is_some_and(|d| {
+        d.split('.').count() <= 2
+            && d.split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if risky && !number {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
 }
 
@@ -130,6 +148,24 @@ fn set(root: &mut Json, path: &str, value: Json) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        assert_eq!(
+            quote("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(quote("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(quote("-2+3"), "'-2+3");
+        assert_eq!(quote("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(quote("\tx"), "'\tx");
+        assert_eq!(quote("\rx"), "\"'\rx\"");
+        // Numbers and ordinary text are untouched.
+        assert_eq!(quote("-5"), "-5");
+        assert_eq!(quote("-1250.5"), "-1250.5");
+        assert_eq!(quote("云创 = 大数据"), "云创 = 大数据");
+        assert_eq!(quote("8000000"), "8000000");
+    }
 
     #[test]
     fn splits_quoted_fields() {

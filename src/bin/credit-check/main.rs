@@ -182,6 +182,10 @@ fn format_of(name: Option<&str>, file: &str) -> Result<Format, String> {
 /// Rows are read, evaluated and written in chunks of this many: memory stays flat whatever the
 /// input size, and chunks are small enough to keep every core busy to the end.
 const CHUNK: usize = 512;
+/// A worker's stack: a main thread's 8 MiB rather than a spawned thread's default 2 MiB, so that
+/// a policy at the expression depth limit has the same wide margin on every thread, even in a
+/// debug build (tests/depth.rs fits it in 1 MiB).
+const WORKER_STACK: usize = 8 << 20;
 
 fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
     let file = a.positional.get(1).map_or("-", String::as_str);
@@ -266,7 +270,8 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
         });
         for _ in 0..threads {
             let (rx, tx) = (&chunks_rx, results_tx.clone());
-            s.spawn(move || loop {
+            let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
+            let spawned = worker.spawn_scoped(s, move || loop {
                 let next = rx
                     .lock()
                     .map_err(|_| ())
@@ -290,6 +295,10 @@ fn batch(a: &Args, policy: &Policy) -> Result<(), String> {
                     break;
                 }
             });
+            // As `Scope::spawn` does: a thread the OS refuses is not a profile's error.
+            if let Err(e) = spawned {
+                panic!("cannot start a worker thread: {e}");
+            }
         }
         drop(results_tx);
         // Owned here, so that leaving early (a write error, a closed pipe) lets the reader go.
@@ -389,7 +398,8 @@ fn one_row(
     opts: &Options,
 ) -> (String, bool) {
     let profile = match input {
-        Format::Jsonl => Json::parse(line).map_err(|e| {
+        // A BOM (an editor's or Excel's UTF-8 export) at the start of a line is not the profile's.
+        Format::Jsonl => Json::parse(line.trim_start_matches('\u{feff}')).map_err(|e| {
             let issue = credit_check::json::read_error(&e, "");
             (
                 issue.code.as_str().to_string(),

@@ -181,6 +181,7 @@ impl Compiler<'_> {
                 );
             }
         }
+        e.constant_failures(path, &mut found);
         let ok = found.is_empty();
         self.issues.extend(found);
         ok.then_some(e)

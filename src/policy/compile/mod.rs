@@ -39,9 +39,23 @@ fn is_date(s: &str) -> bool {
     {
         return false;
     }
+    let year: u32 = s.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     let day: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    (1..=days_in_month(year, month)).contains(&day)
+}
+
+/// The days of a month in the Gregorian calendar (0 for a month that does not exist), so that
+/// `2026-02-31` is not a date.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    }
 }
 
 impl Policy {

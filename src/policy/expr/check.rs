@@ -24,6 +24,41 @@ impl Expr {
         }
     }
 
+    /// Failures a constant decides, so that they fail every evaluation: a division (or a
+    /// `floor` unit) that is a literal zero, `round` to places outside 0–20. Pushed with the
+    /// codes evaluation would give. The walk is bounded by the tree's depth, like every other.
+    pub fn constant_failures(&self, path: &str, out: &mut Vec<Issue>) {
+        let zero = |e: &Expr| matches!(e, Expr::Lit(Val::Num(d)) if d.is_zero());
+        match self {
+            Expr::Bin(Op::Div, a, b) if zero(b) => {
+                out.push(Issue::new(Code::DivisionByZero, path).with("… / 0"));
+                a.constant_failures(path, out);
+            }
+            Expr::Call(Func::Floor, args) if args.get(1).is_some_and(zero) => {
+                out.push(Issue::new(Code::DivisionByZero, path).with("floor(…, 0)"));
+            }
+            Expr::Call(Func::Round, args) => {
+                if let Some(Expr::Lit(Val::Num(dp))) = args.get(1) {
+                    if *dp < 0.into() || *dp > 20.into() || !dp.fract().is_zero() {
+                        out.push(
+                            Issue::new(Code::OutOfRange, path)
+                                .with(dp)
+                                .with("round(x, 0–20)"),
+                        );
+                    }
+                }
+                args.iter().for_each(|a| a.constant_failures(path, out));
+            }
+            Expr::Call(_, args) => args.iter().for_each(|a| a.constant_failures(path, out)),
+            Expr::Neg(e) | Expr::Not(e) => e.constant_failures(path, out),
+            Expr::Bin(_, a, b) => {
+                a.constant_failures(path, out);
+                b.constant_failures(path, out);
+            }
+            Expr::Lit(_) | Expr::Fact(..) | Expr::Table(..) => {}
+        }
+    }
+
     /// Checks types and references; pushes every problem found.
     pub fn check(&self, scope: &dyn Scope, path: &str, issues: &mut Vec<Issue>) -> Option<Ty> {
         let mismatch = |issues: &mut Vec<Issue>, want: Ty, got: Ty| {

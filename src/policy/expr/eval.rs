@@ -62,246 +62,312 @@ impl Expr {
     /// (a side that already holds without a margin is left out), the largest of an `or`'s, the
     /// opposite of a `not`'s. None where no number measures it (a flag, a text, an unknown).
     pub fn margin(&self, scope: &dyn Scope, path: &str) -> Result<Option<Decimal>, Issue> {
-        let holds = |e: &Expr| -> Result<Option<bool>, Issue> {
-            Ok(match e.eval(scope, path)? {
-                Known::Yes(Val::Bool(b)) => Some(b),
-                _ => None,
-            })
-        };
-        Ok(match self {
+        // As in `eval`, each level keeps only what it recurses for; the rest is done aside.
+        match self {
             Expr::Bin(op @ (Op::Ge | Op::Gt | Op::Le | Op::Lt), a, b) => {
-                let (Some(l), Some(r)) = (a.eval(scope, path)?.num(), b.eval(scope, path)?.num())
-                else {
-                    return Ok(None);
-                };
-                match op {
-                    Op::Ge | Op::Gt => l.checked_sub(r),
-                    _ => r.checked_sub(l),
-                }
+                difference(*op, a, b, scope, path)
             }
             Expr::Bin(op @ (Op::And | Op::Or), a, b) => {
-                let (ma, mb) = (a.margin(scope, path)?, b.margin(scope, path)?);
-                match (ma, mb) {
-                    (Some(x), Some(y)) => Some(if *op == Op::And { x.min(y) } else { x.max(y) }),
-                    // One side has no margin: it decides unless it is neutral (true for `and`,
-                    // false for `or`), in which case the other side's margin is the margin.
-                    (Some(m), None) if holds(b)? == Some(*op == Op::And) => Some(m),
-                    (None, Some(m)) if holds(a)? == Some(*op == Op::And) => Some(m),
-                    _ => None,
-                }
+                let ma = a.margin(scope, path)?;
+                let mb = b.margin(scope, path)?;
+                junction(*op, (ma, a), (mb, b), scope, path)
             }
-            Expr::Not(e) => e.margin(scope, path)?.map(|m| -m),
-            _ => None,
-        })
-    }
-
-    pub fn eval(&self, scope: &dyn Scope, path: &str) -> EResult {
-        match self {
-            Expr::Lit(v) => Ok(Known::Yes(v.clone())),
-            Expr::Fact(n, slot) => match slot {
-                Slot::Name => scope.fact(n).map(|f| f.value.clone()),
-                Slot::Step(p, s) => {
-                    return scope
-                        .step_at(*p, *s)
-                        .ok_or_else(|| Issue::new(Code::ForwardReference, path).with(path).with(n))
-                }
-                s => scope.slot(*s).cloned(),
-            }
-            .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n)),
-            // A table is only ever an argument of band(), bandTop() or lookup().
-            Expr::Table(n, _) => Ok(Known::Yes(Val::Str(n.as_str().into()))),
-            Expr::Neg(e) => match want_num(e.eval(scope, path)?, path)? {
-                Ok(d) => Ok(Known::Yes(Val::Num(-d))),
-                Err(m) => Ok(m),
-            },
-            Expr::Not(e) => match want_bool(e.eval(scope, path)?, path)? {
-                Ok(b) => Ok(Known::Yes(Val::Bool(!b))),
-                Err(m) => Ok(m),
-            },
-            Expr::Bin(op, a, b) => self.eval_bin(*op, a, b, scope, path),
-            Expr::Call(f, args) => eval_call(*f, args, scope, path),
+            Expr::Not(e) => Ok(e.margin(scope, path)?.map(|m| -m)),
+            _ => Ok(None),
         }
     }
 
-    fn eval_bin(&self, op: Op, a: &Expr, b: &Expr, scope: &dyn Scope, path: &str) -> EResult {
-        let x = a.eval(scope, path)?;
-        let y = b.eval(scope, path)?;
-        match op {
-            Op::And | Op::Or => {
-                let xb = want_bool(x.clone(), path)?;
-                let yb = want_bool(y.clone(), path)?;
-                let decisive = op == Op::Or;
-                if xb == Ok(decisive) || yb == Ok(decisive) {
-                    return Ok(Known::Yes(Val::Bool(decisive)));
-                }
-                match (xb, yb) {
-                    (Ok(_), Ok(_)) => Ok(Known::Yes(Val::Bool(!decisive))),
-                    _ => Ok(union(&x, &y)),
-                }
+    /// Evaluates the expression. The recursion is bounded by the tree's depth (the parser refuses
+    /// deeper trees); each level keeps only its operands on the stack: the work of an operator is
+    /// done in a separate, non-recursive function, so a level's frame stays small even in debug.
+    pub fn eval(&self, scope: &dyn Scope, path: &str) -> EResult {
+        match self {
+            Expr::Lit(v) => Ok(Known::Yes(v.clone())),
+            Expr::Fact(n, slot) => fact_value(n, *slot, scope, path),
+            // A table is only ever an argument of band(), bandTop() or lookup().
+            Expr::Table(n, _) => Ok(Known::Yes(Val::Str(n.as_str().into()))),
+            Expr::Neg(e) => negate(e.eval(scope, path)?, path),
+            Expr::Not(e) => invert(e.eval(scope, path)?, path),
+            Expr::Bin(op, a, b) => {
+                let x = a.eval(scope, path)?;
+                let y = b.eval(scope, path)?;
+                combine(*op, x, y, path)
             }
-            Op::Eq | Op::Ne => match (&x, &y) {
-                (Known::Yes(v), Known::Yes(w)) => {
-                    if v.ty() != w.ty() {
-                        return Err(type_err(path, v.ty(), w));
-                    }
-                    Ok(Known::Yes(Val::Bool((v == w) == (op == Op::Eq))))
-                }
-                _ => Ok(union(&x, &y)),
-            },
-            _ => {
-                let (xn, yn) = (want_num(x.clone(), path)?, want_num(y.clone(), path)?);
-                let (Ok(p), Ok(q)) = (xn, yn) else {
-                    return Ok(union(&x, &y));
-                };
-                let v = match op {
-                    Op::Lt => Val::Bool(p < q),
-                    Op::Le => Val::Bool(p <= q),
-                    Op::Gt => Val::Bool(p > q),
-                    Op::Ge => Val::Bool(p >= q),
-                    _ => Val::Num(arith(op, p, q, path)?),
-                };
-                Ok(Known::Yes(v))
-            }
+            Expr::Call(f, args) => eval_call(*f, args, scope, path),
         }
     }
 }
 
-fn eval_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
-    let arg = |i: usize| -> EResult {
-        args.get(i)
-            .ok_or_else(|| Issue::new(Code::WrongArity, path).with(f.name()))?
-            .eval(scope, path)
+/// A comparison's margin: the difference of its sides, signed so that it holds above 0.
+fn difference(
+    op: Op,
+    a: &Expr,
+    b: &Expr,
+    scope: &dyn Scope,
+    path: &str,
+) -> Result<Option<Decimal>, Issue> {
+    let (Some(l), Some(r)) = (a.eval(scope, path)?.num(), b.eval(scope, path)?.num()) else {
+        return Ok(None);
     };
-    let literal = |i: usize| -> Result<&str, Issue> {
-        match args.get(i) {
-            Some(Expr::Lit(Val::Str(s))) => Ok(s),
-            Some(Expr::Table(s, _)) => Ok(s),
-            _ => Err(Issue::new(Code::ExpressionSyntax, path).with("expected a quoted name")),
-        }
+    Ok(match op {
+        Op::Ge | Op::Gt => l.checked_sub(r),
+        _ => r.checked_sub(l),
+    })
+}
+
+/// An `and`'s or an `or`'s margin from its sides' margins.
+fn junction(
+    op: Op,
+    (ma, a): (Option<Decimal>, &Expr),
+    (mb, b): (Option<Decimal>, &Expr),
+    scope: &dyn Scope,
+    path: &str,
+) -> Result<Option<Decimal>, Issue> {
+    let holds = |e: &Expr| -> Result<Option<bool>, Issue> {
+        Ok(match e.eval(scope, path)? {
+            Known::Yes(Val::Bool(b)) => Some(b),
+            _ => None,
+        })
     };
-    match f {
-        Func::Min | Func::Max | Func::Best => {
-            let mut acc: Option<Decimal> = None;
-            let mut missing = Known::missing(Vec::new());
-            let mut any_missing = false;
-            for i in 0..args.len() {
-                let k = arg(i)?;
-                match want_num(k.clone(), path)? {
-                    Ok(d) => {
-                        acc = Some(match (acc, f) {
-                            (None, _) => d,
-                            (Some(a), Func::Min) => a.min(d),
-                            (Some(a), _) => a.max(d),
-                        })
-                    }
-                    Err(m) => {
-                        any_missing = true;
-                        missing = union(&missing, &m);
-                    }
-                }
+    Ok(match (ma, mb) {
+        (Some(x), Some(y)) => Some(if op == Op::And { x.min(y) } else { x.max(y) }),
+        // One side has no margin: it decides unless it is neutral (true for `and`, false for
+        // `or`), in which case the other side's margin is the margin.
+        (Some(m), None) if holds(b)? == Some(op == Op::And) => Some(m),
+        (None, Some(m)) if holds(a)? == Some(op == Op::And) => Some(m),
+        _ => None,
+    })
+}
+
+fn fact_value(n: &str, slot: Slot, scope: &dyn Scope, path: &str) -> EResult {
+    match slot {
+        Slot::Name => scope.fact(n).map(|f| f.value.clone()),
+        Slot::Step(p, s) => {
+            return scope
+                .step_at(p, s)
+                .ok_or_else(|| Issue::new(Code::ForwardReference, path).with(path).with(n))
+        }
+        s => scope.slot(s).cloned(),
+    }
+    .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n))
+}
+
+fn negate(k: Known, path: &str) -> EResult {
+    match want_num(k, path)? {
+        Ok(d) => Ok(Known::Yes(Val::Num(-d))),
+        Err(m) => Ok(m),
+    }
+}
+
+fn invert(k: Known, path: &str) -> EResult {
+    match want_bool(k, path)? {
+        Ok(b) => Ok(Known::Yes(Val::Bool(!b))),
+        Err(m) => Ok(m),
+    }
+}
+
+/// A binary operator on its evaluated operands.
+fn combine(op: Op, x: Known, y: Known, path: &str) -> EResult {
+    match op {
+        Op::And | Op::Or => {
+            let xb = want_bool(x.clone(), path)?;
+            let yb = want_bool(y.clone(), path)?;
+            let decisive = op == Op::Or;
+            if xb == Ok(decisive) || yb == Ok(decisive) {
+                return Ok(Known::Yes(Val::Bool(decisive)));
             }
-            match acc {
-                Some(a) if !any_missing || f == Func::Best => Ok(Known::Yes(Val::Num(a))),
-                _ => Ok(missing),
+            match (xb, yb) {
+                (Ok(_), Ok(_)) => Ok(Known::Yes(Val::Bool(!decisive))),
+                _ => Ok(union(&x, &y)),
             }
         }
-        Func::Floor | Func::Round | Func::Abs => {
-            let x = match want_num(arg(0)?, path)? {
-                Ok(d) => d,
-                Err(m) => return Ok(m),
-            };
-            let second = if args.len() > 1 {
-                match want_num(arg(1)?, path)? {
-                    Ok(d) => Some(d),
-                    Err(m) => return Ok(m),
+        Op::Eq | Op::Ne => match (&x, &y) {
+            (Known::Yes(v), Known::Yes(w)) => {
+                if v.ty() != w.ty() {
+                    return Err(type_err(path, v.ty(), w));
                 }
-            } else {
-                None
-            };
-            let v = match f {
-                Func::Abs => x.abs(),
-                Func::Round => {
-                    let dp = second.unwrap_or_default();
-                    if dp < Decimal::ZERO || dp > Decimal::from(20) || !dp.fract().is_zero() {
-                        return Err(Issue::new(Code::OutOfRange, path)
-                            .with(dp)
-                            .with("round(x, 0–20)"));
-                    }
-                    let dp = u32::try_from(dp.mantissa()).unwrap_or(0);
-                    x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-                }
-                _ => match second {
-                    None => x.floor(),
-                    Some(unit) => {
-                        let q = arith(Op::Div, x, unit, path)?;
-                        arith(Op::Mul, q.floor(), unit, path)?
-                    }
-                },
-            };
-            Ok(Known::Yes(Val::Num(v)))
-        }
-        Func::If => match want_bool(arg(0)?, path)? {
-            Ok(true) => arg(1),
-            Ok(false) => arg(2),
-            Err(m) => Ok(m),
+                Ok(Known::Yes(Val::Bool((v == w) == (op == Op::Eq))))
+            }
+            _ => Ok(union(&x, &y)),
         },
-        Func::Coalesce => match arg(0)? {
-            Known::Missing(_) => arg(1),
-            k => Ok(k),
-        },
-        Func::Known => Ok(Known::Yes(Val::Bool(matches!(arg(0)?, Known::Yes(_))))),
-        Func::Count => {
-            let mut n = 0i64;
-            let mut missing = None;
-            for i in 0..args.len() {
-                let k = arg(i)?;
-                match want_bool(k.clone(), path)? {
-                    Ok(true) => n += 1,
-                    Ok(false) => {}
-                    Err(m) => missing = Some(union(missing.as_ref().unwrap_or(&m), &m)),
-                }
-            }
-            Ok(missing.unwrap_or(Known::Yes(Val::Num(Decimal::from(n)))))
-        }
-        Func::Band | Func::BandTop | Func::Lookup => {
-            let name = literal(0)?;
-            let table = match args.first() {
-                Some(Expr::Table(_, i)) => scope.table_at(*i),
-                _ => scope.table(name),
-            }
-            .ok_or_else(|| Issue::new(Code::UnknownTable, path).with(name))?;
-            let key = match arg(1)? {
-                Known::Yes(v) => v,
-                m => return Ok(m),
+        _ => {
+            let (xn, yn) = (want_num(x.clone(), path)?, want_num(y.clone(), path)?);
+            let (Ok(p), Ok(q)) = (xn, yn) else {
+                return Ok(union(&x, &y));
             };
-            let value = if f == Func::Lookup {
-                table
-                    .entry(&key)
-                    .ok_or_else(|| Issue::new(Code::NoEntry, path).with(name).with(key.show()))?
-            } else {
-                let Val::Num(x) = key else {
-                    return Err(type_err(path, Ty::Num, &key));
-                };
-                let row = table.band(x).ok_or_else(|| {
-                    Issue::new(Code::NoBand, path)
-                        .with(name)
-                        .with(crate::money::fmt(x))
-                })?;
-                if f == Func::BandTop {
-                    row.top.unwrap_or(row.value).0
-                } else {
-                    row.value.0
-                }
+            let v = match op {
+                Op::Lt => Val::Bool(p < q),
+                Op::Le => Val::Bool(p <= q),
+                Op::Gt => Val::Bool(p > q),
+                Op::Ge => Val::Bool(p >= q),
+                _ => Val::Num(arith(op, p, q, path)?),
             };
-            Ok(Known::Yes(Val::Num(value)))
-        }
-        Func::Step => {
-            let (p, s) = (literal(0)?, literal(1)?);
-            scope.step(p, s).ok_or_else(|| {
-                Issue::new(Code::ForwardReference, path)
-                    .with(path)
-                    .with(format!("{p}.{s}"))
-            })
+            Ok(Known::Yes(v))
         }
     }
+}
+
+/// The value of argument `i`.
+fn arg(f: Func, args: &[Expr], i: usize, scope: &dyn Scope, path: &str) -> EResult {
+    args.get(i)
+        .ok_or_else(|| Issue::new(Code::WrongArity, path).with(f.name()))?
+        .eval(scope, path)
+}
+
+/// The quoted name of argument `i` (a table, a product, a step).
+fn literal<'e>(args: &'e [Expr], i: usize, path: &str) -> Result<&'e str, Issue> {
+    match args.get(i) {
+        Some(Expr::Lit(Val::Str(s))) => Ok(s),
+        Some(Expr::Table(s, _)) => Ok(s),
+        _ => Err(Issue::new(Code::ExpressionSyntax, path).with("expected a quoted name")),
+    }
+}
+
+/// A call: each function in its own function, so that the recursion through arguments keeps a
+/// small frame per level.
+fn eval_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    match f {
+        Func::Min | Func::Max | Func::Best => extremum(f, args, scope, path),
+        Func::Floor | Func::Round | Func::Abs => rounding(f, args, scope, path),
+        Func::If | Func::Coalesce | Func::Known => choice(f, args, scope, path),
+        Func::Count => count(args, scope, path),
+        Func::Band | Func::BandTop | Func::Lookup => table_call(f, args, scope, path),
+        Func::Step => step_call(args, scope, path),
+    }
+}
+
+/// `if`, `coalesce` and `known`: which argument's value, or whether it is known.
+fn choice(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let first = arg(f, args, 0, scope, path)?;
+    match f {
+        Func::If => match want_bool(first, path)? {
+            Ok(true) => arg(f, args, 1, scope, path),
+            Ok(false) => arg(f, args, 2, scope, path),
+            Err(m) => Ok(m),
+        },
+        Func::Coalesce => match first {
+            Known::Missing(_) => arg(f, args, 1, scope, path),
+            k => Ok(k),
+        },
+        _ => Ok(Known::Yes(Val::Bool(matches!(first, Known::Yes(_))))),
+    }
+}
+
+fn step_call(args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let (p, s) = (literal(args, 0, path)?, literal(args, 1, path)?);
+    scope.step(p, s).ok_or_else(|| {
+        Issue::new(Code::ForwardReference, path)
+            .with(path)
+            .with(format!("{p}.{s}"))
+    })
+}
+
+fn extremum(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let mut acc: Option<Decimal> = None;
+    let mut missing = Known::missing(Vec::new());
+    let mut any_missing = false;
+    for a in args {
+        let k = a.eval(scope, path)?;
+        match want_num(k, path)? {
+            Ok(d) => {
+                acc = Some(match (acc, f) {
+                    (None, _) => d,
+                    (Some(a), Func::Min) => a.min(d),
+                    (Some(a), _) => a.max(d),
+                })
+            }
+            Err(m) => {
+                any_missing = true;
+                missing = union(&missing, &m);
+            }
+        }
+    }
+    match acc {
+        Some(a) if !any_missing || f == Func::Best => Ok(Known::Yes(Val::Num(a))),
+        _ => Ok(missing),
+    }
+}
+
+/// `floor(x[, unit])`, `round(x, dp)`, `abs(x)`.
+fn rounding(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let x = match want_num(arg(f, args, 0, scope, path)?, path)? {
+        Ok(d) => d,
+        Err(m) => return Ok(m),
+    };
+    let second = match args.get(1) {
+        Some(e) => match want_num(e.eval(scope, path)?, path)? {
+            Ok(d) => Some(d),
+            Err(m) => return Ok(m),
+        },
+        None => None,
+    };
+    let v = match f {
+        Func::Abs => x.abs(),
+        Func::Round => {
+            let dp = second.unwrap_or_default();
+            if dp < Decimal::ZERO || dp > Decimal::from(20) || !dp.fract().is_zero() {
+                return Err(Issue::new(Code::OutOfRange, path)
+                    .with(dp)
+                    .with("round(x, 0–20)"));
+            }
+            let dp = u32::try_from(dp.mantissa()).unwrap_or(0);
+            x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        }
+        _ => match second {
+            None => x.floor(),
+            Some(unit) => {
+                let q = arith(Op::Div, x, unit, path)?;
+                arith(Op::Mul, q.floor(), unit, path)?
+            }
+        },
+    };
+    Ok(Known::Yes(Val::Num(v)))
+}
+
+fn count(args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let mut n = 0i64;
+    let mut missing = None;
+    for a in args {
+        let k = a.eval(scope, path)?;
+        match want_bool(k, path)? {
+            Ok(true) => n += 1,
+            Ok(false) => {}
+            Err(m) => missing = Some(union(missing.as_ref().unwrap_or(&m), &m)),
+        }
+    }
+    Ok(missing.unwrap_or(Known::Yes(Val::Num(Decimal::from(n)))))
+}
+
+/// `band`, `bandTop` and `lookup`.
+fn table_call(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
+    let name = literal(args, 0, path)?;
+    let table = match args.first() {
+        Some(Expr::Table(_, i)) => scope.table_at(*i),
+        _ => scope.table(name),
+    }
+    .ok_or_else(|| Issue::new(Code::UnknownTable, path).with(name))?;
+    let key = match arg(f, args, 1, scope, path)? {
+        Known::Yes(v) => v,
+        m => return Ok(m),
+    };
+    let value = if f == Func::Lookup {
+        table
+            .entry(&key)
+            .ok_or_else(|| Issue::new(Code::NoEntry, path).with(name).with(key.show()))?
+    } else {
+        let Val::Num(x) = key else {
+            return Err(type_err(path, Ty::Num, &key));
+        };
+        let row = table.band(x).ok_or_else(|| {
+            Issue::new(Code::NoBand, path)
+                .with(name)
+                .with(crate::money::fmt(x))
+        })?;
+        if f == Func::BandTop {
+            row.top.unwrap_or(row.value).0
+        } else {
+            row.value.0
+        }
+    };
+    Ok(Known::Yes(Val::Num(value)))
 }

@@ -1,4 +1,10 @@
 //! Text to expression: a lexer and a recursive-descent parser with a depth limit.
+//!
+//! The limit is on the tree's real depth, counted on every node as it is built: `a+b+c+…` is a
+//! left-deep tree as deep as it is long, and every later walk of the tree (type check, resolve,
+//! evaluate, margin, drop) recurses once per level. Counting only parentheses let a flat chain of
+//! 2,000 terms through and overflowed the stack at evaluation (issue #14). The parser's own
+//! recursion is bounded separately: each parenthesis, `not`, unary minus and call counts a level.
 
 use super::{Expr, Func, Op, MAX_DEPTH, MAX_LEN};
 use crate::error::{Code, Issue};
@@ -93,7 +99,23 @@ struct Parser {
     depth: usize,
 }
 
-type PResult = Result<Expr, Issue>;
+/// An expression and the depth of its tree (a leaf is 1).
+type Node = (Expr, usize);
+type PResult = Result<Node, Issue>;
+
+/// A node over `children`: one level deeper than the deepest, refused beyond [`MAX_DEPTH`].
+fn node(e: Expr, children: &[usize], path: &str) -> PResult {
+    let depth = 1 + children.iter().copied().max().unwrap_or(0);
+    if depth > MAX_DEPTH {
+        Err(Issue::new(Code::ExpressionTooDeep, path).with(MAX_DEPTH))
+    } else {
+        Ok((e, depth))
+    }
+}
+
+fn bin(op: Op, (a, da): Node, (b, db): Node, path: &str) -> PResult {
+    node(Expr::Bin(op, Box::new(a), Box::new(b)), &[da, db], path)
+}
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -143,7 +165,7 @@ impl Parser {
         let mut left = self.and(path)?;
         while self.eat_word("or") {
             let right = self.and(path)?;
-            left = Expr::Bin(Op::Or, Box::new(left), Box::new(right));
+            left = bin(Op::Or, left, right, path)?;
         }
         self.depth -= 1;
         Ok(left)
@@ -153,7 +175,7 @@ impl Parser {
         let mut left = self.not(path)?;
         while self.eat_word("and") {
             let right = self.not(path)?;
-            left = Expr::Bin(Op::And, Box::new(left), Box::new(right));
+            left = bin(Op::And, left, right, path)?;
         }
         Ok(left)
     }
@@ -161,9 +183,9 @@ impl Parser {
     fn not(&mut self, path: &str) -> PResult {
         if self.eat_word("not") {
             self.enter(path)?;
-            let inner = self.not(path)?;
+            let (inner, d) = self.not(path)?;
             self.depth -= 1;
-            return Ok(Expr::Not(Box::new(inner)));
+            return node(Expr::Not(Box::new(inner)), &[d], path);
         }
         self.cmp(path)
     }
@@ -181,7 +203,7 @@ impl Parser {
         };
         self.pos += 1;
         let right = self.sum(path)?;
-        Ok(Expr::Bin(op, Box::new(left), Box::new(right)))
+        bin(op, left, right, path)
     }
 
     fn sum(&mut self, path: &str) -> PResult {
@@ -194,7 +216,7 @@ impl Parser {
             };
             self.pos += 1;
             let right = self.product(path)?;
-            left = Expr::Bin(op, Box::new(left), Box::new(right));
+            left = bin(op, left, right, path)?;
         }
     }
 
@@ -208,7 +230,7 @@ impl Parser {
             };
             self.pos += 1;
             let right = self.unary(path)?;
-            left = Expr::Bin(op, Box::new(left), Box::new(right));
+            left = bin(op, left, right, path)?;
         }
     }
 
@@ -216,12 +238,12 @@ impl Parser {
         if self.peek() == Some(&Tok::Sym("-")) {
             self.pos += 1;
             self.enter(path)?;
-            let inner = self.unary(path)?;
+            let (inner, d) = self.unary(path)?;
             self.depth -= 1;
-            return Ok(match inner {
-                Expr::Lit(Val::Num(d)) => Expr::Lit(Val::Num(-d)),
-                other => Expr::Neg(Box::new(other)),
-            });
+            return match inner {
+                Expr::Lit(Val::Num(n)) => Ok((Expr::Lit(Val::Num(-n)), d)),
+                other => node(Expr::Neg(Box::new(other)), &[d], path),
+            };
         }
         self.atom(path)
     }
@@ -233,8 +255,8 @@ impl Parser {
             .ok_or_else(|| self.err(path, "unexpected end"))?;
         self.pos += 1;
         match tok {
-            Tok::Num(d, _) => Ok(Expr::Lit(Val::Num(d))),
-            Tok::Str(s) => Ok(Expr::Lit(Val::Str(s.into()))),
+            Tok::Num(d, _) => Ok((Expr::Lit(Val::Num(d)), 1)),
+            Tok::Str(s) => Ok((Expr::Lit(Val::Str(s.into())), 1)),
             Tok::Sym("(") => {
                 let inner = self.or(path)?;
                 if !self.eat_sym(")") {
@@ -242,37 +264,48 @@ impl Parser {
                 }
                 Ok(inner)
             }
-            Tok::Name(n) if n == "true" => Ok(Expr::Lit(Val::Bool(true))),
-            Tok::Name(n) if n == "false" => Ok(Expr::Lit(Val::Bool(false))),
+            Tok::Name(n) if n == "true" => Ok((Expr::Lit(Val::Bool(true)), 1)),
+            Tok::Name(n) if n == "false" => Ok((Expr::Lit(Val::Bool(false)), 1)),
             Tok::Name(n) if ["and", "or", "not"].contains(&n.as_str()) => {
                 Err(self.err(path, format!("unexpected \"{n}\"")))
             }
             Tok::Name(n) => {
                 if !self.eat_sym("(") {
-                    return Ok(Expr::Fact(n, super::Slot::Name));
+                    return Ok((Expr::Fact(n, super::Slot::Name), 1));
                 }
-                let func = Func::by_name(&n)
-                    .ok_or_else(|| Issue::new(Code::UnknownFunction, path).with(&n))?;
-                let mut args = Vec::new();
-                if !self.eat_sym(")") {
-                    loop {
-                        args.push(self.or(path)?);
-                        if self.eat_sym(")") {
-                            break;
-                        }
-                        if !self.eat_sym(",") {
-                            return Err(self.err(path, "expected ',' or ')'"));
-                        }
-                    }
-                }
-                let (lo, hi, shown) = func.arity();
-                if args.len() < lo || args.len() > hi {
-                    return Err(Issue::new(Code::WrongArity, path).with(n).with(shown));
-                }
-                Ok(Expr::Call(func, args))
+                self.call(n, path)
             }
             Tok::Sym(s) => Err(self.err(path, format!("unexpected '{s}'"))),
         }
+    }
+}
+
+impl Parser {
+    /// A call's arguments, after its `(`: its own function, so that `atom`'s frame, which every
+    /// level of nesting keeps on the stack, stays small.
+    fn call(&mut self, n: String, path: &str) -> PResult {
+        let func =
+            Func::by_name(&n).ok_or_else(|| Issue::new(Code::UnknownFunction, path).with(&n))?;
+        let mut args = Vec::new();
+        let mut depths = Vec::new();
+        if !self.eat_sym(")") {
+            loop {
+                let (arg, d) = self.or(path)?;
+                args.push(arg);
+                depths.push(d);
+                if self.eat_sym(")") {
+                    break;
+                }
+                if !self.eat_sym(",") {
+                    return Err(self.err(path, "expected ',' or ')'"));
+                }
+            }
+        }
+        let (lo, hi, shown) = func.arity();
+        if args.len() < lo || args.len() > hi {
+            return Err(Issue::new(Code::WrongArity, path).with(n).with(shown));
+        }
+        node(Expr::Call(func, args), &depths, path)
     }
 }
 
@@ -301,7 +334,7 @@ pub fn parse(src: &str, path: &str) -> Result<Expr, Issue> {
         pos: 0,
         depth: 0,
     };
-    let e = p.or(path)?;
+    let (e, _) = p.or(path)?;
     if p.pos < p.toks.len() {
         return Err(p.err(path, "unexpected text after the expression"));
     }
