@@ -73,6 +73,8 @@ export class CreditCheckElement extends HTMLElement {
   #openBeforePrint = null;
   #fields = new Map();
   #specs = null;
+  /** The disclosures the user opened or closed, by key: kept across updates (others take their default). */
+  #toggled = new Map();
   /** What readForm gave for the values on screen (for the printed inputs table). */
   #read = null;
   #root;
@@ -121,6 +123,13 @@ export class CreditCheckElement extends HTMLElement {
     this.#status = el("p", { class: "status-line", role: "status" });
     this.#printInputs = el("section", { class: "print-inputs" });
     this.#reportHost = el("div", { class: "report-host" });
+    // Only a person's choice is remembered: a click on a summary (also what Enter and Space send),
+    // which opens or closes its disclosure right after this handler. A render or a print sets
+    // `open` too, and those are not choices.
+    this.#reportHost.addEventListener("click", (e) => {
+      const details = e.target.closest?.("summary")?.parentElement;
+      if (details?.dataset.key) this.#toggled.set(details.dataset.key, !details.open);
+    });
     this.#reportHost.append(el("p", { class: "loading" }, BEFORE_LOAD.loading[this.locale]));
     side.append(this.#errorBox, this.#stale, this.#status, this.#reportHost, this.#printInputs);
     layout.append(formSide, side);
@@ -209,6 +218,7 @@ export class CreditCheckElement extends HTMLElement {
   /** Empties the form (and the result). */
   reset() {
     this.#values.clear();
+    this.#toggled.clear();
     this.#example = false;
     if (!this.#ready) return;
     this.#buildForm();
@@ -426,7 +436,7 @@ export class CreditCheckElement extends HTMLElement {
       const names = byPath.get(path);
       if (!names || products.length === 0) return null;
       const sep = this.locale === "en" ? ", " : "、";
-      return `${texts.neededBy}: ${names.length === products.length && products.length > 1 ? texts.neededByAll : names.join(sep)}`;
+      return `${texts.neededBy}${names.length === products.length && products.length > 1 ? texts.neededByAll : names.join(sep)}`;
     };
   }
 
@@ -440,8 +450,9 @@ export class CreditCheckElement extends HTMLElement {
     this.#fields = new Map([...this.#formHost.querySelectorAll(".field")].map((w) => [w.dataset.path, w]));
   }
 
+  /** Records what was typed; "" is "not given" (an unticked box too: only a yes / no answer says "no"). */
   #setValue(path, text) {
-    if (text === "" || text === "false") this.#values.delete(path);
+    if (text === "") this.#values.delete(path);
     else this.#values.set(path, text);
     if (this.#example) {
       this.#example = false;
@@ -527,13 +538,14 @@ export class CreditCheckElement extends HTMLElement {
       setFieldError(wrap, errors.get(path) ?? null);
       const typed = this.#values.get(path) ?? "";
       const echo = echoes.get(path);
-      // Echo only what adds something: "2000" in a 万 field → "= 2,000万", not "60" → "60".
-      setFieldEcho(wrap, echo && echo !== typed ? echo : null);
+      // Echo only what adds something: "2000" in a 万 field → "= 2,000万", "６０" → "= 60人", not "60" → "60人".
+      const plain = /^\s*\d+\s*$/.test(typed) && wrap.classList.contains("kind-count");
+      setFieldEcho(wrap, echo && echo !== typed && !plain ? echo : null);
     }
   }
 
   /**
-   * Keeps the open disclosures, and what the reader is looking at, across a re-render of the
+   * Keeps the disclosures the reader opened or closed, and what the reader is looking at, across a re-render of the
    * report: the topmost card or disclosure in view stays where it is on the screen. (The browser's
    * own scroll anchoring is off inside the element: with the form and the report side by side it
    * compensates for the wrong column.)
@@ -541,8 +553,6 @@ export class CreditCheckElement extends HTMLElement {
   #keepView() {
     const keyOf = (n) => n.dataset.key ?? n.dataset.product;
     const marked = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")];
-    const open = new Set(marked.filter((d) => d.localName === "details" && d.open).map(keyOf));
-    const closed = new Set(marked.filter((d) => d.localName === "details" && !d.open).map(keyOf));
     let anchor = null;
     if (scrollY > 0) {
       const node = marked.find((n) => n.getBoundingClientRect().bottom > 0);
@@ -550,8 +560,8 @@ export class CreditCheckElement extends HTMLElement {
     }
     return () => {
       for (const d of this.#reportHost.querySelectorAll("details[data-key]")) {
-        if (open.has(d.dataset.key)) d.open = true;
-        else if (closed.has(d.dataset.key)) d.open = false;
+        const chosen = this.#toggled.get(d.dataset.key);
+        if (chosen !== undefined) d.open = chosen;
       }
       if (!anchor) return;
       const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
@@ -620,15 +630,13 @@ export class CreditCheckElement extends HTMLElement {
         input.append(el("option", { value: "" }, "—"));
         for (const c of f.choices) input.append(el("option", { value: c.value }, c.label));
       } else if (f.kind === "flag") {
-        input = el("input", { type: "checkbox", id, "data-question": f.path });
+        // Asked as yes / no: an unticked box could not say "no", and the question would stay.
+        input = el("select", { id, "data-question": f.path });
+        input.append(el("option", { value: "" }, "—"), el("option", { value: "true" }, texts.yes), el("option", { value: "false" }, texts.no));
       } else {
         input = el("input", { type: "text", id, "data-question": f.path, inputmode: "decimal", autocomplete: "off" });
       }
-      if (f.kind === "flag") {
-        const label = el("label", { for: id });
-        label.append(input, document.createTextNode(` ${f.label}`));
-        row.append(label);
-      } else {
+      {
         row.append(el("label", { for: id }, f.label));
         const line = el("div", { class: "input-row" });
         line.append(input);

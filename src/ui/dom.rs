@@ -293,27 +293,21 @@ impl View {
             u.style()
                 .set_property("--left", &format!("{}%", lo.normalize()))?;
         }
-        self.text(
-            &range,
-            "span",
-            "pts",
-            &format!("{}–{} / 100", crate::money::fmt(lo), crate::money::fmt(hi)),
-        )?;
         // The bar it must reach is the policy's, as its check states it.
         let required = h
             .checks
             .iter()
             .flatten()
             .find(|c| c.id == "innovationScore")
-            .and_then(|c| c.required.as_deref());
-        if let Some(r) = required {
-            self.text(
-                &range,
-                "span",
-                "required",
-                &self.pretty(r, ValueKind::Points),
-            )?;
-        }
+            .and_then(|c| c.required.as_deref())
+            .map(|r| self.pretty(r, ValueKind::Points));
+        let range_text = format!("{}–{} / 100", crate::money::fmt(lo), crate::money::fmt(hi));
+        let shown = match (required, self.locale) {
+            (Some(r), Locale::ZhCn) => format!("{range_text}（{r}）"),
+            (Some(r), Locale::En) => format!("{range_text} ({r})"),
+            (None, _) => range_text,
+        };
+        self.text(&range, "span", "pts", &shown)?;
         if let Some(apply) = &h.apply {
             let open = h.status == crate::report::HighTechStatus::Meets;
             self.apply(&card, apply, "highTech", self.t("highTech"), open)?;
@@ -324,7 +318,8 @@ impl View {
         Ok(())
     }
 
-    fn product(&self, list: &Element, p: &ProductOut) -> R<()> {
+    /// `best`: this product has the highest line, so its next steps are open from the start.
+    fn product(&self, list: &Element, p: &ProductOut, best: bool) -> R<()> {
         let status = p.status.as_str();
         let card = self.el(list, "article", &format!("card product status-{status}"))?;
         card.set_attribute("part", "card product")?;
@@ -413,7 +408,7 @@ impl View {
             }
         }
         if let Some(apply) = &p.apply {
-            let open = p.status == crate::report::ProductStatus::Eligible;
+            let open = best && p.status == crate::report::ProductStatus::Eligible;
             self.apply(&card, apply, &p.id, crate::ui::short_name(&p.name), open)?;
         }
         if let Some(checks) = &p.checks {
@@ -460,8 +455,19 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     v.high_tech(&root, &report.assessments.high_tech)?;
     let products = v.el(&root, "section", "products")?;
     v.text(&products, "h3", "", v.t("products"))?;
+    let line = |p: &ProductOut| {
+        p.limit
+            .as_ref()
+            .and_then(|l| Decimal::from_str(&l.amount).ok())
+    };
+    let best = report
+        .products
+        .iter()
+        .filter_map(|p| Some((line(p)?, p.id.as_str())))
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, id)| id);
     for p in &report.products {
-        v.product(&products, p)?;
+        v.product(&products, p, best == Some(p.id.as_str()))?;
     }
     if !report.assumptions.is_empty() {
         let block = v.el(&root, "details", "assumptions")?;

@@ -62,7 +62,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("stale", "结果未更新：请先更正 {n} 处", "Result not updated: correct {n} field(s) first"),
     ("questionsLine", "再回答 {n} 个问题即可估算额度", "Answer {n} more question(s) for an estimated line"),
     ("questionsMore", "回答这些问题可使结果更完整", "These answers would make the result more complete"),
-    ("neededBy", "用于", "Used by"),
+    ("neededBy", "用于：", "Used by: "),
     ("neededByAll", "全部产品", "every product"),
     ("unknownField", "表单中没有这一项", "the form has no such field"),
     ("share", "复制链接", "Copy link"),
