@@ -81,8 +81,10 @@ function describe(wrap) {
 
 /** Shows (or clears, with null) the error of a field. */
 export function setFieldError(wrap, message) {
-  const input = wrap.querySelector("input, select");
   const box = wrap.querySelector(".field-error");
+  // Most updates change nothing at most fields: leave those untouched (a keystroke is a budget).
+  if (box.textContent === (message ?? "") && box.hidden === !message) return;
+  const input = wrap.querySelector("input, select");
   box.textContent = message ?? "";
   box.hidden = !message;
   if (message) {
@@ -98,6 +100,7 @@ export function setFieldError(wrap, message) {
 /** Shows the warnings of a field (an empty list clears them). */
 export function setFieldWarnings(wrap, messages) {
   const list = wrap.querySelector(".field-warnings");
+  if (list.hidden === (messages.length === 0) && [...list.children].map((li) => li.textContent).join("\n") === messages.join("\n")) return;
   list.replaceChildren(...messages.map((m) => el("li", {}, m)));
   list.hidden = messages.length === 0;
   wrap.classList.toggle("warned", messages.length > 0);
@@ -107,6 +110,7 @@ export function setFieldWarnings(wrap, messages) {
 /** Shows under an amount how it was read ("= 2,000万"), or nothing. */
 export function setFieldEcho(wrap, text) {
   const echo = wrap.querySelector(".echo");
+  if (echo.textContent === (text ? `= ${text}` : "") && echo.hidden === !text) return;
   echo.textContent = text ? `= ${text}` : "";
   echo.hidden = !text;
   describe(wrap);

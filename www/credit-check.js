@@ -619,8 +619,12 @@ export class CreditCheckElement extends HTMLElement {
         title = fill(texts.questionsLine, { n: nearest.length });
       }
     }
+    const shown = picked.slice(0, 3);
+    const signature = [this.locale, title, ...shown.map((q) => q.path)].join("|");
+    if (!this.#questions.hidden && this.#questions.dataset.signature === signature) return;
+    this.#questions.dataset.signature = signature;
     const list = el("div", { class: "question-list" });
-    for (const q of picked.slice(0, 3)) {
+    for (const q of shown) {
       const f = specs.get(q.path);
       const id = `q-${q.path.replace(/[^a-zA-Z0-9]/g, "-")}`;
       const row = el("div", { class: `question kind-${f.kind}` });

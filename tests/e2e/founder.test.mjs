@@ -433,3 +433,48 @@ test("the printed report carries the date, the inputs, every check, the next ste
   t.diagnostic(`report.pdf: ${pages} pages, ${checks.length} checks printed`);
   await page.close();
 });
+
+// The founder's other figures, for whatever the page asks next (in the form's units: 万, 人, 年).
+const FOUNDER_MORE = {
+  resident: "true",
+  yearsOperating: "6",
+  "tax.grade": "B",
+  "financials[0].totalAssets": "1500",
+  "financials[0].totalLiabilities": "600",
+  "financials[0].taxPaid": "60",
+  "ip.classOne": "1",
+  "ip.classTwo": "4",
+  province: "jiangsu",
+  city: "nanjing",
+  sector: "software",
+  techField: "electronic-information",
+};
+
+test("from four figures, answering only what the page asks next leads to a line", async (t) => {
+  const { page } = await open();
+  for (const [label, value] of [["销售收入", "2000万"], ["职工总数", "60人"], ["科技人员", "15"], ["研发费用", "150万元"]]) {
+    await type(page, label, value);
+  }
+  const said = await shadow(page, ".questions h3").textContent();
+  const promised = Number(said.match(/再回答 (\d+) 个问题/)?.[1]);
+  let answers = 0;
+  while (!(await report(page)).products.some((p) => p.limit) && answers < 12) {
+    const path = await shadow(page, ".questions [data-question]").first().getAttribute("data-question");
+    const value = FOUNDER_MORE[path];
+    assert.ok(value !== undefined, `the page asked for ${path}, which the founder was not expected to need`);
+    const input = shadow(page, `.questions [data-question="${path}"]`);
+    const before = await stamp(page);
+    if ((await input.evaluate((e) => e.localName)) === "select") await input.selectOption(value);
+    else await input.fill(value);
+    await updated(page, before);
+    await page.locator("h1").click();
+    answers += 1;
+  }
+  const got = await report(page);
+  const lines = got.products.filter((p) => p.limit).map((p) => `${p.id} ${p.limit.amount}`);
+  assert.ok(lines.length > 0, "a line after the questions");
+  assert.ok(answers <= promised, `promised ${promised} questions, took ${answers}`);
+  t.diagnostic(`4 figures + ${answers} answered questions (promised ${promised}) → ${lines.join(", ")}; assumptions listed: ${got.assumptions.length}`);
+  await shot(page, "founder-6-first-line-375");
+  await page.close();
+});
