@@ -478,3 +478,33 @@ test("from four figures, answering only what the page asks next leads to a line"
   await shot(page, "founder-6-first-line-375");
   await page.close();
 });
+
+test("an element with the example attribute starts with the labelled example; reset() empties it", async () => {
+  const { page } = await open({ width: 1280, height: 900 });
+  const got = await page.evaluate(async () => {
+    const el = document.createElement("credit-check");
+    el.setAttribute("example", "");
+    document.querySelector("main").append(el);
+    await el.ready;
+    const root = el.shadowRoot;
+    const filled = {
+      revenue: root.querySelector('[name="financials[0].revenue"]').value,
+      banner: !root.querySelector(".example-banner").hidden,
+      mark: root.querySelector(".example-mark")?.textContent ?? null,
+      score: el.report.assessments.techSme.score,
+    };
+    el.reset();
+    const emptied = {
+      revenue: root.querySelector('[name="financials[0].revenue"]').value,
+      banner: !root.querySelector(".example-banner").hidden,
+      mark: root.querySelector(".example-mark")?.textContent ?? null,
+    };
+    el.remove();
+    return { filled, emptied };
+  });
+  assert.deepEqual(got, {
+    filled: { revenue: "3000", banner: true, mark: "示例结果（示例企业，非您的数据）", score: 96 },
+    emptied: { revenue: "", banner: false, mark: null },
+  });
+  await page.close();
+});
