@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown --lib --quiet
-wasm=target/wasm32-unknown-unknown/release/credit_check.wasm
+cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
+wasm=target/wasm32-unknown-unknown/wasm-release/credit_check.wasm
 
 stamp=target/pkg.stamp
 key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml schemas/api.schema.json | sha256sum | cut -d' ' -f1)
