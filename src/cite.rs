@@ -4,7 +4,7 @@
 
 use crate::policy::model::Source;
 use crate::report::{Report, SourceOut};
-use serde_json::Value;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 /// A citation is short and has no spaces; longer bracketed text is prose, not an id.
@@ -12,29 +12,82 @@ const MAX_ID_CHARS: usize = 32;
 
 /// The sources cited anywhere in the report's texts, in the policy's order. An id in brackets
 /// that is not one of the policy's sources is not listed (there is nothing to say about it).
+///
+/// The texts that can cite are the policy's, so which are cited depends only on the policy, the
+/// locale, the products shown (and whether each shows its limit steps) and the assumptions used:
+/// the answer is kept for those (a scan
+/// of a whole report was a third of a full report's work) and the profile's own text, the
+/// company name, is not read as a citation.
 pub fn cited_sources(report: &Report, sources: &[Source]) -> Vec<SourceOut> {
-    // Every string of the report, whatever field it sits in: a text added later is covered too.
-    let value = serde_json::to_value(report).unwrap_or_default();
-    let mut cited = BTreeSet::new();
-    collect(&value, &mut cited);
+    let key = CacheKey::of(report);
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }) {
+        return hit;
+    }
+    let found = scan(report, sources);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_SIZE {
+            c.remove(0);
+        }
+        c.push((key, found.clone()));
+    });
+    found
+}
+
+/// How many answers are kept (per thread): a page shows one policy in a few product sets.
+const CACHE_SIZE: usize = 16;
+
+#[derive(PartialEq)]
+struct CacheKey {
+    digest: String,
+    locale: &'static str,
+    /// Each product shown, and whether its limit (with the steps' labels) is shown.
+    products: Vec<(String, bool)>,
+    assumptions: Vec<String>,
+}
+
+impl CacheKey {
+    fn of(report: &Report) -> Self {
+        CacheKey {
+            digest: report.policy.digest.clone(),
+            locale: report.locale,
+            products: report
+                .products
+                .iter()
+                .map(|p| (p.id.clone(), p.limit.is_some()))
+                .collect(),
+            assumptions: report.assumptions.iter().map(|a| a.field.clone()).collect(),
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Vec<(CacheKey, Vec<SourceOut>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Every string of the report, whatever field it sits in (a text added later is covered too),
+/// searched in the report's JSON text. JSON keeps `[`, `]` and non-ASCII ids as they are, and
+/// its own arrays never hold `[id]`.
+fn scan(report: &Report, sources: &[Source]) -> Vec<SourceOut> {
+    let text = serde_json::to_string(&Report {
+        company: None,
+        ..report.clone()
+    })
+    .unwrap_or_default();
     sources
         .iter()
-        .filter(|s| cited.contains(s.id.as_str()))
+        .filter(|s| text.contains(&format!("[{}]", s.id)))
         .map(|s| SourceOut {
             id: s.id.clone(),
             title: s.title.clone(),
             url: s.url.clone(),
         })
         .collect()
-}
-
-fn collect(v: &Value, out: &mut BTreeSet<String>) {
-    match v {
-        Value::String(s) => citations(s, out),
-        Value::Array(items) => items.iter().for_each(|i| collect(i, out)),
-        Value::Object(map) => map.values().for_each(|i| collect(i, out)),
-        _ => {}
-    }
 }
 
 /// The bracketed ids of one text: `…上限 [S17][S18]；…` gives S17 and S18.

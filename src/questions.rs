@@ -13,7 +13,9 @@ use crate::profile::Profile;
 use crate::report::{
     CheckOut, CheckStatus, HighTechStatus, ProductStatus, QuestionOut, Report, TechSmeStatus,
 };
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// At most this many questions in a report.
 pub const MAX_QUESTIONS: usize = 14;
@@ -60,8 +62,42 @@ fn expand(mut names: BTreeSet<String>, schemes: &[(&str, BTreeSet<String>)]) -> 
     names
 }
 
+/// What a compiled policy's readers are, and the order of profile paths: both depend on the
+/// policy alone, so they are worked out once per policy (by its digest) and shared by every
+/// report, not once per report (where they were more than half of a full report's work).
+struct PolicyStatics {
+    digest: String,
+    readers: Rc<Vec<Reader>>,
+    order: Rc<BTreeMap<String, usize>>,
+}
+
+thread_local! {
+    static STATICS: RefCell<Option<PolicyStatics>> = const { RefCell::new(None) };
+}
+
+fn statics(policy: &Policy) -> (Rc<Vec<Reader>>, Rc<BTreeMap<String, usize>>) {
+    STATICS.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if let Some(s) = cached.as_ref().filter(|s| s.digest == policy.digest) {
+            return (s.readers.clone(), s.order.clone());
+        }
+        let readers = Rc::new(compute_readers(policy));
+        let order = Rc::new(profile_order(&facts::derive(&Profile::default())));
+        *cached = Some(PolicyStatics {
+            digest: policy.digest.clone(),
+            readers: readers.clone(),
+            order: order.clone(),
+        });
+        (readers, order)
+    })
+}
+
 /// What every scheme and product of the policy reads, schemes first, then products in order.
-pub fn readers(policy: &Policy) -> Vec<Reader> {
+pub fn readers(policy: &Policy) -> Rc<Vec<Reader>> {
+    statics(policy).0
+}
+
+fn compute_readers(policy: &Policy) -> Vec<Reader> {
     let empty = facts::derive(&Profile::default());
     let order = profile_order(&empty);
     let paths_of = |names: &BTreeSet<String>| {
@@ -214,7 +250,7 @@ fn subjects<'r>(
 /// The inputs not yet given, most important first (at most `MAX_QUESTIONS`). `given` are the
 /// facts of the profile as it is (before assumptions), which say what is still missing.
 pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut> {
-    let readers = readers(policy);
+    let (readers, order) = statics(policy);
     let not_given = |id: &str| -> BTreeSet<String> {
         readers
             .iter()
@@ -278,7 +314,6 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
             }
         }
     }
-    let order = profile_order(&facts::derive(&Profile::default()));
     let mut list: Vec<QuestionOut> = weights
         .into_iter()
         .map(|(path, (weight, blocks))| QuestionOut {

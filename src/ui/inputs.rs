@@ -21,7 +21,7 @@ pub struct PolicyInput {
 /// Schemes first (techSme, highTech), then the products in policy order.
 pub fn policy_inputs(policy: &Policy, locale: Locale) -> Vec<PolicyInput> {
     readers(policy)
-        .into_iter()
+        .iter()
         .map(|r| {
             let name = match policy.products.iter().find(|p| r.product && p.id == r.id) {
                 Some(p) => p.name.get(locale).to_string(),
@@ -30,8 +30,8 @@ pub fn policy_inputs(policy: &Policy, locale: Locale) -> Vec<PolicyInput> {
             PolicyInput {
                 kind: if r.product { "product" } else { "scheme" },
                 name,
-                inputs: r.paths,
-                id: r.id,
+                inputs: r.paths.clone(),
+                id: r.id.clone(),
             }
         })
         .collect()
