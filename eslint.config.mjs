@@ -2,10 +2,15 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["www/pkg/**", "pkg/**", "target/**", "node_modules/**"] },
+  { ignores: ["www/pkg/**", "www/studio/editor.bundle.js", "pkg/**", "target/**", "node_modules/**"] },
   js.configs.recommended,
   {
     files: ["www/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.browser },
+  },
+  {
+    // The studio editor's bundle entry runs in the browser.
+    files: ["scripts/studio-editor.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.browser },
   },
   {

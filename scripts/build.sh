@@ -34,7 +34,13 @@ fi
 # The element's files change without the module: copy them (and its manifest) on every build.
 node scripts/element-package.mjs
 
+# The studio's editor (CodeMirror 6, pinned in package-lock.json), bundled into one same-origin file.
+npx --no-install esbuild scripts/studio-editor.js --bundle --format=esm --minify --legal-comments=eof \
+  --outfile=www/studio/editor.bundle.js --log-level=warning
+
 raw=$(wc -c < pkg/web/credit_check_bg.wasm)
 gz=$(gzip -9 -c pkg/web/credit_check_bg.wasm | wc -c)
 js=$(gzip -9 -c pkg/web/credit_check.js | wc -c)
 echo "wasm size: ${raw} bytes, ${gz} bytes gzip (JS glue ${js} bytes gzip)$([[ $fresh == 1 ]] && echo ', unchanged')"
+ed=www/studio/editor.bundle.js
+echo "studio editor: $(wc -c < $ed) bytes, $(gzip -9 -c $ed | wc -c) bytes gzip"

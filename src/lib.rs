@@ -46,6 +46,7 @@ pub mod sample;
 pub mod schema;
 pub mod subset;
 pub mod text;
+pub mod trace;
 pub mod ui;
 pub mod validate;
 

@@ -93,6 +93,7 @@ mod native {
         form_section: crate::ui::form::Section,
         form_read: crate::ui::form::FormRead,
         policy_input: crate::ui::inputs::PolicyInput,
+        trace: crate::trace::Trace,
     }
 
     fn generate<T: JsonSchema>() -> serde_json::Value {

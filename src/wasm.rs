@@ -309,3 +309,37 @@ pub fn policy_inputs(
     let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
     to_js(&crate::ui::inputs::policy_inputs(&policy, opts.locale))
 }
+
+// ---- helper F: the policy studio (www/studio.html, issue #16) ----
+
+/// `explain(profile, options?)`: the trace of one evaluation under `options.policy` (or the
+/// built-in one): every knock-out, product check and limit step with its expression, the facts it
+/// reads with their values, the value it gave, the tables it matched, and each product's binding cap.
+#[wasm_bindgen(unchecked_return_type = "Trace")]
+pub fn explain(
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let locale = locale_of(&options);
+    let trace = prepare(&options).and_then(|(opts, policy)| {
+        crate::trace::explain(&read_json(&profile, "")?, &policy, opts.locale)
+    });
+    match trace {
+        Ok(t) => to_js(&t),
+        Err(e) => Err(throw(&e, locale)),
+    }
+}
+
+/// At most this many seeded profiles in one call.
+const MAX_SAMPLE: u32 = 100_000;
+
+/// `sampleProfiles(count, seed?)`: seeded, varied profiles, the same as `credit-check generate`.
+#[wasm_bindgen(js_name = sampleProfiles, unchecked_return_type = "Profile[]")]
+pub fn sample_profiles(count: u32, seed: Option<u32>) -> Result<JsValue, JsValue> {
+    let mut rng = crate::sample::Rng::new(u64::from(seed.unwrap_or(42)));
+    let list: Vec<serde_json::Value> = (0..count.min(MAX_SAMPLE))
+        .map(|_| crate::sample::profile(&mut rng))
+        .collect();
+    to_js(&list)
+}

@@ -148,6 +148,11 @@ export class CreditCheckElement extends HTMLElement {
     return this.#policy;
   }
 
+  /** The profile the form last read into a report (null before the first one). */
+  get profile() {
+    return this.report ? (this.#read?.profile ?? null) : null;
+  }
+
   set policy(value) {
     this.#policy = value ?? undefined;
     this.#policyFromSrc = false;

@@ -1,0 +1,290 @@
+//! The trace of one evaluation, for the policy studio: each knock-out, product check and limit step
+//! with its expression's text, the facts it reads directly with their values, the value it gave,
+//! and the band or map rows it matched; each product's binding cap. It reads the policy and a
+//! finished `engine::Run`, and changes neither (it sits above the engine, beside the report).
+
+use crate::engine::{self, Run};
+use crate::error::Error;
+use crate::facts::Known;
+use crate::json::Json;
+use crate::policy::check::Check;
+use crate::policy::expr::{Expr, Func, Scope, Slot};
+use crate::policy::model::CheckDef;
+use crate::policy::table::TableKind;
+use crate::policy::{EvalScope, Policy};
+use crate::profile::Profile;
+use crate::report::{CheckStatus, HighTechOut, ProductStatus, TechSmeOut};
+use crate::text::Locale;
+use serde::Serialize;
+
+/// A fact an expression reads, and its value in this evaluation (None when unknown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Read {
+    pub name: String,
+    pub value: Option<String>,
+}
+
+/// A `band`, `bandTop` or `lookup` call: the table, what was looked up, the row (band) or key (map)
+/// it matched, and the value that row gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct TableHit {
+    pub table: String,
+    pub input: Option<String>,
+    /// The matched row's position in the table (bands), none when no row matched or for maps.
+    pub row: Option<usize>,
+    pub key: Option<String>,
+    pub value: Option<String>,
+}
+
+/// One check or step.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    pub id: String,
+    pub label: String,
+    /// The expression as the document writes it.
+    pub expr: String,
+    /// Where it sits in the document (for a jump to the editor).
+    pub path: String,
+    pub reads: Vec<Read>,
+    pub value: Option<String>,
+    /// For checks: pass, fail or incomplete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<CheckStatus>,
+    pub tables: Vec<TableHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductTrace {
+    pub id: String,
+    pub name: String,
+    pub status: ProductStatus,
+    pub amount: Option<String>,
+    /// The step whose value decides the last `min(…)`: the binding cap.
+    pub binding: Option<String>,
+    pub checks: Vec<Line>,
+    pub steps: Vec<Line>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Trace {
+    pub tech_sme: TechSmeOut,
+    pub high_tech: HighTechOut,
+    pub knockouts: Vec<Line>,
+    pub products: Vec<ProductTrace>,
+}
+
+fn shown(k: &Known) -> Option<String> {
+    match k {
+        Known::Yes(v) => Some(v.show()),
+        Known::Missing(_) => None,
+    }
+}
+
+/// The value a name has in `scope`, through its resolved slot or, failing that, its name.
+fn value_of(scope: &EvalScope, name: &str, slot: Slot) -> Option<String> {
+    let k = match slot {
+        Slot::Global(_) | Slot::Local(_) => scope.slot(slot).cloned(),
+        Slot::Step(p, s) => scope.step_at(p, s),
+        Slot::Name => scope.fact(name).map(|f| f.value.clone()),
+    };
+    k.as_ref().and_then(shown)
+}
+
+/// Every fact the expression names directly (not through other facts), once, in reading order,
+/// and every table call it makes.
+fn walk(e: &Expr, scope: &EvalScope, path: &str, reads: &mut Vec<Read>, hits: &mut Vec<TableHit>) {
+    match e {
+        Expr::Fact(name, slot) => {
+            if !reads.iter().any(|r| &r.name == name) {
+                let value = value_of(scope, name, *slot);
+                reads.push(Read {
+                    name: name.clone(),
+                    value,
+                });
+            }
+        }
+        Expr::Neg(x) | Expr::Not(x) => walk(x, scope, path, reads, hits),
+        Expr::Bin(_, a, b) => {
+            walk(a, scope, path, reads, hits);
+            walk(b, scope, path, reads, hits);
+        }
+        Expr::Call(f, args) => {
+            if let (Func::Band | Func::BandTop | Func::Lookup, Some(t), Some(arg)) =
+                (f, args.first(), args.get(1))
+            {
+                hits.push(table_hit(t, arg, scope, path));
+            }
+            for a in args {
+                walk(a, scope, path, reads, hits);
+            }
+        }
+        Expr::Lit(_) | Expr::Table(..) => {}
+    }
+}
+
+fn table_hit(table: &Expr, arg: &Expr, scope: &EvalScope, path: &str) -> TableHit {
+    let (name, found) = match table {
+        Expr::Table(name, at) => (name.clone(), scope.table_at(*at)),
+        Expr::Lit(crate::facts::Val::Str(s)) => (s.to_string(), scope.table(s)),
+        _ => (String::new(), None),
+    };
+    let input = arg.eval(scope, path).ok();
+    let mut hit = TableHit {
+        table: name,
+        input: input.as_ref().and_then(shown),
+        row: None,
+        key: None,
+        value: None,
+    };
+    let Some(t) = found else { return hit };
+    match (t.kind, input) {
+        (TableKind::Band, Some(k)) => {
+            if let Some(x) = k.num() {
+                hit.row = t.rows.iter().position(|r| r.matches(x));
+                hit.value = t.band(x).map(|r| crate::money::fmt(r.value.0));
+            }
+        }
+        (TableKind::Map, Some(Known::Yes(crate::facts::Val::Str(key)))) => {
+            hit.value = t.entries.get(&*key).map(|d| crate::money::fmt(d.0));
+            hit.key = Some(key.to_string());
+        }
+        _ => {}
+    }
+    hit
+}
+
+fn check_line(check: &Check, def: Option<&CheckDef>, scope: &EvalScope, locale: Locale) -> Line {
+    let mut reads = Vec::new();
+    let mut tables = Vec::new();
+    walk(&check.expr, scope, &check.path, &mut reads, &mut tables);
+    let out = check.evaluate(scope, locale, true).ok();
+    Line {
+        id: check.id.clone(),
+        label: check.label.get(locale).to_string(),
+        expr: def.map(|d| d.pass.clone()).unwrap_or_default(),
+        path: check.path.clone(),
+        reads,
+        value: out.as_ref().and_then(|o| o.actual.clone()),
+        status: out.map(|o| o.status),
+        tables,
+    }
+}
+
+fn product_trace(
+    policy: &Policy,
+    run: &Run,
+    all: &[Vec<Known>],
+    i: usize,
+    locale: Locale,
+) -> Option<ProductTrace> {
+    let product = policy.products.get(i)?;
+    let pr = run.products.get(i)?;
+    let def = policy.doc.products.get(i)?;
+    let scope = EvalScope {
+        policy,
+        facts: &run.facts,
+        local: &pr.steps,
+        steps: all.get(..i).unwrap_or_default(),
+    };
+    let own = run.knockouts.len();
+    let checks = product
+        .eligibility
+        .iter()
+        .zip(pr.checks.iter().skip(own))
+        .enumerate()
+        .map(|(j, (c, _))| check_line(c, def.eligibility.get(j), &scope, locale))
+        .collect();
+    let steps = product
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            let mut reads = Vec::new();
+            let mut tables = Vec::new();
+            walk(&s.expr, &scope, &s.path, &mut reads, &mut tables);
+            Line {
+                id: s.id.clone(),
+                label: s.label.get(locale).to_string(),
+                expr: def
+                    .limit
+                    .steps
+                    .get(j)
+                    .map(|d| d.expr.clone())
+                    .unwrap_or_default(),
+                path: s.path.clone(),
+                reads,
+                value: pr.steps.get(j).and_then(shown),
+                status: None,
+                tables,
+            }
+        })
+        .collect();
+    Some(ProductTrace {
+        id: product.id.clone(),
+        name: product.name.get(locale).to_string(),
+        status: pr.status,
+        amount: pr.amount.map(crate::money::fmt),
+        binding: engine::binding(product, pr),
+        checks,
+        steps,
+    })
+}
+
+/// Reads the profile, evaluates it under the policy and traces every check and step.
+pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, Error> {
+    let profile = Profile::read(input)?;
+    let run = engine::run(&profile, policy, locale, true)?;
+    let scope = EvalScope::new(policy, &run.facts);
+    let knockouts = policy
+        .knockouts
+        .iter()
+        .enumerate()
+        .map(|(k, c)| check_line(c, policy.doc.knockouts.get(k), &scope, locale))
+        .collect();
+    let all: Vec<Vec<Known>> = run.products.iter().map(|p| p.steps.clone()).collect();
+    let products = (0..policy.products.len())
+        .filter_map(|i| product_trace(policy, &run, &all, i, locale))
+        .collect();
+    Ok(Trace {
+        tech_sme: run.tech_sme.clone(),
+        high_tech: run.high_tech.clone(),
+        knockouts,
+        products,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worked_example_traces_every_step_with_its_value_and_the_tier_cap_binds() {
+        let policy = Policy::builtin().unwrap();
+        let profile = policy.doc.tests.first().unwrap().profile.clone();
+        let trace = explain(&Json::from_value(&profile), &policy, Locale::En).unwrap();
+        let a = trace.products.first().unwrap();
+        assert_eq!(a.binding.as_deref(), Some("tierCap"));
+        let step = |id: &str| a.steps.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(step("gross").value.as_deref(), Some("17290000"));
+        assert_eq!(step("line").value.as_deref(), Some("8000000"));
+        let tier = step("tierCap");
+        assert_eq!(tier.expr, "max(band('tierCap', revenue), talentAddOn)");
+        assert_eq!(tier.tables.first().unwrap().row, Some(1));
+        assert!(tier
+            .reads
+            .iter()
+            .any(|r| r.name == "revenue" && r.value.as_deref() == Some("30000000")));
+        let k7 = trace.knockouts.iter().find(|k| k.id == "K7").unwrap();
+        assert_eq!(k7.status, Some(CheckStatus::Pass));
+        assert_eq!(k7.expr, "dar <= 85%");
+    }
+}

@@ -1,0 +1,60 @@
+// The trace of one evaluation as tables: knock-outs, each product's checks and limit steps with
+// their expressions, the values they read and gave, the binding cap and the table rows matched.
+import { el } from "./dom.js";
+import { t } from "./texts.js";
+
+const shown = (v) => (v === null || v === undefined ? t("unknown") : v);
+
+function tableHits(line) {
+  return line.tables.map((h) => {
+    if (h.key !== null && h.key !== undefined) return el("div", { class: "hit" }, t("tableKey", { table: h.table, key: h.key, value: shown(h.value) }));
+    if (h.row === null || h.row === undefined) return el("div", { class: "hit" }, t("tableNone", { table: h.table }));
+    return el("div", { class: "hit" }, t("tableRow", { table: h.table, row: h.row + 1, value: shown(h.value) }));
+  });
+}
+
+function row(line, { binding, jump }) {
+  const reads = el("ul", { class: "reads" }, line.reads.map((r) => el("li", {}, el("code", {}, r.name), " = ", shown(r.value))));
+  const status = line.status ? el("span", { class: `status ${line.status}` }, t(line.status === "pass" ? "pass" : line.status === "fail" ? "fail" : "unknown")) : null;
+  const expr = el("button", { type: "button", class: "expr", title: t("jump"), onclick: () => jump(line.path) }, el("code", {}, line.expr));
+  return el(
+    "tr",
+    { class: binding ? "binding" : "", "data-step": line.id },
+    el("th", { scope: "row" }, line.id, binding ? el("span", { class: "badge" }, t("binding")) : null, el("div", { class: "label" }, line.label)),
+    el("td", {}, expr),
+    el("td", {}, reads, tableHits(line)),
+    el("td", { class: "value" }, status, " ", line.status ? (line.value ?? "") : shown(line.value)),
+  );
+}
+
+function table(caption, lines, opts) {
+  return el(
+    "table",
+    { class: "trace-table" },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("step")), el("th", { scope: "col" }, t("expression")), el("th", { scope: "col" }, t("reads")), el("th", { scope: "col" }, t("value")))),
+    el("tbody", {}, lines.map((l) => row(l, { ...opts, binding: opts.binding === l.id }))),
+  );
+}
+
+function schemes(trace) {
+  const item = (name, s) => el("li", {}, `${name}: ${s.status}`, typeof s.score === "number" ? ` (${s.score})` : "");
+  return el("section", { class: "schemes" }, el("h3", {}, t("schemes")), el("ul", {}, item("techSme", trace.techSme), item("highTech", trace.highTech)));
+}
+
+/** Renders a trace into `host`; `jump(path)` shows a document path in the editor. */
+export function renderTrace(host, trace, jump) {
+  const parts = [schemes(trace), table(t("knockouts"), trace.knockouts, { jump })];
+  for (const p of trace.products) {
+    parts.push(
+      el(
+        "section",
+        { class: "product", "data-product": p.id },
+        el("h3", {}, `${p.name} · ${p.status}`, p.amount ? ` · ${t("line")} ${p.amount}` : ""),
+        table(`${p.id}: ${t("status")}`, p.checks, { jump }),
+        table(`${p.id}: ${t("line")}`, p.steps, { jump, binding: p.binding }),
+      ),
+    );
+  }
+  host.replaceChildren(...parts);
+}
