@@ -178,7 +178,7 @@ test("K7 from 85% to 80% on a 1,000-row CSV: the impact matches evaluateMany in 
   draft.knockouts.find((k) => k.id === "K7").pass = "dar <= 80%";
   const want = expected(cc.evaluateMany(profiles, { detail: "summary" }), cc.evaluateMany(profiles, { policy: draft, detail: "summary" }));
   const shown = await page.$$eval("#impact .impact-table tbody tr", (trs) =>
-    Object.fromEntries(trs.map((tr) => [tr.dataset.product, Object.fromEntries([...tr.querySelectorAll("td")].map((td) => [td.dataset.k, td.textContent]))])),
+    Object.fromEntries(trs.map((tr) => [tr.dataset.product, Object.fromEntries([...tr.querySelectorAll("td")].map((td) => [td.dataset.k, td.dataset.yuan ?? td.textContent]))])),
   );
   for (const [id, w] of Object.entries(want)) {
     assert.equal(Number(shown[id].toIneligible), w.toIneligible, `${id} eligible → ineligible`);

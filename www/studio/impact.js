@@ -1,8 +1,17 @@
 // The impact panel: a portfolio from a file or a seeded sample, run in a worker under the baseline
 // and the draft, shown as counts per product, a histogram and the firms that move most.
 import { el, svg } from "./dom.js";
-import { t } from "./texts.js";
+import { t, getLocale } from "./texts.js";
+import { formatAmount } from "../pkg/credit_check.js";
 import { readPortfolio } from "./portfolio.js";
+
+const shownAmount = (yuan) => (yuan === null || yuan === undefined ? "—" : formatAmount(String(yuan), getLocale()));
+
+/** An amount for people (万 in Chinese), with the exact yuan kept in data-yuan. */
+const amountCell = (k, yuan) =>
+  yuan === null || yuan === undefined
+    ? el("td", { "data-k": k }, "—")
+    : el("td", { "data-k": k, "data-yuan": String(yuan), title: `${yuan} 元` }, shownAmount(yuan));
 
 function histogram(row) {
   const bins = row.histogram;
@@ -36,13 +45,13 @@ function results(result, count, { onPick, products }) {
       el("td", { "data-k": "toIneligible" }, String(r.toIneligible)),
       el("td", { "data-k": "toEligible" }, String(r.toEligible)),
       el("td", { "data-k": "otherChanges" }, String(r.otherChanges)),
-      el("td", { "data-k": "total" }, r.total),
-      el("td", { "data-k": "median" }, r.median ?? "—"),
+      amountCell("total", r.total),
+      amountCell("median", r.median),
     ),
   );
   const charts = result.products.filter((r) => r.changed).map((r) => el("figure", {}, el("figcaption", {}, t("histogram", { product: name(r.id) })), histogram(r)));
   const movers = result.movers.map((m) =>
-    el("li", {}, el("button", { type: "button", class: "mover", onclick: () => onPick(m.index) }, t("moverLine", { name: m.name, product: name(m.product), before: m.before, after: m.after }))),
+    el("li", {}, el("button", { type: "button", class: "mover", onclick: () => onPick(m.index) }, t("moverLine", { name: m.name, product: name(m.product), before: shownAmount(m.before), after: shownAmount(m.after) }))),
   );
   return [
     el("p", { class: "took" }, t("took", { count, seconds: (result.ms / 1000).toFixed(2) })),
