@@ -13,7 +13,7 @@ use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
     ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
-    PolicyInfo, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
+    PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -108,6 +108,8 @@ pub struct ProductRun {
     /// The value of each of the product's steps, in order.
     pub steps: Vec<Known>,
     pub amount: Option<Decimal>,
+    /// Why the status is `Error`: the issue, and the step that raised it (if a step did).
+    pub error: Option<(Issue, Option<String>)>,
 }
 
 /// Everything computed for one profile, before it is shaped into a report.
@@ -166,18 +168,36 @@ fn evaluate_product(
     earlier: &[Vec<Known>],
     locale: Locale,
     detailed: bool,
-) -> Result<ProductRun, Issue> {
-    let local = product_steps(product, policy, facts, earlier)?;
+) -> ProductRun {
+    let mut checks = Vec::with_capacity(knockouts.len() + product.eligibility.len());
+    checks.extend_from_slice(knockouts);
+    // A step or check that cannot be evaluated on this profile is this product's error: its
+    // steps read as unknown to later products, and the other products are reported as usual.
+    let failed = |checks, issue: Issue, step: Option<String>| ProductRun {
+        status: ProductStatus::Error,
+        checks,
+        steps: vec![Known::Missing(Vec::new()); product.steps.len()],
+        amount: None,
+        error: Some((issue, step)),
+    };
+    let local = match product_steps(product, policy, facts, earlier) {
+        Ok(local) => local,
+        Err((issue, at)) => {
+            let step = product.steps.get(at).map(|s| s.id.clone());
+            return failed(checks, issue, step);
+        }
+    };
     let scope = EvalScope {
         policy,
         facts,
         local: &local,
         steps: earlier,
     };
-    let mut checks = Vec::with_capacity(knockouts.len() + product.eligibility.len());
-    checks.extend_from_slice(knockouts);
     for c in &product.eligibility {
-        checks.push(c.evaluate(&scope, locale, detailed)?);
+        match c.evaluate(&scope, locale, detailed) {
+            Ok(out) => checks.push(out),
+            Err(issue) => return failed(checks, issue, None),
+        }
     }
     let status = match tech_sme::all_pass(&checks) {
         Some(true) => ProductStatus::Eligible,
@@ -185,12 +205,13 @@ fn evaluate_product(
         None => ProductStatus::Incomplete,
     };
     let amount = local.get(product.amount_at).and_then(Known::num);
-    Ok(ProductRun {
+    ProductRun {
         status,
         checks,
         steps: local,
         amount,
-    })
+        error: None,
+    }
 }
 
 /// What one check needs computed before it can be evaluated on its own (a hint search tries many
@@ -283,23 +304,27 @@ fn base(
     })
 }
 
+/// A product's step values, or the first failing step's issue and position.
 fn product_steps(
     product: &Product,
     policy: &Policy,
     facts: &Facts,
     earlier: &[Vec<Known>],
-) -> Result<Vec<Known>, Issue> {
+) -> Result<Vec<Known>, (Issue, usize)> {
     let mut local: Vec<Known> = Vec::with_capacity(product.steps.len());
-    for step in &product.steps {
-        let v = step.expr.eval(
-            &EvalScope {
-                policy,
-                facts,
-                local: &local,
-                steps: earlier,
-            },
-            &step.path,
-        )?;
+    for (at, step) in product.steps.iter().enumerate() {
+        let v = step
+            .expr
+            .eval(
+                &EvalScope {
+                    policy,
+                    facts,
+                    local: &local,
+                    steps: earlier,
+                },
+                &step.path,
+            )
+            .map_err(|issue| (issue, at))?;
         local.push(v);
     }
     Ok(local)
@@ -331,7 +356,7 @@ pub fn run(
     let mut steps: Vec<Vec<Known>> = Vec::with_capacity(policy.products.len());
     let mut products = Vec::with_capacity(policy.products.len());
     for p in &policy.products {
-        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed)?;
+        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed);
         steps.push(pr.steps.clone());
         products.push(pr);
     }
@@ -356,8 +381,14 @@ pub fn probe(
     let b = base(profile, policy, Locale::default(), false, needs)?;
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
-        for p in policy.products.iter().take(last + 1) {
-            let s = product_steps(p, policy, &b.facts, &steps)?;
+        for (i, p) in policy.products.iter().take(last + 1).enumerate() {
+            // As in `run`: an earlier product's failing step leaves its steps unknown; the
+            // probed product's own is the probe's error.
+            let s = match product_steps(p, policy, &b.facts, &steps) {
+                Ok(s) => s,
+                Err((issue, _)) if i == last => return Err(issue),
+                Err(_) => vec![Known::Missing(Vec::new()); p.steps.len()],
+            };
             steps.push(s);
         }
     }
@@ -456,7 +487,9 @@ fn product_out(
         }),
         _ => None,
     };
-    let hints = if full {
+    let hints = if full && pr.error.is_some() {
+        Some(Vec::new())
+    } else if full {
         Some(hints::for_product(
             policy, product, pr, run, profile, locale, cache,
         )?)
@@ -478,6 +511,12 @@ fn product_out(
         } else {
             None
         },
+        error: pr.error.as_ref().map(|(issue, step)| ProductErrorOut {
+            code: issue.code,
+            step: step.clone(),
+            path: issue.path.clone(),
+            message: issue.message(locale),
+        }),
     })
 }
 

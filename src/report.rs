@@ -104,7 +104,7 @@ names!(CheckStatus { Pass => "pass", Fail => "fail", Incomplete => "incomplete" 
 names!(TechSmeStatus { Qualified => "qualified", NotQualified => "notQualified", Incomplete => "incomplete" });
 names!(Route { Score => "score", Direct => "direct" });
 names!(HighTechStatus { Certified => "certified", Meets => "meets", Borderline => "borderline", Fails => "fails", Incomplete => "incomplete" });
-names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete" });
+names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete", Error => "error" });
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -348,6 +348,9 @@ pub enum ProductStatus {
     Eligible,
     Ineligible,
     Incomplete,
+    /// A step or check of this product could not be evaluated (see `error`); the rest of the
+    /// report stands.
+    Error,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -369,6 +372,24 @@ pub struct ProductOut {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apply: Option<ApplyOut>,
+    /// Why the status is `error`: a step or check that failed on this profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ProductErrorOut>,
+}
+
+/// A product's evaluation error (division by zero, overflow, no band, no entry), in the report's
+/// locale, so that one product's failure does not throw the others away.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductErrorOut {
+    pub code: crate::error::Code,
+    /// The step that failed (none when an eligibility check did).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The policy path of the failing expression.
+    pub path: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -466,6 +487,7 @@ mod tests {
             ProductStatus::Eligible,
             ProductStatus::Ineligible,
             ProductStatus::Incomplete,
+            ProductStatus::Error,
         ] {
             assert_eq!(v.as_str(), wire(v));
         }

@@ -96,21 +96,25 @@ fn too_many_products_is_refused() {
 }
 
 #[test]
-fn division_by_zero_is_a_typed_error_at_evaluation() {
+fn division_by_zero_is_a_typed_error_at_evaluation_in_its_product() {
     let mut policy = builtin();
     policy["products"][0]["limit"]["steps"][0]["expr"] =
         Value::from("revenue / (taxPaid - taxPaid)");
     policy["tests"] = Value::from(Vec::<Value>::new());
     let compiled = credit_check::Policy::from_value(&policy).unwrap();
     let profile = serde_json::json!({"financials": [{"revenue": "1000万", "taxPaid": "10万"}]});
-    let err = credit_check::engine::evaluate(
+    let report = credit_check::engine::evaluate(
         &credit_check::json::Json::from_value(&profile),
         &compiled,
         &credit_check::Options::default(),
     )
-    .unwrap_err();
-    assert_eq!(err.first().code, credit_check::Code::DivisionByZero);
-    assert_eq!(err.first().path, "products[0].limit.steps[0].expr");
+    .unwrap();
+    // The product's error, not the report's: the other products are still reported.
+    let err = report.products[0].error.as_ref().unwrap();
+    assert_eq!(err.code, credit_check::Code::DivisionByZero);
+    assert_eq!(err.path, "products[0].limit.steps[0].expr");
+    assert_eq!(err.step.as_deref(), Some("revenueBase"));
+    assert!(report.products[1..].iter().all(|p| p.error.is_none()));
 }
 
 #[test]

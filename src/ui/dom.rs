@@ -391,6 +391,9 @@ impl View {
                 )?;
             }
         }
+        if let Some(e) = &p.error {
+            self.text(&card, "p", "error", &e.message)?;
+        }
         if let Some(reasons) = p.reasons.as_ref().filter(|r| !r.is_empty()) {
             let block = self.el(&card, "div", "reasons")?;
             self.text(&block, "h5", "", self.t("reasons"))?;
