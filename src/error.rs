@@ -56,6 +56,10 @@ pub enum Code {
     Overflow,
     NoBand,
     NoEntry,
+    // Warnings (validatePolicy's `warnings`: the policy is valid, but an evaluation may fail)
+    MayDivideByZero,
+    // Budgets
+    PolicyTooCostly,
 }
 
 impl Code {

@@ -63,8 +63,47 @@ fn every_invalid_policy_gives_its_errors() {
             .collect();
         got.sort();
         want.sort();
-        if v.ok || got != want {
+        if v.ok != want.is_empty() || got != want {
             failures.push(format!("{}: want {want:?}, got {got:?}", c["name"]));
+        }
+        let pairs = |list: &[(String, String)]| {
+            let mut l = list.to_vec();
+            l.sort();
+            l
+        };
+        let got_w: Vec<(String, String)> = v
+            .warnings
+            .iter()
+            .map(|e| (e.code.as_str().to_string(), e.path.clone()))
+            .collect();
+        let want_w: Vec<(String, String)> = c["warnings"]
+            .as_array()
+            .map(|w| {
+                w.iter()
+                    .map(|e| {
+                        (
+                            e["code"].as_str().unwrap().into(),
+                            e["path"].as_str().unwrap().into(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if c.get("warnings").is_some() && pairs(&got_w) != pairs(&want_w) {
+            failures.push(format!(
+                "{}: want warnings {want_w:?}, got {got_w:?}",
+                c["name"]
+            ));
+        }
+        // What validation proves (issue #14) comes with a hint on how to fix it.
+        let proved = ["noEntry", "noBand", "mayDivideByZero", "policyTooCostly"];
+        for e in v.errors.iter().chain(&v.warnings) {
+            if e.message.is_empty() || (proved.contains(&e.code.as_str()) && e.hint.is_none()) {
+                failures.push(format!(
+                    "{}: {} without a message or hint",
+                    c["name"], e.path
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -9,6 +9,7 @@ pub mod kinds;
 pub mod model;
 mod names;
 pub mod num;
+mod prove;
 pub mod resolve;
 mod shape;
 pub mod table;
@@ -118,6 +119,8 @@ pub struct Policy {
     pub assumed: Vec<Option<(usize, Val)>>,
     /// How many facts an evaluation holds once the policy's own are added.
     pub fact_count: usize,
+    /// What may fail on some profile without making the policy invalid (a divisor that may be 0).
+    pub warnings: Vec<crate::error::Issue>,
 }
 
 /// The scope an expression sees at evaluation: the facts, the tables, the local values (its

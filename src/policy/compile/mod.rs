@@ -435,8 +435,12 @@ impl Policy {
             assumed,
             fact_count: types.len(),
             doc,
+            warnings: Vec::new(),
         };
         super::resolve::all(&mut policy, &types);
+        // What only a well-typed policy can be asked: do the tables cover their inputs?
+        Error::from_issues(super::prove::tables(&policy))?;
+        policy.warnings = super::prove::warnings(&policy);
         Ok(policy)
     }
 }
