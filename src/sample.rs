@@ -91,3 +91,46 @@ pub fn profile(r: &mut Rng) -> Value {
         }
     })
 }
+
+/// A policy as costly as the budgets allow, for benchmarks: the built-in policy plus a 256-row band
+/// table, `facts` policy facts each a flat chain of 16 `band()` lookups over it (every evaluation
+/// and every hint probe computes them all), and 8 knock-outs that fail but pass with more of any
+/// of eight fields (so the hints spend their whole probe budget). The embedded tests are dropped.
+pub fn costly_policy(facts: usize) -> Value {
+    let mut doc: Value = serde_json::from_str(crate::policy::BUILTIN_JSON).unwrap_or(Value::Null);
+    let rows: Vec<Value> = (0..255)
+        .rev()
+        .map(|i| json!({ "atLeast": (i * 1_000_000).to_string(), "value": i.to_string() }))
+        .chain(std::iter::once(json!({ "value": "0" })))
+        .collect();
+    doc["tables"]["wide"] = json!({ "kind": "band", "rows": rows });
+    let chain = vec!["band('wide', revenue)"; 16].join(" + ");
+    let label = json!({ "zh-CN": "x", "en": "x" });
+    let mut list = doc["facts"].as_array().cloned().unwrap_or_default();
+    for i in 0..facts {
+        list.push(json!({ "id": format!("costly{i}"), "label": label, "expr": chain }));
+    }
+    doc["facts"] = Value::Array(list);
+    // Failing now, passable by raising any of several fields: a hint search for each.
+    let reachable = [
+        "revenue",
+        "rdExpense",
+        "taxPaid",
+        "highTechRevenue",
+        "domesticRdExpense",
+    ]
+    .map(|f| format!("band('wide', {f})"))
+    .join(" + ")
+        + " + techStaff + ip.classOne + ip.classTwo";
+    let mut kos = doc["knockouts"].as_array().cloned().unwrap_or_default();
+    for i in 0..8 {
+        kos.push(json!({
+            "id": format!("never{i}"),
+            "label": label,
+            "pass": format!("{reachable} >= {}", 700 + i)
+        }));
+    }
+    doc["knockouts"] = Value::Array(kos);
+    doc["tests"] = Value::Array(Vec::new());
+    doc
+}

@@ -4,6 +4,7 @@
 
 pub mod check;
 mod compile;
+pub mod cost;
 pub mod expr;
 pub mod kinds;
 pub mod model;
@@ -121,6 +122,8 @@ pub struct Policy {
     pub fact_count: usize,
     /// What may fail on some profile without making the policy invalid (a divisor that may be 0).
     pub warnings: Vec<crate::error::Issue>,
+    /// The upper bounds of what one report costs (`cost::of`), within the budgets.
+    pub cost: cost::Cost,
 }
 
 /// The scope an expression sees at evaluation: the facts, the tables, the local values (its
