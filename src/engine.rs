@@ -12,8 +12,8 @@ use crate::policy::model::Apply;
 use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
-    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
-    PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
+    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, HighTechOut,
+    LimitOut, PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -104,7 +104,8 @@ impl Options {
 #[derive(Debug, Clone)]
 pub struct ProductRun {
     pub status: ProductStatus,
-    pub checks: Vec<CheckOut>,
+    /// The knock-outs (shared by every product) and the product's own checks.
+    pub checks: Checks,
     /// The value of each of the product's steps, in order.
     pub steps: Vec<Known>,
     pub amount: Option<Decimal>,
@@ -119,7 +120,7 @@ pub struct Run {
     pub assumptions: Vec<AssumptionOut>,
     pub tech_sme: TechSmeOut,
     pub high_tech: HighTechOut,
-    pub knockouts: Vec<CheckOut>,
+    pub knockouts: std::sync::Arc<[CheckOut]>,
     pub products: Vec<ProductRun>,
 }
 
@@ -164,18 +165,17 @@ fn evaluate_product(
     product: &Product,
     policy: &Policy,
     facts: &Facts,
-    knockouts: &[CheckOut],
+    knockouts: &std::sync::Arc<[CheckOut]>,
     earlier: &[Vec<Known>],
     locale: Locale,
     detailed: bool,
 ) -> ProductRun {
-    let mut checks = Vec::with_capacity(knockouts.len() + product.eligibility.len());
-    checks.extend_from_slice(knockouts);
+    let mut checks = Vec::with_capacity(product.eligibility.len());
     // A step or check that cannot be evaluated on this profile is this product's error: its
     // steps read as unknown to later products, and the other products are reported as usual.
     let failed = |checks, issue: Issue, step: Option<String>| ProductRun {
         status: ProductStatus::Error,
-        checks,
+        checks: Checks::new(knockouts.clone(), checks),
         steps: vec![Known::Missing(Vec::new()); product.steps.len()],
         amount: None,
         error: Some((issue, step)),
@@ -199,15 +199,16 @@ fn evaluate_product(
             Err(issue) => return failed(checks, issue, None),
         }
     }
-    let status = match tech_sme::all_pass(&checks) {
-        Some(true) => ProductStatus::Eligible,
-        Some(false) => ProductStatus::Ineligible,
-        None => ProductStatus::Incomplete,
+    // As `all_pass` over the knock-outs and the product's checks together.
+    let status = match (tech_sme::all_pass(knockouts), tech_sme::all_pass(&checks)) {
+        (Some(false), _) | (_, Some(false)) => ProductStatus::Ineligible,
+        (Some(true), Some(true)) => ProductStatus::Eligible,
+        _ => ProductStatus::Incomplete,
     };
     let amount = local.get(product.amount_at).and_then(Known::num);
     ProductRun {
         status,
-        checks,
+        checks: Checks::new(knockouts.clone(), checks),
         steps: local,
         amount,
         error: None,
@@ -348,7 +349,7 @@ pub fn run(
         return Err(Issue::new(Code::PolicyShape, "schemes").with("not assessed"));
     };
     let scope = EvalScope::new(policy, &facts);
-    let knockouts: Vec<CheckOut> = policy
+    let knockouts: std::sync::Arc<[CheckOut]> = policy
         .knockouts
         .iter()
         .map(|c| c.evaluate(&scope, locale, detailed))
@@ -420,10 +421,9 @@ fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
 }
 
 /// Failing checks, knock-outs first (they decide before any threshold), in policy order.
-fn reasons(checks: &[CheckOut], knockouts: usize) -> Vec<CheckOut> {
-    let (ko, rest) = checks.split_at(knockouts.min(checks.len()));
-    ko.iter()
-        .chain(rest)
+fn reasons(checks: &Checks) -> Vec<CheckOut> {
+    checks
+        .iter()
         .filter(|c| c.status == CheckStatus::Fail)
         .take(MAX_REASONS)
         .cloned()
@@ -500,7 +500,7 @@ fn product_out(
         id: product.id.clone(),
         name: product.name.get(locale).to_string(),
         status: pr.status,
-        reasons: full.then(|| reasons(&pr.checks, run.knockouts.len())),
+        reasons: full.then(|| reasons(&pr.checks)),
         checks: full.then(|| pr.checks.clone()),
         limit,
         hints,

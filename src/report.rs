@@ -122,6 +122,69 @@ pub struct CheckOut {
     pub missing: Vec<String>,
 }
 
+/// A product's checks: the policy's knock-outs, then its own. Every product of a report lists the
+/// same knock-outs, so they are held once and shared (a policy with many long knock-outs and many
+/// products multiplied them in memory); the JSON is one array, as before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checks {
+    shared: std::sync::Arc<[CheckOut]>,
+    own: Vec<CheckOut>,
+}
+
+impl Checks {
+    pub fn new(shared: std::sync::Arc<[CheckOut]>, own: Vec<CheckOut>) -> Checks {
+        Checks { shared, own }
+    }
+
+    /// The knock-outs, then the product's own checks.
+    pub fn iter(
+        &self,
+    ) -> std::iter::Chain<std::slice::Iter<'_, CheckOut>, std::slice::Iter<'_, CheckOut>> {
+        self.shared.iter().chain(&self.own)
+    }
+
+    pub fn len(&self) -> usize {
+        self.shared.len() + self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many of them are the shared knock-outs.
+    pub fn shared_len(&self) -> usize {
+        self.shared.len()
+    }
+}
+
+impl<'a> IntoIterator for &'a Checks {
+    type Item = &'a CheckOut;
+    type IntoIter =
+        std::iter::Chain<std::slice::Iter<'a, CheckOut>, std::slice::Iter<'a, CheckOut>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for Checks {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Checks {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<CheckOut>>::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<CheckOut>>::json_schema(g)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -363,7 +426,7 @@ pub struct ProductOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<CheckOut>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub checks: Option<Vec<CheckOut>>,
+    pub checks: Option<Checks>,
     pub limit: Option<LimitOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hints: Option<Vec<HintOut>>,
