@@ -21,6 +21,8 @@ pub enum Code {
     TooDeep,
     TooLarge,
     TooLong,
+    /// A string that is not Unicode text (a lone surrogate from JavaScript).
+    InvalidText,
     // Numbers
     MalformedAmount,
     NotFinite,

@@ -40,6 +40,7 @@ pub fn code_name(code: Code) -> &'static str {
         TooFewYears => "tooFewYears",
         TooDeep => "tooDeep",
         TooLarge => "tooLarge",
+        InvalidText => "invalidText",
         TooLong => "tooLong",
         MalformedAmount => "malformedAmount",
         NotFinite => "notFinite",
@@ -100,6 +101,10 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "nesting is too deep (limit {0})",
         ),
         TooLarge => ("输入过大（上限 {0}）", "the input is too large (limit {0})"),
+        InvalidText => (
+            "文本不是有效的 Unicode（含孤立的代理项）",
+            "the text is not valid Unicode (it holds a lone surrogate)",
+        ),
         TooLong => (
             "文本过长（上限 {0} 个字符）",
             "the text is too long (limit {0} characters)",
@@ -300,6 +305,10 @@ pub fn kind_name(kind: &str, locale: Locale) -> &'static str {
         ("string", Locale::En) => "a string",
         ("null", Locale::ZhCn) => "空值",
         ("null", Locale::En) => "null",
+        ("jsonValue", Locale::ZhCn) => "JSON 值（null、布尔值、数字、文本、数组或对象）",
+        ("jsonValue", Locale::En) => {
+            "a JSON value (null, true/false, a number, a string, an array or an object)"
+        }
         (_, Locale::ZhCn) => "其他类型",
         (_, Locale::En) => "another type",
     }
