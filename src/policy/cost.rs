@@ -189,7 +189,7 @@ pub fn of(policy: &Policy) -> Cost {
     let report = evaluation.saturating_mul(1 + crate::hints::BUDGET as u64);
     let tests = report.saturating_mul(policy.doc.tests.len() as u64);
     let report_bytes = fixed + parts.iter().map(|p| p.2).sum::<u64>();
-    parts.sort_by(|a, b| b.1.cmp(&a.1));
+    parts.sort_by_key(|p| std::cmp::Reverse(p.1));
     Cost {
         evaluation,
         report,
