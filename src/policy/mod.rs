@@ -195,6 +195,13 @@ impl Policy {
     }
 
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, Error> {
+        // The limit a JavaScript caller's document meets while it is read (`json::MAX_STRING`),
+        // so that a document is refused alike natively and in wasm.
+        if let Some(path) = long_string(value, "") {
+            return Err(Issue::new(Code::TooLarge, path)
+                .with(format!("{} bytes per string", crate::json::MAX_STRING))
+                .into());
+        }
         let text = serde_json::to_string(value).unwrap_or_default();
         let size = text.len();
         if size > MAX_POLICY_BYTES {
@@ -213,6 +220,28 @@ impl Policy {
 
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.doc.tables.get(name)
+    }
+}
+
+/// The path of the first string (or key) longer than `json::MAX_STRING` bytes. The walk follows
+/// the document's nesting, which serde_json bounds (128 levels) when it parses text.
+fn long_string(v: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    let max = crate::json::MAX_STRING;
+    match v {
+        Value::String(s) if s.len() > max => Some(path.to_string()),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| long_string(x, &crate::error::index(path, i))),
+        Value::Object(m) => m.iter().find_map(|(k, x)| {
+            if k.len() > max {
+                Some(path.to_string())
+            } else {
+                long_string(x, &crate::error::join(path, k))
+            }
+        }),
+        _ => None,
     }
 }
 
