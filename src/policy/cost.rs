@@ -11,9 +11,9 @@ use super::Policy;
 use crate::error::{Code, Issue};
 
 /// Nodes one full report may visit, hints included. The costliest policy within it
-/// (`sample::costly_policy`, `cargo bench --bench worst`) takes 19 ms a full report natively and
-/// 55 ms in wasm under Node on the machine that set it, so under 0.3 s on a phone five times
-/// slower; the built-in policy's bound is 129,176.
+/// (`sample::costly_policy`, `cargo bench --bench worst`) takes 17–19 ms a full report natively
+/// and 37–55 ms in wasm under Node on the machine that set it, so under 0.3 s on a phone five
+/// times slower; the built-in policy's bound is 129,176.
 pub const MAX_REPORT_WORK: u64 = 20_000_000;
 /// Nodes `validatePolicy` may visit running the embedded tests (each a full report): five
 /// reports at the work budget, about 0.3 s in wasm.
