@@ -5,7 +5,7 @@ import json, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
 corpus = root / "fuzz" / "corpus"
-for name in ("profile", "policy", "evaluate"):
+for name in ("profile", "policy", "evaluate", "expressions"):
     (corpus / name).mkdir(parents=True, exist_ok=True)
 
 n = 0
@@ -22,4 +22,7 @@ for case in json.loads((root / "tests" / "vectors" / "policies" / "invalid.json"
         if op["op"] == "set":
             m += 1
             (corpus / "policy" / f"p{m:03}.json").write_text(json.dumps({"at": op["path"], "value": op["value"]}, ensure_ascii=False), encoding="utf-8")
+# Expressions: a flat chain, a deep nest and a wide min(), each past the depth limit.
+for name, data in (("flat", bytes([1]) + bytes([0x10]) * 60), ("deep", bytes([2]) + bytes([0x04, 0x05]) * 30), ("wide", bytes([3]) + bytes([0x1a]) * 20)):
+    (corpus / "expressions" / name).write_bytes(data)
 print(f"fuzz corpus: {n} profiles, {m + 2} policies")

@@ -12,8 +12,8 @@ use crate::policy::model::Apply;
 use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
-    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, EngineInfo, HighTechOut, LimitOut,
-    PolicyInfo, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
+    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, HighTechOut,
+    LimitOut, PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -104,10 +104,13 @@ impl Options {
 #[derive(Debug, Clone)]
 pub struct ProductRun {
     pub status: ProductStatus,
-    pub checks: Vec<CheckOut>,
+    /// The knock-outs (shared by every product) and the product's own checks.
+    pub checks: Checks,
     /// The value of each of the product's steps, in order.
     pub steps: Vec<Known>,
     pub amount: Option<Decimal>,
+    /// Why the status is `Error`: the issue, and the step that raised it (if a step did).
+    pub error: Option<(Issue, Option<String>)>,
 }
 
 /// Everything computed for one profile, before it is shaped into a report.
@@ -117,7 +120,7 @@ pub struct Run {
     pub assumptions: Vec<AssumptionOut>,
     pub tech_sme: TechSmeOut,
     pub high_tech: HighTechOut,
-    pub knockouts: Vec<CheckOut>,
+    pub knockouts: std::sync::Arc<[CheckOut]>,
     pub products: Vec<ProductRun>,
 }
 
@@ -162,35 +165,54 @@ fn evaluate_product(
     product: &Product,
     policy: &Policy,
     facts: &Facts,
-    knockouts: &[CheckOut],
+    knockouts: &std::sync::Arc<[CheckOut]>,
     earlier: &[Vec<Known>],
     locale: Locale,
     detailed: bool,
-) -> Result<ProductRun, Issue> {
-    let local = product_steps(product, policy, facts, earlier)?;
+) -> ProductRun {
+    let mut checks = Vec::with_capacity(product.eligibility.len());
+    // A step or check that cannot be evaluated on this profile is this product's error: its
+    // steps read as unknown to later products, and the other products are reported as usual.
+    let failed = |checks, issue: Issue, step: Option<String>| ProductRun {
+        status: ProductStatus::Error,
+        checks: Checks::new(knockouts.clone(), checks),
+        steps: vec![Known::Missing(Vec::new()); product.steps.len()],
+        amount: None,
+        error: Some((issue, step)),
+    };
+    let local = match product_steps(product, policy, facts, earlier) {
+        Ok(local) => local,
+        Err((issue, at)) => {
+            let step = product.steps.get(at).map(|s| s.id.clone());
+            return failed(checks, issue, step);
+        }
+    };
     let scope = EvalScope {
         policy,
         facts,
         local: &local,
         steps: earlier,
     };
-    let mut checks = Vec::with_capacity(knockouts.len() + product.eligibility.len());
-    checks.extend_from_slice(knockouts);
     for c in &product.eligibility {
-        checks.push(c.evaluate(&scope, locale, detailed)?);
+        match c.evaluate(&scope, locale, detailed) {
+            Ok(out) => checks.push(out),
+            Err(issue) => return failed(checks, issue, None),
+        }
     }
-    let status = match tech_sme::all_pass(&checks) {
-        Some(true) => ProductStatus::Eligible,
-        Some(false) => ProductStatus::Ineligible,
-        None => ProductStatus::Incomplete,
+    // As `all_pass` over the knock-outs and the product's checks together.
+    let status = match (tech_sme::all_pass(knockouts), tech_sme::all_pass(&checks)) {
+        (Some(false), _) | (_, Some(false)) => ProductStatus::Ineligible,
+        (Some(true), Some(true)) => ProductStatus::Eligible,
+        _ => ProductStatus::Incomplete,
     };
     let amount = local.get(product.amount_at).and_then(Known::num);
-    Ok(ProductRun {
+    ProductRun {
         status,
-        checks,
+        checks: Checks::new(knockouts.clone(), checks),
         steps: local,
         amount,
-    })
+        error: None,
+    }
 }
 
 /// What one check needs computed before it can be evaluated on its own (a hint search tries many
@@ -283,23 +305,27 @@ fn base(
     })
 }
 
+/// A product's step values, or the first failing step's issue and position.
 fn product_steps(
     product: &Product,
     policy: &Policy,
     facts: &Facts,
     earlier: &[Vec<Known>],
-) -> Result<Vec<Known>, Issue> {
+) -> Result<Vec<Known>, (Issue, usize)> {
     let mut local: Vec<Known> = Vec::with_capacity(product.steps.len());
-    for step in &product.steps {
-        let v = step.expr.eval(
-            &EvalScope {
-                policy,
-                facts,
-                local: &local,
-                steps: earlier,
-            },
-            &step.path,
-        )?;
+    for (at, step) in product.steps.iter().enumerate() {
+        let v = step
+            .expr
+            .eval(
+                &EvalScope {
+                    policy,
+                    facts,
+                    local: &local,
+                    steps: earlier,
+                },
+                &step.path,
+            )
+            .map_err(|issue| (issue, at))?;
         local.push(v);
     }
     Ok(local)
@@ -323,7 +349,7 @@ pub fn run(
         return Err(Issue::new(Code::PolicyShape, "schemes").with("not assessed"));
     };
     let scope = EvalScope::new(policy, &facts);
-    let knockouts: Vec<CheckOut> = policy
+    let knockouts: std::sync::Arc<[CheckOut]> = policy
         .knockouts
         .iter()
         .map(|c| c.evaluate(&scope, locale, detailed))
@@ -331,7 +357,7 @@ pub fn run(
     let mut steps: Vec<Vec<Known>> = Vec::with_capacity(policy.products.len());
     let mut products = Vec::with_capacity(policy.products.len());
     for p in &policy.products {
-        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed)?;
+        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed);
         steps.push(pr.steps.clone());
         products.push(pr);
     }
@@ -356,8 +382,14 @@ pub fn probe(
     let b = base(profile, policy, Locale::default(), false, needs)?;
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
-        for p in policy.products.iter().take(last + 1) {
-            let s = product_steps(p, policy, &b.facts, &steps)?;
+        for (i, p) in policy.products.iter().take(last + 1).enumerate() {
+            // As in `run`: an earlier product's failing step leaves its steps unknown; the
+            // probed product's own is the probe's error.
+            let s = match product_steps(p, policy, &b.facts, &steps) {
+                Ok(s) => s,
+                Err((issue, _)) if i == last => return Err(issue),
+                Err(_) => vec![Known::Missing(Vec::new()); p.steps.len()],
+            };
             steps.push(s);
         }
     }
@@ -389,10 +421,9 @@ fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
 }
 
 /// Failing checks, knock-outs first (they decide before any threshold), in policy order.
-fn reasons(checks: &[CheckOut], knockouts: usize) -> Vec<CheckOut> {
-    let (ko, rest) = checks.split_at(knockouts.min(checks.len()));
-    ko.iter()
-        .chain(rest)
+fn reasons(checks: &Checks) -> Vec<CheckOut> {
+    checks
+        .iter()
         .filter(|c| c.status == CheckStatus::Fail)
         .take(MAX_REASONS)
         .cloned()
@@ -456,7 +487,9 @@ fn product_out(
         }),
         _ => None,
     };
-    let hints = if full {
+    let hints = if full && pr.error.is_some() {
+        Some(Vec::new())
+    } else if full {
         Some(hints::for_product(
             policy, product, pr, run, profile, locale, cache,
         )?)
@@ -467,7 +500,7 @@ fn product_out(
         id: product.id.clone(),
         name: product.name.get(locale).to_string(),
         status: pr.status,
-        reasons: full.then(|| reasons(&pr.checks, run.knockouts.len())),
+        reasons: full.then(|| reasons(&pr.checks)),
         checks: full.then(|| pr.checks.clone()),
         limit,
         hints,
@@ -478,6 +511,12 @@ fn product_out(
         } else {
             None
         },
+        error: pr.error.as_ref().map(|(issue, step)| ProductErrorOut {
+            code: issue.code,
+            step: step.clone(),
+            path: issue.path.clone(),
+            message: issue.message(locale),
+        }),
     })
 }
 

@@ -21,6 +21,8 @@ pub enum Code {
     TooDeep,
     TooLarge,
     TooLong,
+    /// A string that is not Unicode text (a lone surrogate from JavaScript).
+    InvalidText,
     // Numbers
     MalformedAmount,
     NotFinite,
@@ -56,6 +58,10 @@ pub enum Code {
     Overflow,
     NoBand,
     NoEntry,
+    // Warnings (validatePolicy's `warnings`: the policy is valid, but an evaluation may fail)
+    MayDivideByZero,
+    // Budgets
+    PolicyTooCostly,
 }
 
 impl Code {

@@ -119,8 +119,46 @@ impl Json {
     }
 }
 
-/// Turns a reader error into a typed issue: the limits have their own codes.
+/// Marks the JSON path a limit error carries up through the nested values (see `at`).
+const PATH_MARK: char = '\u{1}';
+
+/// A limit error from inside the value at `seg` (a key or `[i]`), with that segment put in
+/// front of the path it already carries, so the issue names where the limit was hit. Other
+/// errors (JSON syntax) pass unchanged.
+fn at<E: de::Error>(seg: &str, e: E) -> E {
+    let msg = e.to_string();
+    if ![LIMIT_DEPTH, LIMIT_VALUES, LIMIT_STRING]
+        .iter()
+        .any(|l| msg.contains(l))
+    {
+        return e;
+    }
+    let (inner, rest) = split_path(&msg);
+    let path = match inner {
+        "" => seg.to_string(),
+        p if p.starts_with('[') => format!("{seg}{p}"),
+        p => format!("{seg}.{p}"),
+    };
+    E::custom(format!("{PATH_MARK}{path}{PATH_MARK}{rest}"))
+}
+
+/// (path, message) of an error message, the path empty when it carries none.
+fn split_path(msg: &str) -> (&str, &str) {
+    msg.strip_prefix(PATH_MARK)
+        .and_then(|m| m.split_once(PATH_MARK))
+        .unwrap_or(("", msg))
+}
+
+/// Turns a reader error into a typed issue: the limits have their own codes, at the path where
+/// they were hit below `path`.
 pub fn read_error(message: &str, path: &str) -> Issue {
+    let (inner, message) = split_path(message);
+    let path = match inner {
+        "" => path.to_string(),
+        p if p.starts_with('[') => format!("{path}{p}"),
+        p => crate::error::join(path, p),
+    };
+    let path = path.as_str();
     let code = if message.contains(LIMIT_DEPTH) {
         Code::TooDeep
     } else if message.contains(LIMIT_VALUES) || message.contains(LIMIT_STRING) {
@@ -221,10 +259,13 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
             return Err(de::Error::custom(format!("{LIMIT_DEPTH} {MAX_DEPTH}")));
         }
         let mut out = Vec::new();
-        while let Some(Nested(v)) = seq.next_element_seed(NestedSeed {
-            depth: self.depth + 1,
-            budget: self.budget,
-        })? {
+        while let Some(Nested(v)) = seq
+            .next_element_seed(NestedSeed {
+                depth: self.depth + 1,
+                budget: self.budget,
+            })
+            .map_err(|e| at(&format!("[{}]", out.len()), e))?
+        {
             out.push(v);
         }
         Ok(Json::Array(out))
@@ -245,10 +286,12 @@ impl<'de> Visitor<'de> for JsonVisitor<'_> {
                     "{LIMIT_STRING} {MAX_STRING} bytes"
                 )));
             }
-            let Nested(v) = map.next_value_seed(NestedSeed {
-                depth: self.depth + 1,
-                budget: self.budget,
-            })?;
+            let Nested(v) = map
+                .next_value_seed(NestedSeed {
+                    depth: self.depth + 1,
+                    budget: self.budget,
+                })
+                .map_err(|e| at(&key, e))?;
             if seen.is_none() && out.len() >= SCAN_KEYS {
                 seen = Some(
                     out.iter()

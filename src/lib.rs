@@ -51,6 +51,8 @@ pub mod ui;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
+mod js_read;
+#[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use engine::{Detail, Options};

@@ -104,7 +104,7 @@ names!(CheckStatus { Pass => "pass", Fail => "fail", Incomplete => "incomplete" 
 names!(TechSmeStatus { Qualified => "qualified", NotQualified => "notQualified", Incomplete => "incomplete" });
 names!(Route { Score => "score", Direct => "direct" });
 names!(HighTechStatus { Certified => "certified", Meets => "meets", Borderline => "borderline", Fails => "fails", Incomplete => "incomplete" });
-names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete" });
+names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete", Error => "error" });
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -120,6 +120,69 @@ pub struct CheckOut {
     /// The profile fields that would complete an incomplete check.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+}
+
+/// A product's checks: the policy's knock-outs, then its own. Every product of a report lists the
+/// same knock-outs, so they are held once and shared (a policy with many long knock-outs and many
+/// products multiplied them in memory); the JSON is one array, as before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checks {
+    shared: std::sync::Arc<[CheckOut]>,
+    own: Vec<CheckOut>,
+}
+
+impl Checks {
+    pub fn new(shared: std::sync::Arc<[CheckOut]>, own: Vec<CheckOut>) -> Checks {
+        Checks { shared, own }
+    }
+
+    /// The knock-outs, then the product's own checks.
+    pub fn iter(
+        &self,
+    ) -> std::iter::Chain<std::slice::Iter<'_, CheckOut>, std::slice::Iter<'_, CheckOut>> {
+        self.shared.iter().chain(&self.own)
+    }
+
+    pub fn len(&self) -> usize {
+        self.shared.len() + self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many of them are the shared knock-outs.
+    pub fn shared_len(&self) -> usize {
+        self.shared.len()
+    }
+}
+
+impl<'a> IntoIterator for &'a Checks {
+    type Item = &'a CheckOut;
+    type IntoIter =
+        std::iter::Chain<std::slice::Iter<'a, CheckOut>, std::slice::Iter<'a, CheckOut>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for Checks {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Checks {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<CheckOut>>::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<CheckOut>>::json_schema(g)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -348,6 +411,9 @@ pub enum ProductStatus {
     Eligible,
     Ineligible,
     Incomplete,
+    /// A step or check of this product could not be evaluated (see `error`); the rest of the
+    /// report stands.
+    Error,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -360,7 +426,7 @@ pub struct ProductOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<CheckOut>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub checks: Option<Vec<CheckOut>>,
+    pub checks: Option<Checks>,
     pub limit: Option<LimitOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hints: Option<Vec<HintOut>>,
@@ -369,6 +435,24 @@ pub struct ProductOut {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apply: Option<ApplyOut>,
+    /// Why the status is `error`: a step or check that failed on this profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ProductErrorOut>,
+}
+
+/// A product's evaluation error (division by zero, overflow, no band, no entry), in the report's
+/// locale, so that one product's failure does not throw the others away.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductErrorOut {
+    pub code: crate::error::Code,
+    /// The step that failed (none when an eligibility check did).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The policy path of the failing expression.
+    pub path: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -466,6 +550,7 @@ mod tests {
             ProductStatus::Eligible,
             ProductStatus::Ineligible,
             ProductStatus::Incomplete,
+            ProductStatus::Error,
         ] {
             assert_eq!(v.as_str(), wire(v));
         }

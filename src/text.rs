@@ -40,6 +40,7 @@ pub fn code_name(code: Code) -> &'static str {
         TooFewYears => "tooFewYears",
         TooDeep => "tooDeep",
         TooLarge => "tooLarge",
+        InvalidText => "invalidText",
         TooLong => "tooLong",
         MalformedAmount => "malformedAmount",
         NotFinite => "notFinite",
@@ -71,6 +72,8 @@ pub fn code_name(code: Code) -> &'static str {
         Overflow => "overflow",
         NoBand => "noBand",
         NoEntry => "noEntry",
+        MayDivideByZero => "mayDivideByZero",
+        PolicyTooCostly => "policyTooCostly",
     }
 }
 
@@ -98,6 +101,10 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "nesting is too deep (limit {0})",
         ),
         TooLarge => ("输入过大（上限 {0}）", "the input is too large (limit {0})"),
+        InvalidText => (
+            "文本不是有效的 Unicode（含孤立的代理项）",
+            "the text is not valid Unicode (it holds a lone surrogate)",
+        ),
         TooLong => (
             "文本过长（上限 {0} 个字符）",
             "the text is too long (limit {0} characters)",
@@ -171,6 +178,14 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "{1} falls in no band of table \"{0}\"",
         ),
         NoEntry => ("表“{0}”中没有“{1}”", "table \"{0}\" has no entry \"{1}\""),
+        MayDivideByZero => (
+            "除数可能为零：{0} 可以是 0，此时测算会失败",
+            "the divisor may be zero: {0} can be 0, and the evaluation then fails",
+        ),
+        PolicyTooCostly => (
+            "政策的测算量超出预算：{0}",
+            "the policy costs more than the budget allows: {0}",
+        ),
     }
 }
 
@@ -202,6 +217,10 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
         PolicyShape => ("对照 defaultPolicy() 或 policySchema() 检查结构。", "Compare the structure with defaultPolicy() or policySchema()."),
         PolicyTooLarge => ("拆分政策或减少产品、步骤和表行。", "Split the policy, or use fewer products, steps or table rows."),
         DivisionByZero => ("除数不能为零：常数 0 作除数时每次测算都会失败；可能为零的除数用 if(x == 0, …, …) 保护。", "A divisor cannot be zero: a constant 0 fails every evaluation; guard a divisor that may be zero with if(x == 0, …, …)."),
+        NoEntry => ("映射表需要为输入可能取的每个值都设一项（例如 tax.grade 的 A、B、M、C、D）。", "A map needs an entry for every value its input can take (tax.grade: A, B, M, C and D)."),
+        NoBand => ("分档表须覆盖输入的整个取值范围（金额和人数为 0 到 10^15）：补上缺的区间，或以一行不设界限的行收尾。", "A band table must cover its input's whole range (amounts and counts: 0 to 10^15): add the missing band, or end with a row without bounds."),
+        MayDivideByZero => ("用 if(x == 0, …, …) 或 max(x, 1) 保护可能为零的除数；否则该画像的产品状态为 error。", "Guard a divisor that may be zero with if(x == 0, …, …) or max(x, 1); otherwise the product's status is `error` for such a profile."),
+        PolicyTooCostly => ("减少最耗费的部分：更少的检查、产品、提示探测所读的字段、更短的表达式或更少的内置测试。", "Shrink the most expensive part: fewer checks or products, shorter expressions, or fewer embedded tests."),
         OutOfRange => ("请使用括号中给出的范围内的值（round 的位数为 0–20）。", "Use a value within the range given (round() takes 0 to 20 places)."),
         _ => return None,
     };
@@ -286,6 +305,10 @@ pub fn kind_name(kind: &str, locale: Locale) -> &'static str {
         ("string", Locale::En) => "a string",
         ("null", Locale::ZhCn) => "空值",
         ("null", Locale::En) => "null",
+        ("jsonValue", Locale::ZhCn) => "JSON 值（null、布尔值、数字、文本、数组或对象）",
+        ("jsonValue", Locale::En) => {
+            "a JSON value (null, true/false, a number, a string, an array or an object)"
+        }
         (_, Locale::ZhCn) => "其他类型",
         (_, Locale::En) => "another type",
     }

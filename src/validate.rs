@@ -21,6 +21,8 @@ pub struct TestCount {
 pub struct Validation {
     pub ok: bool,
     pub errors: Vec<IssueOut>,
+    /// What may fail on some profiles without making the policy invalid (`mayDivideByZero`).
+    pub warnings: Vec<IssueOut>,
     pub tests: TestCount,
 }
 
@@ -67,6 +69,7 @@ impl Validation {
         Validation {
             ok: false,
             errors: e.issues.iter().map(|i| i.localized(locale)).collect(),
+            warnings: Vec::new(),
             tests: TestCount {
                 passed: 0,
                 failed: 0,
@@ -82,6 +85,11 @@ pub fn validate(value: &serde_json::Value, locale: Locale) -> Validation {
             Validation {
                 ok: issues.is_empty(),
                 errors: issues.iter().map(|i| i.localized(locale)).collect(),
+                warnings: policy
+                    .warnings
+                    .iter()
+                    .map(|i| i.localized(locale))
+                    .collect(),
                 tests,
             }
         }

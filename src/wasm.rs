@@ -46,11 +46,7 @@ fn throw(e: &Error, locale: Locale) -> JsValue {
 }
 
 fn read_json(v: &JsValue, path: &str) -> Result<Json, Error> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(Json::Null);
-    }
-    Json::read(serde_wasm_bindgen::Deserializer::from(v.clone()))
-        .map_err(|e| crate::json::read_error(&e.to_string(), path).into())
+    crate::js_read::read(v, path).map_err(Error::from)
 }
 
 fn locale_of(options: &JsValue) -> Locale {
@@ -74,12 +70,21 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<serde_json::Value>
 }
 
 fn read_document(v: &JsValue, path: &str) -> Result<Option<serde_json::Value>, Error> {
+    read_document_frozen(v, path).map(|d| d.map(|(doc, _)| doc))
+}
+
+/// The document, and whether it is deeply frozen (then it cannot change under a cache).
+fn read_document_frozen(
+    v: &JsValue,
+    path: &str,
+) -> Result<Option<(serde_json::Value, bool)>, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
     // Through the input type, so that deep, circular or huge objects fail cleanly here too.
-    let doc = read_json(v, path)?;
-    doc.to_value(path).map(Some).map_err(Error::from)
+    let (doc, frozen) = crate::js_read::read_frozen(v, path)?;
+    let value = doc.to_value(path)?;
+    Ok(Some((value, frozen)))
 }
 
 /// `evaluate(profile, options?)`: the report for one profile.
@@ -97,10 +102,12 @@ pub fn evaluate(
 
 /// The last custom policy object, its JSON text and its compiled form: the same object with the
 /// same content again is neither read nor compiled (by identity and by content, so a document
-/// changed in place is read again).
+/// changed in place is read again). A deeply frozen object cannot change: its identity is
+/// enough, and a call costs what a call with the built-in policy costs.
 struct LastPolicy {
     object: JsValue,
-    text: JsValue,
+    /// None when the object is deeply frozen (no content to compare).
+    text: Option<JsValue>,
     policy: crate::PolicyRef,
 }
 
@@ -123,19 +130,27 @@ fn prepare(options: &JsValue) -> Result<(Options, crate::PolicyRef), Error> {
     let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
     let _ = js_sys::Reflect::delete_property(&rest, &"policy".into());
     let opts = Options::read(&read_json(&rest, "options")?)?;
-    // A circular or BigInt document cannot be stringified: it is read (and refused) below.
-    let text = js_sys::JSON::stringify(&doc).map(JsValue::from).ok();
+    // The text is made only to compare with a stored one: a frozen document is trusted by identity.
+    let text = || js_sys::JSON::stringify(&doc).map(JsValue::from).ok();
     let hit = LAST_OBJECT.with(|c| {
         c.borrow().as_ref().and_then(|last| {
-            let same = last.object == doc && text.as_ref().is_some_and(|t| *t == last.text);
+            let same = last.object == doc
+                && match &last.text {
+                    None => true,
+                    Some(t) => text().is_some_and(|now| now == *t),
+                };
             same.then(|| last.policy.clone())
         })
     });
     if let Some(policy) = hit {
         return Ok((opts, policy));
     }
-    let policy = crate::resolve_policy(read_document(&doc, "options.policy")?.as_ref())?;
-    if let Some(text) = text {
+    let read = read_document_frozen(&doc, "options.policy")?;
+    let frozen = read.as_ref().is_some_and(|(_, f)| *f);
+    let policy = crate::resolve_policy(read.as_ref().map(|(d, _)| d))?;
+    // A circular or BigInt document cannot be stringified: it was refused above.
+    let text = if frozen { None } else { text() };
+    if frozen || text.is_some() {
         LAST_OBJECT.with(|c| {
             *c.borrow_mut() = Some(LastPolicy {
                 object: doc,

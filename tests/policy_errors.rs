@@ -63,8 +63,47 @@ fn every_invalid_policy_gives_its_errors() {
             .collect();
         got.sort();
         want.sort();
-        if v.ok || got != want {
+        if v.ok != want.is_empty() || got != want {
             failures.push(format!("{}: want {want:?}, got {got:?}", c["name"]));
+        }
+        let pairs = |list: &[(String, String)]| {
+            let mut l = list.to_vec();
+            l.sort();
+            l
+        };
+        let got_w: Vec<(String, String)> = v
+            .warnings
+            .iter()
+            .map(|e| (e.code.as_str().to_string(), e.path.clone()))
+            .collect();
+        let want_w: Vec<(String, String)> = c["warnings"]
+            .as_array()
+            .map(|w| {
+                w.iter()
+                    .map(|e| {
+                        (
+                            e["code"].as_str().unwrap().into(),
+                            e["path"].as_str().unwrap().into(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if c.get("warnings").is_some() && pairs(&got_w) != pairs(&want_w) {
+            failures.push(format!(
+                "{}: want warnings {want_w:?}, got {got_w:?}",
+                c["name"]
+            ));
+        }
+        // What validation proves (issue #14) comes with a hint on how to fix it.
+        let proved = ["noEntry", "noBand", "mayDivideByZero", "policyTooCostly"];
+        for e in v.errors.iter().chain(&v.warnings) {
+            if e.message.is_empty() || (proved.contains(&e.code.as_str()) && e.hint.is_none()) {
+                failures.push(format!(
+                    "{}: {} without a message or hint",
+                    c["name"], e.path
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -96,21 +135,25 @@ fn too_many_products_is_refused() {
 }
 
 #[test]
-fn division_by_zero_is_a_typed_error_at_evaluation() {
+fn division_by_zero_is_a_typed_error_at_evaluation_in_its_product() {
     let mut policy = builtin();
     policy["products"][0]["limit"]["steps"][0]["expr"] =
         Value::from("revenue / (taxPaid - taxPaid)");
     policy["tests"] = Value::from(Vec::<Value>::new());
     let compiled = credit_check::Policy::from_value(&policy).unwrap();
     let profile = serde_json::json!({"financials": [{"revenue": "1000万", "taxPaid": "10万"}]});
-    let err = credit_check::engine::evaluate(
+    let report = credit_check::engine::evaluate(
         &credit_check::json::Json::from_value(&profile),
         &compiled,
         &credit_check::Options::default(),
     )
-    .unwrap_err();
-    assert_eq!(err.first().code, credit_check::Code::DivisionByZero);
-    assert_eq!(err.first().path, "products[0].limit.steps[0].expr");
+    .unwrap();
+    // The product's error, not the report's: the other products are still reported.
+    let err = report.products[0].error.as_ref().unwrap();
+    assert_eq!(err.code, credit_check::Code::DivisionByZero);
+    assert_eq!(err.path, "products[0].limit.steps[0].expr");
+    assert_eq!(err.step.as_deref(), Some("revenueBase"));
+    assert!(report.products[1..].iter().all(|p| p.error.is_none()));
 }
 
 #[test]

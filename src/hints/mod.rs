@@ -21,9 +21,9 @@ use search::{Lifted, Search};
 
 /// How many re-evaluations one report's hints may use, across all its products: keeps a
 /// keystroke cheap and bounds the cost of a policy with many products.
-const BUDGET: usize = 240;
+pub const BUDGET: usize = 240;
 /// At most this many "pass" hints per product, and per check.
-const MAX_PASS_HINTS: usize = 4;
+pub const MAX_PASS_HINTS: usize = 4;
 const PER_CHECK: usize = 2;
 
 fn show(field: &Field, v: Decimal, locale: Locale) -> String {

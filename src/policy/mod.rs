@@ -4,11 +4,13 @@
 
 pub mod check;
 mod compile;
+pub mod cost;
 pub mod expr;
 pub mod kinds;
 pub mod model;
 mod names;
 pub mod num;
+mod prove;
 pub mod resolve;
 mod shape;
 pub mod table;
@@ -118,6 +120,10 @@ pub struct Policy {
     pub assumed: Vec<Option<(usize, Val)>>,
     /// How many facts an evaluation holds once the policy's own are added.
     pub fact_count: usize,
+    /// What may fail on some profile without making the policy invalid (a divisor that may be 0).
+    pub warnings: Vec<crate::error::Issue>,
+    /// The upper bounds of what one report costs (`cost::of`), within the budgets.
+    pub cost: cost::Cost,
 }
 
 /// The scope an expression sees at evaluation: the facts, the tables, the local values (its
@@ -189,6 +195,13 @@ impl Policy {
     }
 
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, Error> {
+        // The limit a JavaScript caller's document meets while it is read (`json::MAX_STRING`),
+        // so that a document is refused alike natively and in wasm.
+        if let Some(path) = long_string(value, "") {
+            return Err(Issue::new(Code::TooLarge, path)
+                .with(format!("{} bytes per string", crate::json::MAX_STRING))
+                .into());
+        }
         let text = serde_json::to_string(value).unwrap_or_default();
         let size = text.len();
         if size > MAX_POLICY_BYTES {
@@ -207,6 +220,28 @@ impl Policy {
 
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.doc.tables.get(name)
+    }
+}
+
+/// The path of the first string (or key) longer than `json::MAX_STRING` bytes. The walk follows
+/// the document's nesting, which serde_json bounds (128 levels) when it parses text.
+fn long_string(v: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    let max = crate::json::MAX_STRING;
+    match v {
+        Value::String(s) if s.len() > max => Some(path.to_string()),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| long_string(x, &crate::error::index(path, i))),
+        Value::Object(m) => m.iter().find_map(|(k, x)| {
+            if k.len() > max {
+                Some(path.to_string())
+            } else {
+                long_string(x, &crate::error::join(path, k))
+            }
+        }),
+        _ => None,
     }
 }
 

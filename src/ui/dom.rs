@@ -391,6 +391,9 @@ impl View {
                 )?;
             }
         }
+        if let Some(e) = &p.error {
+            self.text(&card, "p", "error", &e.message)?;
+        }
         if let Some(reasons) = p.reasons.as_ref().filter(|r| !r.is_empty()) {
             let block = self.el(&card, "div", "reasons")?;
             self.text(&block, "h5", "", self.t("reasons"))?;
@@ -412,7 +415,8 @@ impl View {
             self.apply(&card, apply, &p.id, crate::ui::short_name(&p.name), open)?;
         }
         if let Some(checks) = &p.checks {
-            self.checks(&card, checks, false, &p.id, crate::ui::short_name(&p.name))?;
+            let checks: Vec<CheckOut> = checks.iter().cloned().collect();
+            self.checks(&card, &checks, false, &p.id, crate::ui::short_name(&p.name))?;
         }
         if let Some(note) = &p.note {
             self.text(&card, "p", "note", note)?;

@@ -47,6 +47,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("status.fails", "不符合", "does not meet"),
     ("status.eligible", "可申请", "eligible"),
     ("status.ineligible", "暂不符合", "not eligible"),
+    ("status.error", "无法计算", "could not be computed"),
     ("check.pass", "通过", "pass"),
     ("check.fail", "未通过", "fail"),
     ("check.incomplete", "待补充", "incomplete"),

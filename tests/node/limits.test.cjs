@@ -135,3 +135,90 @@ test("numbers: too many digits is tooPrecise, above 10^15 amountTooLarge, 10^-28
   assert.equal(at("0.0000000000000000000000000001"), "ok");
   aliveAndUnchanged();
 });
+
+/** The error `f` throws, as `code path`, checking its message carries no JsValue internals. */
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e.message.length > 0 && !/JsValue|Function\(|Symbol\(/.test(e.message), e.message);
+    return `${e.code} ${e.path}`;
+  }
+  return "no error";
+}
+
+test("JS-only errors carry their path and a plain message (issue #14, item 6)", () => {
+  assert.equal(thrown(() => cc.evaluate({ financials: [{ revenue: () => 1 }] })), "wrongType financials[0].revenue");
+  assert.equal(thrown(() => cc.evaluate({ ip: { classOne: Symbol("s") } })), "wrongType ip.classOne");
+  assert.equal(thrown(() => cc.evaluate({ employees: 10n ** 30n })), "wrongType employees");
+  const deep = {};
+  let at = deep;
+  for (let i = 0; i < 40; i++) at = at.x = {};
+  assert.equal(thrown(() => cc.evaluate({ name: "n", ip: deep })), `tooDeep ip${".x".repeat(31)}`);
+  // An over-long string inside a policy is reported at its field, under options.policy.
+  const p = cc.defaultPolicy();
+  p.products[2].name.en = "x".repeat(30000);
+  assert.equal(thrown(() => cc.evaluate(worked, { policy: p })), "tooLarge options.policy.products[2].name.en");
+  const v = cc.validatePolicy(p);
+  assert.equal(`${v.errors[0].code} ${v.errors[0].path}`, "tooLarge products[2].name.en");
+  aliveAndUnchanged();
+});
+
+test("a lone surrogate is invalidText at its field, not silently replaced; a real U+FFFD is kept", () => {
+  assert.equal(thrown(() => cc.evaluate({ name: "ab\uD800cd" })), "invalidText name");
+  assert.equal(cc.evaluate({ name: "a\uFFFDb" }).company, "a\uFFFDb");
+  assert.equal(cc.evaluate({ name: "😀" }).company, "😀");
+  aliveAndUnchanged();
+});
+
+test("a 100 MB name is measured before it is copied: wasm memory does not grow", () => {
+  const before = instance.exports.memory.buffer.byteLength;
+  const huge = "名".repeat(100 * 1024 * 1024 / 3);
+  assert.equal(thrown(() => cc.evaluate({ name: huge })), "tooLarge name");
+  const after = instance.exports.memory.buffer.byteLength;
+  console.log(`wasm memory: ${before} bytes before a 100 MB name, ${after} after`);
+  assert.ok(after < before + (4 << 20), `${before} → ${after}`);
+  aliveAndUnchanged();
+});
+
+test("a product whose step divides by zero is status error; the rest of the report stands", () => {
+  const p = cc.defaultPolicy();
+  p.tests = [];
+  p.products[1].limit.steps[0].expr = "revenue / (revenue - revenue)";
+  const r = cc.evaluate(worked, { policy: p, locale: "en" });
+  assert.equal(r.products[1].status, "error");
+  assert.equal(r.products[1].error.code, "divisionByZero");
+  assert.equal(r.products[1].error.path, "products[1].limit.steps[0].expr");
+  const base = cc.evaluate(worked, { locale: "en" });
+  for (const i of [0, 2, 3]) assert.deepEqual(r.products[i], base.products[i]);
+  aliveAndUnchanged();
+});
+
+test("the issue's runaway policy is refused as policyTooCostly, quickly", () => {
+  const p = cc.defaultPolicy();
+  p.tests = [];
+  p.tables.wide = { kind: "band", rows: [...Array.from({ length: 255 }, (_, i) => ({ atLeast: String((255 - i) * 1e6), value: String(i) })), { value: "0" }] };
+  for (let i = 0; i < 224; i++) p.facts.push({ id: `chain${i}`, label, expr: Array(16).fill("band('wide', revenue)").join(" + ") });
+  const v = cc.validatePolicy(p);
+  assert.equal(v.ok, false);
+  assert.equal(v.errors[0].code, "policyTooCostly");
+  assert.equal(v.errors[0].path, "facts");
+  assert.match(v.errors[0].message, /\d+%/);
+  aliveAndUnchanged();
+});
+
+test("a deeply frozen custom policy is trusted by identity; a changed copy is read again", () => {
+  const freeze = (o) => {
+    for (const v of Object.values(o)) if (v && typeof v === "object") freeze(v);
+    return Object.freeze(o);
+  };
+  const frozen = freeze(cc.defaultPolicy());
+  const first = JSON.stringify(cc.evaluate(worked, { policy: frozen }));
+  assert.equal(JSON.stringify(cc.evaluate(worked, { policy: frozen })), first);
+  assert.equal(JSON.parse(first).products[0].limit.amount, "8000000");
+  const open = cc.defaultPolicy();
+  cc.evaluate(worked, { policy: open });
+  open.products[0].limit.steps.push({ id: "extra2", label, expr: "1" });
+  assert.ok(cc.evaluate(worked, { policy: open, locale: "en" }).products[0].limit.steps.some((s) => s.id === "extra2"));
+  aliveAndUnchanged();
+});

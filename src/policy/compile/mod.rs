@@ -435,8 +435,15 @@ impl Policy {
             assumed,
             fact_count: types.len(),
             doc,
+            warnings: Vec::new(),
+            cost: super::cost::Cost::default(),
         };
         super::resolve::all(&mut policy, &types);
+        // What only a well-typed policy can be asked: do the tables cover their inputs?
+        Error::from_issues(super::prove::tables(&policy))?;
+        policy.cost = super::cost::of(&policy);
+        Error::from_issues(super::cost::check(&policy.cost))?;
+        policy.warnings = super::prove::warnings(&policy);
         Ok(policy)
     }
 }
