@@ -7,14 +7,29 @@ use credit_check::Locale;
 use serde_json::Value;
 use std::path::Path;
 
+/// A JSON pointer where a segment that is not an index names an array's element by its `id`
+/// (`/schemes/techSme/checks/0`), as the engine's paths name schemes.
+fn pointer_mut<'v>(doc: &'v mut Value, pointer: &str) -> Option<&'v mut Value> {
+    let mut at = doc;
+    for key in pointer.split('/').skip(1) {
+        at = match at {
+            Value::Object(m) => m.get_mut(key)?,
+            Value::Array(a) => match key.parse::<usize>() {
+                Ok(i) => a.get_mut(i)?,
+                Err(_) => a.iter_mut().find(|x| x["id"] == key)?,
+            },
+            _ => return None,
+        };
+    }
+    Some(at)
+}
+
 /// Applies `{op: "set"|"remove", path: "/json/pointer", value}` operations.
 fn patch(doc: &mut Value, ops: &[Value]) {
     for op in ops {
         let path = op["path"].as_str().unwrap();
         let (parent, key) = path.rsplit_once('/').unwrap();
-        let target = doc
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("no {parent}"));
+        let target = pointer_mut(doc, parent).unwrap_or_else(|| panic!("no {parent}"));
         match (op["op"].as_str().unwrap(), target) {
             ("set", Value::Object(m)) => {
                 m.insert(key.to_string(), op["value"].clone());
