@@ -177,3 +177,23 @@ fn problems_carry_a_hint_and_a_likely_name() {
     let zh = validate(&policy, Locale::ZhCn);
     assert!(zh.errors[0].hint.as_deref().unwrap().contains("是否想写"));
 }
+
+/// Format 1 (schemes as an object, the example bank's document before #13, kept as a fixture) is
+/// refused with one error at `schemes` that says how to migrate; its format-2 rewrite is valid.
+#[test]
+fn a_format_1_document_is_refused_with_how_to_migrate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/fixtures/example-bank-format1.json")).unwrap(),
+    )
+    .unwrap();
+    let err = credit_check::Policy::from_value(&old).unwrap_err();
+    let first = &err.issues[0];
+    assert_eq!(first.path, "schemes");
+    assert!(err.to_string().contains("format 1"), "{err}");
+    let new: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("www/policies/example-bank.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(validate(&new, Locale::En).ok);
+}
