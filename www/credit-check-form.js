@@ -55,7 +55,7 @@ export function buildField(f, value, neededBy) {
     wrap.append(el("label", { for: id }, f.label));
     const row = el("div", { class: "input-row" });
     row.append(input);
-    if (f.unit) row.append(el("span", { class: "unit" }, f.unit));
+    if (f.unit) row.append(el("span", { class: "unit", id: `${id}-unit` }, f.unit));
     wrap.append(row);
   }
   wrap.append(
@@ -72,7 +72,8 @@ export function buildField(f, value, neededBy) {
 /** Points aria-describedby at whichever of the field's messages are showing, error first. */
 function describe(wrap) {
   const input = wrap.querySelector("input, select");
-  const shown = [".field-error", ".field-warnings", ".echo", ".help"]
+  // The unit is part of the question: "销售收入 … 万元".
+  const shown = [".field-error", ".field-warnings", ".unit", ".echo", ".help"]
     .map((s) => wrap.querySelector(s))
     .filter((n) => n && !n.hidden)
     .map((n) => n.id);

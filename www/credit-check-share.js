@@ -5,10 +5,12 @@
 // [path, text] pairs whose every path is a field of the form. Anything else is refused whole.
 
 const PREFIX = "#cc=1.";
+/** Any self-check fragment, of this version or another (another is refused, with a message). */
+const ANY_VERSION = "#cc=";
 const DRAFT_KEY = "credit-check:draft:v1";
 /** The longest fragment accepted or written (characters), far below any browser's URL limit. */
 export const MAX_FRAGMENT = 8000;
-/** The longest value of one field (a company name is at most 200 characters). */
+/** The longest value of one field, in characters (a company name is at most 200). */
 const MAX_VALUE = 200;
 
 function toBase64Url(text) {
@@ -33,7 +35,7 @@ function checked(pairs, paths) {
     if (!Array.isArray(pair) || pair.length !== 2) throw new Error("not a pair");
     const [path, value] = pair;
     if (typeof path !== "string" || !paths.has(path) || values.has(path)) throw new Error(`unknown field ${path}`);
-    if (typeof value !== "string" || value.length > MAX_VALUE) throw new Error(`bad value for ${path}`);
+    if (typeof value !== "string" || [...value].length > MAX_VALUE) throw new Error(`bad value for ${path}`);
     values.set(path, value);
   }
   return values;
@@ -52,8 +54,9 @@ export function fragmentFor(values) {
  * part of it is valid, `{ error }` otherwise (the caller then changes nothing).
  */
 export function readFragment(hash, paths) {
-  if (!hash.startsWith(PREFIX)) return null;
+  if (!hash.startsWith(ANY_VERSION)) return null;
   try {
+    if (!hash.startsWith(PREFIX)) throw new Error("another version");
     if (hash.length > MAX_FRAGMENT) throw new Error("too long");
     return { values: checked(JSON.parse(fromBase64Url(hash.slice(PREFIX.length))), paths) };
   } catch (e) {
@@ -70,35 +73,38 @@ function storage() {
   }
 }
 
-export function hasDraft() {
-  return (storage()?.getItem(DRAFT_KEY) ?? null) !== null;
+/** The storage key of one calculator's draft (`which`: its policy and products). */
+const keyOf = (which) => `${DRAFT_KEY}:${which}`;
+
+export function hasDraft(which) {
+  return (storage()?.getItem(keyOf(which)) ?? null) !== null;
 }
 
 /** Saves the draft; false when this browser does not allow it. */
-export function saveDraft(values) {
+export function saveDraft(values, which) {
   try {
-    storage()?.setItem(DRAFT_KEY, JSON.stringify(given(values)));
-    return hasDraft();
+    storage()?.setItem(keyOf(which), JSON.stringify(given(values)));
+    return hasDraft(which);
   } catch {
     return false;
   }
 }
 
 /** The saved draft's values, or null when there is none or it is not a valid draft (then it is removed). */
-export function loadDraft(paths) {
-  const text = storage()?.getItem(DRAFT_KEY);
+export function loadDraft(paths, which) {
+  const text = storage()?.getItem(keyOf(which));
   if (text === null || text === undefined) return null;
   try {
     return checked(JSON.parse(text), paths);
   } catch {
-    deleteDraft();
+    deleteDraft(which);
     return null;
   }
 }
 
-export function deleteDraft() {
+export function deleteDraft(which) {
   try {
-    storage()?.removeItem(DRAFT_KEY);
+    storage()?.removeItem(keyOf(which));
   } catch {
     // Nothing was stored where storage is refused.
   }

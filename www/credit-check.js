@@ -58,6 +58,9 @@ export class CreditCheckElement extends HTMLElement {
 
   /** What the user typed, by profile path: the only source of the profile. */
   #values = new Map();
+  /** The page opened with a shared link (read or refused), so the values on screen are not the
+   * draft's: they are not saved over it until the user ticks the box again. */
+  #fromLink = false;
   /** The values are the worked example, untouched since it was filled. */
   #example = false;
   #policy = undefined;
@@ -72,6 +75,8 @@ export class CreditCheckElement extends HTMLElement {
   /** Disclosures open before printing, to close again after. */
   #openBeforePrint = null;
   #fields = new Map();
+  #policyLoads = 0;
+  #policyLoading = false;
   #specs = null;
   /** The disclosures the user opened or closed, by key: kept across updates (others take their default). */
   #toggled = new Map();
@@ -93,7 +98,7 @@ export class CreditCheckElement extends HTMLElement {
   #deleteDraftButton;
   report = null;
   timings = { firstResult: null, lastUpdate: null };
-  /** Resolves when the module and the policy are loaded and the first result is shown. */
+  /** Resolves once the element has started (or failed to, with a credit-check:error saying why). */
   ready = new Promise((resolve) => (this.#resolveReady = resolve));
 
   constructor() {
@@ -157,6 +162,9 @@ export class CreditCheckElement extends HTMLElement {
     this.#policy = value ?? undefined;
     this.#policyFromSrc = false;
     this.#policyFailed = false;
+    // A policy-src still loading is overtaken by this one.
+    this.#policyLoads += 1;
+    this.#policyLoading = false;
     if (!this.#ready) return;
     this.#buildForm();
     this.#update();
@@ -164,7 +172,18 @@ export class CreditCheckElement extends HTMLElement {
 
   async connectedCallback() {
     this.#listenToWindow();
-    if (this.#ready || this.#starting) return;
+    // A `policy` set before this element was defined sits on the instance and hides the setter.
+    if (Object.hasOwn(this, "policy")) {
+      const value = this.policy;
+      delete this.policy;
+      this.#policy = value ?? undefined;
+    }
+    // Moved in the page: what changed while it was out is shown now.
+    if (this.#ready) {
+      this.#update();
+      return;
+    }
+    if (this.#starting) return;
     this.#starting = true;
     const failure = await loadModule().then(
       () => null,
@@ -175,6 +194,7 @@ export class CreditCheckElement extends HTMLElement {
     if (failure) {
       this.#reportHost.replaceChildren();
       this.#fail("wasmUnavailable", `${BEFORE_LOAD.wasmUnavailable[this.locale]} (${failure.message ?? failure})`);
+      this.#resolveReady();
       return;
     }
     this.#ready = true;
@@ -196,13 +216,17 @@ export class CreditCheckElement extends HTMLElement {
     if (name === "lang") {
       this.#checkLocale();
       this.#buildForm();
+      if (this.#policyFailed) this.#showUnavailable();
       this.#update();
     } else if (name === "policy-src") {
-      this.#loadPolicy().then(() => {
+      this.#loadPolicy().then((current) => {
+        if (!current) return;
         this.#buildForm();
         this.#update();
       });
     } else {
+      // products: the form's "used by" marks name them too.
+      this.#buildForm();
       this.#update();
     }
   }
@@ -211,7 +235,7 @@ export class CreditCheckElement extends HTMLElement {
   setField(path, value) {
     if (!this.#ready) throw new Error("credit-check: setField before the element is ready (await element.ready)");
     if (!this.#fieldSpecs().has(path)) {
-      this.#fail("unknownField", `${uiTexts(this.locale).unknownField ?? "unknown field"}: ${path}`, path);
+      this.#fail("unknownField", `setField: ${uiTexts(this.locale).unknownField}: ${path}`, path, [], { visible: false });
       return;
     }
     const text = typeof value === "boolean" ? String(value) : String(value ?? "");
@@ -269,7 +293,7 @@ export class CreditCheckElement extends HTMLElement {
   #checkLocale() {
     const lang = this.getAttribute("lang");
     if (lang !== null && !LOCALES.includes(lang)) {
-      this.#fail("unsupportedLocale", `lang="${lang}" is not supported (zh-CN or en); showing zh-CN`);
+      this.#fail("unsupportedLocale", `lang="${lang}" is not supported (zh-CN or en); showing zh-CN`, "", [], { visible: false });
     }
   }
 
@@ -294,21 +318,29 @@ export class CreditCheckElement extends HTMLElement {
     return options;
   }
 
+  /**
+   * Loads policy-src; resolves to false when a later load has replaced this one (its result is
+   * then dropped). While it loads, nothing is evaluated: never another policy's products.
+   */
   async #loadPolicy() {
     const src = this.getAttribute("policy-src");
+    const load = ++this.#policyLoads;
     this.#policyFailed = false;
     if (!src) {
       if (this.#policyFromSrc) this.#policy = undefined;
       this.#policyFromSrc = false;
-      return;
+      this.#policyLoading = false;
+      return true;
     }
-    const url = new URL(src, document.baseURI);
+    this.#policyLoading = true;
     let detail;
     try {
+      const url = new URL(src, document.baseURI);
       if (url.origin !== location.origin) throw new Error(`policy-src must be on this page's origin: ${url.href}`);
       const response = await fetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
       const doc = await response.json();
+      if (load !== this.#policyLoads) return false;
       const validation = validatePolicy(doc, { locale: this.locale });
       if (!validation.ok) {
         detail = { code: "policyInvalid", errors: validation.errors, tests: validation.tests };
@@ -316,16 +348,32 @@ export class CreditCheckElement extends HTMLElement {
       }
       this.#policy = doc;
       this.#policyFromSrc = true;
+      this.#policyLoading = false;
+      return true;
     } catch (e) {
+      if (load !== this.#policyLoads) return false;
+      this.#policyLoading = false;
       // Never fall back to another policy: a bank's page must not show products it does not offer.
       // The user reads a message in the page's language; the developer gets every detail.
       this.#policy = undefined;
       this.#policyFailed = true;
-      this.report = null;
-      this.#summary.hidden = true;
-      this.#reportHost.replaceChildren(el("p", { class: "unavailable" }, this.#texts().unavailable));
+      this.#showUnavailable();
       this.#fail(detail?.code ?? "policyUnavailable", e.message, "", detail?.errors ?? [], { visible: false });
+      return true;
     }
+  }
+
+  /** No estimate can be made (the bank's policy cannot be used): say so, and show nothing old. */
+  #showUnavailable() {
+    this.report = null;
+    this.#summary.hidden = true;
+    this.#status.textContent = "";
+    this.#unmarkStale();
+    this.#banner.hidden = true;
+    this.#questions.hidden = true;
+    this.#questions.replaceChildren();
+    for (const wrap of this.#fields.values()) setFieldWarnings(wrap, []);
+    this.#reportHost.replaceChildren(el("p", { class: "unavailable" }, this.#texts().unavailable));
   }
 
   /** On start: a shared link, else a draft the user chose to keep, else the example if asked for. */
@@ -333,13 +381,27 @@ export class CreditCheckElement extends HTMLElement {
     const paths = new Set(this.#fieldSpecs().keys());
     const texts = this.#texts();
     const shared = readFragment(location.hash, paths);
+    if (shared) {
+      // The figures leave the address once read: a reload, a bookmark or the host page's own
+      // scripts do not see them, and a draft the user keeps is not saved over (see #buildToolbar).
+      const url = new URL(location.href);
+      url.hash = "";
+      history.replaceState(history.state, "", url.href.replace(/#$/, ""));
+    }
     if (shared?.values) {
       this.#values = shared.values;
+      this.#fromLink = true;
       this.#say(texts.linkRestored);
       return;
     }
-    if (shared?.error) this.#say(texts.linkBad, "bad");
-    const draft = loadDraft(paths);
+    if (shared?.error) {
+      // Refused whole: nothing changes, and the message stays (a draft is neither restored over
+      // it nor saved over with an empty form).
+      this.#fromLink = true;
+      this.#say(texts.linkBad, "bad");
+      return;
+    }
+    const draft = loadDraft(paths, this.#draftKey());
     if (draft) {
       this.#values = draft;
       this.#say(texts.draftRestored);
@@ -349,6 +411,11 @@ export class CreditCheckElement extends HTMLElement {
       for (const [path, f] of this.#fieldSpecs()) if (f.default !== "") this.#values.set(path, f.default);
       this.#example = true;
     }
+  }
+
+  /** One draft per policy and product set: another calculator on this site keeps its own. */
+  #draftKey() {
+    return `${this.#policy?.id ?? "builtin"}|${this.getAttribute("products") ?? ""}`;
   }
 
   #say(message, kind = "") {
@@ -363,27 +430,29 @@ export class CreditCheckElement extends HTMLElement {
       b.addEventListener("click", onClick);
       return b;
     };
+    const key = this.#draftKey();
     const draft = el("input", { type: "checkbox", id: "cc-save-draft" });
-    draft.checked = hasDraft();
+    draft.checked = hasDraft(key) && !this.#fromLink;
     draft.addEventListener("change", () => {
       if (draft.checked) {
-        draft.checked = saveDraft(this.#values);
+        this.#fromLink = false;
+        draft.checked = saveDraft(this.#values, key);
       } else {
-        deleteDraft();
+        deleteDraft(key);
         this.#say(texts.draftDeleted);
       }
-      this.#deleteDraftButton.hidden = !draft.checked;
+      this.#deleteDraftButton.hidden = !hasDraft(key);
     });
     this.#draftBox = draft;
     const draftLabel = el("label", { for: "cc-save-draft", class: "draft" });
     draftLabel.append(draft, document.createTextNode(` ${texts.saveDraft}`));
     this.#deleteDraftButton = button(texts.deleteDraft, () => {
-      deleteDraft();
+      deleteDraft(key);
       draft.checked = false;
       this.#deleteDraftButton.hidden = true;
       this.#say(texts.draftDeleted);
     }, { class: "delete-draft" });
-    this.#deleteDraftButton.hidden = !draft.checked;
+    this.#deleteDraftButton.hidden = !hasDraft(key);
     this.#toolbar.replaceChildren(
       button(texts.fillExample, () => this.fillExample(), { class: "fill-example" }),
       button(texts.clear, () => {
@@ -403,20 +472,22 @@ export class CreditCheckElement extends HTMLElement {
       this.#say(texts.shareTooLong, "bad");
       return;
     }
+    // The link is copied, never written into this page's address (where the host page's own
+    // scripts could read it); it is also shown, to copy by hand where there is no clipboard.
     const url = new URL(location.href);
     url.hash = fragment;
-    history.replaceState(null, "", url);
+    let copied = false;
     try {
       await navigator.clipboard.writeText(url.href);
-      this.#say(texts.shareDone);
+      copied = true;
     } catch {
-      // No clipboard (an insecure origin, a refused permission): show the link to copy by hand.
-      this.#say(texts.shareManual);
-      const box = el("input", { type: "text", readonly: "", class: "share-link", "aria-label": texts.share });
-      box.value = url.href;
-      this.#notice.append(box);
-      box.select();
+      // No clipboard (an insecure origin, a refused permission).
     }
+    this.#say(copied ? texts.shareDone : texts.shareManual);
+    const box = el("input", { type: "text", readonly: "", class: "share-link", "aria-label": texts.share });
+    box.value = url.href;
+    this.#notice.append(box);
+    if (!copied) box.select();
   }
 
   /** Which products read each input of the active policy: "used by 苏科贷、昆科贷". */
@@ -446,7 +517,11 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   #buildForm() {
+    // The button just pressed is rebuilt with the toolbar: give focus back to its new self.
+    const focused = this.#root.activeElement;
+    const again = focused && this.#toolbar.contains(focused) ? (focused.className || focused.id) : null;
     this.#buildToolbar();
+    if (again) this.#toolbar.querySelector(`.${CSS.escape(again)}, #${CSS.escape(again)}`)?.focus();
     const sections = formSpec(this.locale);
     const open = new Set([...this.#formHost.querySelectorAll("details[open]")].map((d) => d.dataset.section));
     const nodes = buildSections(sections, (path) => this.#values.get(path), this.#neededBy());
@@ -487,13 +562,15 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   #update() {
-    if (!this.#ready || !this.isConnected || this.#policyFailed) return;
+    if (!this.#ready || !this.isConnected || this.#policyFailed || this.#policyLoading) return;
     const started = performance.now();
     const texts = this.#texts();
     const read = readForm(Object.fromEntries(this.#values), this.locale);
+    this.#read = read;
     this.#showReadValues(read);
     if (read.errors.length) {
       this.#markStale(read.errors.length);
+      this.#showQuestions();
       const first = read.errors[0];
       this.#fail(first.code, first.message, first.path, read.errors, { visible: false });
       return;
@@ -505,15 +582,20 @@ export class CreditCheckElement extends HTMLElement {
     } catch (e) {
       const problems = e.errors?.length ? e.errors : [{ code: e.code, path: e.path ?? "", message: e.message ?? String(e) }];
       const atFields = problems.filter((p) => this.#fields.has(p.path));
+      if (atFields.length === 0) {
+        // Not the user's figures but the policy or the options (a bank's policy object, an
+        // unknown product): the user reads that no estimate is possible, the developer why.
+        this.#showUnavailable();
+        this.#fail(e.code ?? "error", e.message ?? String(e), e.path ?? "", problems, { visible: false });
+        return;
+      }
       for (const p of atFields) setFieldError(this.#fields.get(p.path), p.message);
-      this.#markStale(problems.length);
-      const elsewhere = problems.filter((p) => !this.#fields.has(p.path));
-      this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: elsewhere.length > 0 });
+      this.#markStale(atFields.length);
+      this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: false });
       return;
     }
     this.report = report;
-    this.#stale.hidden = true;
-    this.#reportHost.classList.remove("stale");
+    this.#unmarkStale();
     this.#errorBox.hidden = true;
     this.#banner.hidden = !this.#example;
     this.#banner.textContent = texts.exampleBanner;
@@ -521,9 +603,8 @@ export class CreditCheckElement extends HTMLElement {
     this.#showWarnings(report.warnings ?? []);
     this.#showQuestions();
     this.#announce(report);
-    this.#read = read;
     keep();
-    if (this.#draftBox?.checked) saveDraft(this.#values);
+    if (this.#draftBox?.checked) saveDraft(this.#values, this.#draftKey());
     const done = performance.now();
     this.timings.lastUpdate = done - started;
     if (this.timings.firstResult === null) {
@@ -541,6 +622,11 @@ export class CreditCheckElement extends HTMLElement {
     const echoes = new Map((read.values ?? []).map((v) => [v.path, v.display]));
     for (const [path, wrap] of this.#fields) {
       setFieldError(wrap, errors.get(path) ?? null);
+      // An error inside a folded section is shown: the section opens.
+      if (errors.has(path)) {
+        const folded = wrap.closest("details");
+        if (folded) folded.open = true;
+      }
       const typed = this.#values.get(path) ?? "";
       const echo = echoes.get(path);
       // Echo only what adds something: "2000" in a 万 field → "= 2,000万", "６０" → "= 60人", not "60" → "60人".
@@ -560,7 +646,8 @@ export class CreditCheckElement extends HTMLElement {
     const marked = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")];
     let anchor = null;
     if (scrollY > 0) {
-      const node = marked.find((n) => n.getBoundingClientRect().bottom > 0);
+      const inView = (r) => r.bottom > 0 && r.top < innerHeight;
+      const node = marked.find((n) => inView(n.getBoundingClientRect()));
       if (node) anchor = { key: keyOf(node), top: node.getBoundingClientRect().top };
     }
     return () => {
@@ -575,11 +662,26 @@ export class CreditCheckElement extends HTMLElement {
     };
   }
 
+  /**
+   * The result no longer matches what is on screen: said once (an alert re-announces every time
+   * its text is set, so only a new count is set), and the old result is neither readable by a
+   * screen reader nor printed without the mark.
+   */
   #markStale(count) {
-    this.#stale.textContent = fill(this.#texts().stale, { n: count });
+    const text = fill(this.#texts().stale, { n: count });
+    if (this.#stale.textContent !== text || this.#stale.hidden) this.#stale.textContent = text;
     this.#stale.hidden = false;
     this.#reportHost.classList.add("stale");
-    this.#summary.textContent = this.#stale.textContent;
+    this.#reportHost.inert = true;
+    this.#reportHost.setAttribute("aria-hidden", "true");
+    this.#summary.textContent = text;
+  }
+
+  #unmarkStale() {
+    this.#stale.hidden = true;
+    this.#reportHost.classList.remove("stale");
+    this.#reportHost.inert = false;
+    this.#reportHost.removeAttribute("aria-hidden");
   }
 
   #showWarnings(warnings) {
@@ -602,7 +704,9 @@ export class CreditCheckElement extends HTMLElement {
     if (this.#questions.contains(this.#root.activeElement)) return;
     const report = this.report;
     const specs = this.#fieldSpecs();
-    const questions = (report?.questions ?? []).filter((q) => specs.has(q.path) && !this.#values.has(q.path));
+    // A question answered with something unreadable stays, with its error, where it was typed.
+    const errors = new Map((this.#read?.errors ?? []).map((e) => [e.path, e.message]));
+    const questions = (report?.questions ?? []).filter((q) => specs.has(q.path) && (!this.#values.has(q.path) || errors.has(q.path)));
     if (!report || questions.length === 0) {
       this.#questions.hidden = true;
       this.#questions.replaceChildren();
@@ -625,7 +729,7 @@ export class CreditCheckElement extends HTMLElement {
       }
     }
     const shown = picked.slice(0, 3);
-    const signature = [this.locale, title, ...shown.map((q) => q.path)].join("|");
+    const signature = [this.locale, title, ...shown.map((q) => `${q.path}=${errors.get(q.path) ?? ""}`)].join("|");
     if (!this.#questions.hidden && this.#questions.dataset.signature === signature) return;
     this.#questions.dataset.signature = signature;
     const list = el("div", { class: "question-list" });
@@ -645,13 +749,24 @@ export class CreditCheckElement extends HTMLElement {
       } else {
         input = el("input", { type: "text", id, "data-question": f.path, inputmode: "decimal", autocomplete: "off" });
       }
+      input.setAttribute("part", "input");
+      input.value = this.#values.get(f.path) ?? "";
       {
         row.append(el("label", { for: id }, f.label));
         const line = el("div", { class: "input-row" });
         line.append(input);
-        if (f.unit) line.append(el("span", { class: "unit" }, f.unit));
+        if (f.unit) line.append(el("span", { class: "unit", id: `${id}-unit` }, f.unit));
         row.append(line);
       }
+      const described = f.unit ? [`${id}-unit`] : [];
+      const error = errors.get(f.path);
+      if (error) {
+        row.append(el("p", { class: "field-error", id: `${id}-error` }, error));
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-errormessage", `${id}-error`);
+        described.unshift(`${id}-error`);
+      }
+      if (described.length) input.setAttribute("aria-describedby", described.join(" "));
       list.append(row);
     }
     this.#questions.replaceChildren(el("h3", { id: "cc-questions-title" }, title), list);

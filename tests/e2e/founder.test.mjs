@@ -119,6 +119,12 @@ const COUNTS = [
   ["60人", 60],
   ["６０", 60],
 ];
+// Other counts and years, each in its own field.
+const OTHERS = [
+  ["Ⅰ类知识产权（件）", "3件", { ip: { classOne: 3 } }],
+  ["成立年限", "3年", { yearsOperating: "3" }],
+  ["成立年限", "５.５", { yearsOperating: "5.5" }],
+];
 
 test("amounts and counts are read as people write them, with their unit", async () => {
   const { page } = await open({ width: 1280, height: 900 });
@@ -136,6 +142,14 @@ test("amounts and counts are read as people write them, with their unit", async 
     const got = await report(page);
     const expected = await evaluateInPage(page, { employees: n, financials: [{ revenue: "20000000" }] });
     assert.deepEqual(got.assessments, expected.assessments, typed);
+  }
+  for (const [label, typed, profile] of OTHERS) {
+    await type(page, label, typed);
+    const got = await report(page);
+    const field = await byLabel(page, label).getAttribute("name");
+    assert.equal(await shadow(page, `[data-path="${field}"] .field-error`).isHidden(), true, `${typed} refused`);
+    const expected = await evaluateInPage(page, { employees: 60, financials: [{ revenue: "20000000" }], ...profile, ...(field === "ip.classOne" ? {} : { ip: { classOne: 3 } }) });
+    assert.deepEqual(got.assessments, expected.assessments, `${label} ${typed}`);
   }
   await page.close();
 });
@@ -164,7 +178,9 @@ test("every problem shows under its own field, and the report is marked out of d
   await page.close();
 });
 
-test("unlikely but valid figures are warned about at the fields and in the report, without changing a decision", async () => {
+// That a warning never changes a decision is proven in Rust on tests/vectors/warnings.json
+// (expected results written before warnings existed); here: the page shows them where they belong.
+test("unlikely but valid figures are warned about at the fields and in the report", async () => {
   const { page } = await open({ width: 1280, height: 900 });
   await type(page, "销售收入", "100");
   await type(page, "研发费用", "300");
@@ -258,15 +274,21 @@ test("a shared link restores the figures; a hostile or oversized fragment change
   await type(page, "职工总数", "80人");
   await type(page, "企业名称", "云创<b>大数据</b>");
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
+  const address = await page.evaluate(() => location.href);
   await shadow(page, "button.share").click();
-  await page.waitForFunction(() => location.hash.startsWith("#cc=1."));
-  const link = await page.evaluate(() => location.href);
+  await page.waitForSelector("credit-check .share-link");
+  const link = await shadow(page, ".share-link").inputValue();
+  assert.match(link, /#cc=1\./);
+  // The figures are copied, never written into the host page's own address.
+  assert.equal(await page.evaluate(() => location.href), address);
   const original = await report(page);
   const requestsBefore = requests.length;
   const other = await open({ width: 1280, height: 900 }, link.slice(env.server.url.length));
   assert.deepEqual(await report(other.page), original);
   assert.equal(await byLabel(other.page, "销售收入").inputValue(), "0.3亿");
   assert.match(await shadow(other.page, ".notice").textContent(), /已按链接/);
+  // Read, the figures leave the address (a reload or the host page's scripts do not see them).
+  assert.equal(await other.page.evaluate(() => location.hash), "");
   await other.page.close();
   // The fragment never reaches the server: the requests carry no '#'.
   assert.ok(requests.slice(requestsBefore).every((r) => !r.url.includes("#")));
@@ -282,22 +304,44 @@ test("a shared link restores the figures; a hostile or oversized fragment change
 });
 
 test("nothing is stored until the user asks for a draft, and deleting it removes it", async () => {
-  const { page } = await open({ width: 1280, height: 900 });
+  // One browser context for every page of this test: they share this origin's storage.
+  const context = await env.chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector("html[data-ready=true]");
   await type(page, "销售收入", "3000");
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   await shadow(page, "#cc-save-draft").check();
   await type(page, "职工总数", "80");
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("credit-check:draft:v1")));
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("credit-check:draft:v1:builtin|")));
   assert.deepEqual(stored, [["financials[0].revenue", "3000"], ["employees", "80"]]);
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assert.equal(await byLabel(page, "销售收入").inputValue(), "3000");
   assert.match(await shadow(page, ".notice").textContent(), /草稿/);
   await shot(page, "founder-5-draft-1280");
+  // A shared link opened now shows its figures but does not overwrite the draft; a hostile
+  // one changes nothing at all and says so.
+  const fragment = `#cc=1.${Buffer.from(JSON.stringify([["employees", "7"]])).toString("base64url")}`;
+  const linked = await context.newPage();
+  await linked.goto(env.server.url + fragment);
+  await linked.waitForSelector("html[data-ready=true]");
+  assert.equal(await byLabel(linked, "职工总数").inputValue(), "7");
+  assert.equal(await shadow(linked, "#cc-save-draft").isChecked(), false);
+  await type(linked, "职工总数", "8");
+  assert.deepEqual(await linked.evaluate(() => JSON.parse(localStorage.getItem("credit-check:draft:v1:builtin|"))), stored);
+  await linked.close();
+  const hostile = await context.newPage();
+  await hostile.goto(env.server.url + "#cc=1.e30");
+  await hostile.waitForSelector("html[data-ready=true]");
+  assert.match(await shadow(hostile, ".notice").textContent(), /无法读取/);
+  assert.equal(await byLabel(hostile, "销售收入").inputValue(), "");
+  assert.deepEqual(await hostile.evaluate(() => JSON.parse(localStorage.getItem("credit-check:draft:v1:builtin|"))), stored);
+  await hostile.close();
   await shadow(page, "button.delete-draft").click();
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.equal(await shadow(page, "#cc-save-draft").isChecked(), false);
-  await page.close();
+  await context.close();
 });
 
 test("open disclosures stay open and the scroll position stays where it was", async () => {
@@ -427,7 +471,13 @@ test("the printed report carries the date, the inputs, every check, the next ste
   for (const p of got.products) {
     for (const s of p.apply?.steps ?? []) assert.ok(has(s.slice(0, 12)), `next step of ${p.id}: ${s}`);
   }
-  for (const s of got.sources ?? []) assert.ok(has(s.id), `source ${s.id}`);
+  assert.ok(got.sources?.length > 0, "the report cites sources");
+  assert.ok(has("资料来源"), "the sources list");
+  for (const s of got.sources) assert.ok(has(`[${s.id}]${s.title.slice(0, 20)}`), `source ${s.id} listed with its title`);
+  for (const a of [got.assessments.techSme.apply, got.assessments.highTech.apply]) {
+    for (const s of a?.steps ?? []) assert.ok(has(s.slice(0, 12)), `next step of a qualification: ${s}`);
+    for (const d of a?.documents ?? []) assert.ok(has(d), `document: ${d}`);
+  }
   assert.ok(has("额度计算步骤"));
   const pages = execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)[1];
   t.diagnostic(`report.pdf: ${pages} pages, ${checks.length} checks printed`);
