@@ -259,6 +259,31 @@ hnte = {
     ]),
 }
 
+# The two official schemes in the scheme kind of format 2 (one evaluator for every scheme).
+sme_scheme = {
+    "id": "techSme",
+    "title": t("科技型中小企业评价", "Tech-based SME evaluation"),
+    "basis": sme["basis"],
+    "checks": sme["conditions"],
+    "indicators": sme["indicators"],
+    "pass": {"id": "score", "label": sme["basis"], "pass": sme["pass"], "actual": "score", "required": sme["passText"]},
+    "routes": sme["directRoutes"],
+    "apply": sme["apply"],
+}
+hnte_scheme = {
+    "id": "highTech",
+    "title": t("高新技术企业条件（参考）", "High-tech enterprise conditions (indicative)"),
+    "basis": hnte["basis"],
+    "held": hnte["certified"],
+    "checks": hnte["checks"],
+    "indicators": hnte["innovation"]["items"],
+    "groups": hnte["innovation"]["groups"],
+    "pass": {"id": "innovationScore", "label": hnte["innovation"]["label"], "pass": f"score >= {hnte['innovation']['pass']}"},
+    "statuses": {"held": "certified", "qualified": "meets", "notQualified": "fails", "borderline": "borderline"},
+    "layout": {"range": True, "score": "innovationScore", "indicators": "innovationItems"},
+    "apply": hnte["apply"],
+}
+
 facts = [
     {"id": "isTechSme", "label": t("科技型中小企业（已入库或测评达标）", "tech-based SME (registered or qualified)"),
      "expr": "statuses.techSmeRegistered or techSme.qualified"},
@@ -494,7 +519,8 @@ policy = {
                     "An indicative estimate from public rules and a reference model, not a lender's offer or decision; actual lines are decided by the bank. What you type is computed in your own browser and sent nowhere."),
     "assumptions": assumptions,
     "tables": tables,
-    "schemes": {"techSme": sme, "highTech": hnte},
+    "format": 2,
+    "schemes": [sme_scheme, hnte_scheme],
     "facts": facts,
     "knockouts": knockouts,
     "products": products,
@@ -513,7 +539,7 @@ bank = copy.deepcopy(policy)
 # The bank's document predates the scheme texts and the newer sources: it keeps the original seven
 # sources and no scheme `apply` (a policy without them must work), and adds texts of its own below.
 bank["sources"] = [s for s in bank["sources"] if s["id"] in ("S17", "S18", "S26", "S33", "S45", "115号", "32号")]
-for scheme in bank["schemes"].values():
+for scheme in bank["schemes"]:
     scheme.pop("apply", None)
 bank["id"] = "example-bank-tech-loan"
 bank["version"] = "2026.11"

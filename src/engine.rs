@@ -1,8 +1,7 @@
-//! Profile + policy → report. Facts are derived once, assumptions applied and listed, the two
-//! assessments run, then every knock-out and every product check is evaluated (no short-circuit),
+//! Profile + policy → report. Facts are derived once, assumptions applied and listed, the
+//! schemes assessed in order, then every knock-out and every product check is evaluated (no short-circuit),
 //! the limit steps computed, reasons ranked and hints found.
 
-use crate::assess::{high_tech, tech_sme};
 use crate::error::{Code, Error, Issue};
 use crate::facts::{self, Fact, Facts, Known, Ty, Val};
 use crate::hints;
@@ -12,8 +11,8 @@ use crate::policy::model::Apply;
 use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
-    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, HighTechOut,
-    LimitOut, PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, StepOut, TechSmeOut,
+    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, LimitOut,
+    PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, SchemeOut, StepOut,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -118,8 +117,8 @@ pub struct ProductRun {
 pub struct Run {
     pub facts: Facts,
     pub assumptions: Vec<AssumptionOut>,
-    pub tech_sme: TechSmeOut,
-    pub high_tech: HighTechOut,
+    /// Each scheme's result, in policy order.
+    pub schemes: Vec<SchemeOut>,
     pub knockouts: std::sync::Arc<[CheckOut]>,
     pub products: Vec<ProductRun>,
 }
@@ -200,7 +199,10 @@ fn evaluate_product(
         }
     }
     // As `all_pass` over the knock-outs and the product's checks together.
-    let status = match (tech_sme::all_pass(knockouts), tech_sme::all_pass(&checks)) {
+    let status = match (
+        crate::assess::all_pass(knockouts),
+        crate::assess::all_pass(&checks),
+    ) {
         (Some(false), _) | (_, Some(false)) => ProductStatus::Ineligible,
         (Some(true), Some(true)) => ProductStatus::Eligible,
         _ => ProductStatus::Incomplete,
@@ -219,8 +221,9 @@ fn evaluate_product(
 /// variants of a profile against one check, and computes nothing else).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Needs {
-    pub tech_sme: bool,
-    pub high_tech: bool,
+    /// How many of the policy's schemes, from the first, must be computed (a later one may read
+    /// an earlier one, so computing one computes those before it).
+    pub schemes: usize,
     /// The steps of the products up to this one (for a product's eligibility check that reads them).
     pub steps_through: Option<usize>,
     /// The assumptions made, listed (a report shows them; a single check does not).
@@ -229,8 +232,7 @@ pub struct Needs {
 
 impl Needs {
     pub const ALL: Needs = Needs {
-        tech_sme: true,
-        high_tech: true,
+        schemes: usize::MAX,
         steps_through: None,
         assumptions: true,
     };
@@ -241,16 +243,7 @@ impl Needs {
 struct Base {
     facts: Facts,
     assumptions: Vec<AssumptionOut>,
-    tech_sme: Option<TechSmeOut>,
-    high_tech: Option<HighTechOut>,
-}
-
-fn skipped(facts: &mut Facts, prefix: &str) {
-    for (name, ty) in crate::policy::ASSESSMENT_FACTS {
-        if name.starts_with(prefix) {
-            facts.push(*name, *ty, Known::Missing(Vec::new()));
-        }
-    }
+    schemes: Vec<SchemeOut>,
 }
 
 fn base(
@@ -262,23 +255,16 @@ fn base(
 ) -> Result<Base, Issue> {
     let mut facts = facts::derive(profile);
     let assumptions = apply_assumptions(policy, &mut facts, locale, needs.assumptions);
-    // The high-tech conditions may read the tech-SME result: computing one computes both.
-    let tech = if needs.tech_sme || needs.high_tech {
-        let out = tech_sme::assess(policy, &facts, locale, detailed)?;
-        tech_sme::publish(&out, &mut facts);
-        Some(out)
-    } else {
-        skipped(&mut facts, "techSme.");
-        None
-    };
-    let high = if needs.high_tech {
-        let out = high_tech::assess(policy, &facts, locale, detailed)?;
-        high_tech::publish(&out, &mut facts);
-        Some(out)
-    } else {
-        skipped(&mut facts, "highTech.");
-        None
-    };
+    let mut schemes = Vec::with_capacity(policy.schemes.len());
+    for (i, scheme) in policy.schemes.iter().enumerate() {
+        if i < needs.schemes {
+            let out = crate::assess::scheme::assess(scheme, policy, &facts, locale, detailed)?;
+            crate::assess::scheme::publish(&out, scheme, &mut facts);
+            schemes.push(out);
+        } else {
+            crate::assess::scheme::skip(scheme, &mut facts);
+        }
+    }
     for f in &policy.facts {
         let v = f.expr.eval(&EvalScope::new(policy, &facts), &f.path)?;
         let ty = match &v {
@@ -300,8 +286,7 @@ fn base(
     Ok(Base {
         facts,
         assumptions,
-        tech_sme: tech,
-        high_tech: high,
+        schemes,
     })
 }
 
@@ -342,12 +327,8 @@ pub fn run(
     let Base {
         facts,
         assumptions,
-        tech_sme: Some(tech),
-        high_tech: Some(high),
-    } = base(profile, policy, locale, detailed, Needs::ALL)?
-    else {
-        return Err(Issue::new(Code::PolicyShape, "schemes").with("not assessed"));
-    };
+        schemes,
+    } = base(profile, policy, locale, detailed, Needs::ALL)?;
     let scope = EvalScope::new(policy, &facts);
     let knockouts: std::sync::Arc<[CheckOut]> = policy
         .knockouts
@@ -364,8 +345,7 @@ pub fn run(
     Ok(Run {
         facts,
         assumptions,
-        tech_sme: tech,
-        high_tech: high,
+        schemes,
         knockouts,
         products,
     })
@@ -561,17 +541,16 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         )?);
     }
     let summary = opts.detail == Detail::Summary;
-    let mut tech = run.tech_sme.clone();
-    let mut high = run.high_tech.clone();
+    let mut schemes = run.schemes.clone();
     let locale = opts.locale;
     let doc = &policy.doc;
-    if summary {
-        tech.checks = None;
-        high.checks = None;
-        high.innovation_items = None;
-    } else {
-        tech.apply = apply_out(doc.schemes.tech_sme.apply.as_ref(), locale);
-        high.apply = apply_out(doc.schemes.high_tech.apply.as_ref(), locale);
+    for (out, scheme) in schemes.iter_mut().zip(&policy.schemes) {
+        if summary {
+            out.checks = None;
+            out.detailed = false;
+        } else {
+            out.apply = apply_out(scheme.apply.as_ref(), locale);
+        }
     }
     let mut report = Report {
         engine: EngineInfo {
@@ -589,10 +568,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         company: profile.name.clone(),
         assumptions: run.assumptions.clone(),
         warnings: crate::plausibility::warnings(profile, locale),
-        assessments: Assessments {
-            tech_sme: tech,
-            high_tech: high,
-        },
+        assessments: Assessments(schemes),
         products,
         questions: None,
         disclaimer: doc.disclaimer.get(locale).to_string(),

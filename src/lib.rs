@@ -11,7 +11,7 @@
 //!     "ip": { "classOne": 2, "classTwo": 5 }
 //! });
 //! let report = credit_check::evaluate_value(&profile, &credit_check::Options::default()).unwrap();
-//! assert_eq!(report.assessments.tech_sme.score.map(|p| p.0), Some(96.into()));
+//! assert_eq!(report.assessments.get("techSme").and_then(|s| s.exact_score()).map(|p| p.0), Some(96.into()));
 //! ```
 
 // No input may make the core panic: a panic in wasm poisons the module for the rest of the page's

@@ -10,9 +10,7 @@ use crate::facts::{self, Facts, Known};
 use crate::policy::resolve::closure;
 use crate::policy::Policy;
 use crate::profile::Profile;
-use crate::report::{
-    CheckOut, CheckStatus, HighTechStatus, ProductStatus, QuestionOut, Report, TechSmeStatus,
-};
+use crate::report::{CheckOut, CheckStatus, ProductStatus, QuestionOut, Report, SchemeStatus};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -29,9 +27,6 @@ pub struct Reader {
     pub facts: BTreeSet<String>,
     pub paths: Vec<String>,
 }
-
-pub const TECH_SME: &str = "techSme";
-pub const HIGH_TECH: &str = "highTech";
 
 /// The order of profile paths: as the profile's facts come (`facts::derive`), unknown ones last.
 fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
@@ -52,8 +47,8 @@ fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec
     v
 }
 
-/// Fact names, with the schemes' results (`techSme.*`, `highTech.*`) replaced by what the scheme reads.
-fn expand(mut names: BTreeSet<String>, schemes: &[(&str, BTreeSet<String>)]) -> BTreeSet<String> {
+/// Fact names, with the schemes' results (`<id>.*`) replaced by what the scheme reads.
+fn expand(mut names: BTreeSet<String>, schemes: &[(String, BTreeSet<String>)]) -> BTreeSet<String> {
     for (id, reads) in schemes {
         if names.iter().any(|n| n.starts_with(&format!("{id}."))) {
             names.extend(reads.iter().cloned());
@@ -112,51 +107,18 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
     let checks = |cs: &[crate::policy::check::Check]| -> Vec<crate::policy::expr::Expr> {
         cs.iter().map(|c| c.expr.clone()).collect()
     };
-    let measures =
-        |ms: &[crate::policy::Measure]| ms.iter().map(|m| m.fact.clone()).collect::<Vec<_>>();
-
-    let mut sme_exprs = checks(&policy.sme_conditions);
-    sme_exprs.extend(checks(&policy.sme_routes));
-    let roots: Vec<&_> = sme_exprs.iter().collect();
-    let mut sme = closure(policy, None, &roots).facts;
-    for ind in &policy.sme_indicators {
-        sme.extend(measures(&ind.measures));
-    }
-
-    let mut hnte_exprs = checks(&policy.hnte_checks);
-    hnte_exprs.push(policy.hnte_certified.expr.clone());
-    let roots: Vec<&_> = hnte_exprs.iter().collect();
-    let mut hnte = closure(policy, None, &roots).facts;
-    for m in &policy.hnte_measures {
-        hnte.extend(measures(m));
-    }
-    hnte.extend(
-        policy
-            .doc
-            .schemes
-            .high_tech
-            .innovation
-            .items
-            .iter()
-            .filter_map(|i| i.self_rating.clone()),
-    );
-    let hnte = expand(hnte, &[(TECH_SME, sme.clone())]);
-    let schemes = [(TECH_SME, sme.clone()), (HIGH_TECH, hnte.clone())];
-
-    let mut out = vec![
-        Reader {
-            id: TECH_SME.into(),
+    let mut schemes: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut out = Vec::new();
+    for s in &policy.schemes {
+        let names = expand(closure(policy, None, &s.exprs()).facts, &schemes);
+        out.push(Reader {
+            id: s.id.clone(),
             product: false,
-            paths: paths_of(&sme),
-            facts: sme,
-        },
-        Reader {
-            id: HIGH_TECH.into(),
-            product: false,
-            paths: paths_of(&hnte),
-            facts: hnte,
-        },
-    ];
+            paths: paths_of(&names),
+            facts: names.clone(),
+        });
+        schemes.push((s.id.clone(), names));
+    }
     for (i, p) in policy.products.iter().enumerate() {
         let mut exprs = checks(&policy.knockouts);
         exprs.extend(checks(&p.eligibility));
@@ -193,41 +155,30 @@ fn subjects<'r>(
     report: &'r Report,
     not_given: &dyn Fn(&str) -> BTreeSet<String>,
 ) -> Vec<Subject<'r>> {
-    let sme = &report.assessments.tech_sme;
-    let hnte = &report.assessments.high_tech;
-    let sme_checks: Vec<&CheckOut> = sme.checks.iter().flatten().collect();
-    let hnte_checks: Vec<&CheckOut> = hnte.checks.iter().flatten().collect();
     let mut out = Vec::new();
-    let mut sme_missing = missing_of(sme_checks.iter().copied());
-    sme_missing.extend(
-        sme.indicators
-            .iter()
-            .flat_map(|i| i.missing.iter().cloned()),
-    );
-    out.push(Subject {
-        id: TECH_SME,
-        product: false,
-        blocked_by: if sme.status == TechSmeStatus::Incomplete {
-            sme_missing
-        } else {
-            BTreeSet::new()
-        },
-        checks: sme_checks,
-    });
-    let hnte_open = matches!(
-        hnte.status,
-        HighTechStatus::Incomplete | HighTechStatus::Borderline
-    );
-    out.push(Subject {
-        id: HIGH_TECH,
-        product: false,
-        blocked_by: if hnte_open {
-            missing_of(hnte_checks.iter().copied())
-        } else {
-            BTreeSet::new()
-        },
-        checks: hnte_checks,
-    });
+    for s in report.assessments.iter() {
+        let checks: Vec<&CheckOut> = s.checks.iter().flatten().collect();
+        let open = matches!(
+            s.status,
+            SchemeStatus::Incomplete | SchemeStatus::Borderline
+        );
+        let mut blocked_by = BTreeSet::new();
+        if open {
+            blocked_by = missing_of(checks.iter().copied());
+            blocked_by.extend(
+                s.indicators
+                    .iter()
+                    .filter(|i| !i.exact())
+                    .flat_map(|i| i.missing.iter().cloned()),
+            );
+        }
+        out.push(Subject {
+            id: &s.id,
+            product: false,
+            blocked_by,
+            checks,
+        });
+    }
     for p in &report.products {
         let checks: Vec<&CheckOut> = p.checks.iter().flatten().collect();
         let no_line = p.status == ProductStatus::Eligible && p.limit.is_none();

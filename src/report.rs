@@ -101,9 +101,7 @@ impl ValueKind {
 names!(ValueKind { Money => "money", Ratio => "ratio", Count => "count", Years => "years", Points => "points", Flag => "flag", Choice => "choice", Text => "text", Number => "number" });
 
 names!(CheckStatus { Pass => "pass", Fail => "fail", Incomplete => "incomplete" });
-names!(TechSmeStatus { Qualified => "qualified", NotQualified => "notQualified", Incomplete => "incomplete" });
 names!(Route { Score => "score", Direct => "direct" });
-names!(HighTechStatus { Certified => "certified", Meets => "meets", Borderline => "borderline", Fails => "fails", Incomplete => "incomplete" });
 names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incomplete => "incomplete", Error => "error" });
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -293,19 +291,53 @@ pub struct WarningOut {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct Assessments {
-    pub tech_sme: TechSmeOut,
-    pub high_tech: HighTechOut,
+/// Each scheme's result, keyed by the scheme's id, in policy order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Assessments(pub Vec<SchemeOut>);
+
+impl Assessments {
+    pub fn get(&self, id: &str) -> Option<&SchemeOut> {
+        self.0.iter().find(|s| s.id == id)
+    }
+    pub fn iter(&self) -> std::slice::Iter<'_, SchemeOut> {
+        self.0.iter()
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum TechSmeStatus {
+impl Serialize for Assessments {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for x in &self.0 {
+            m.serialize_entry(&x.id, x)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Assessments {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Assessments".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = g.subschema_for::<SchemeOut>();
+        schemars::json_schema!({
+            "type": "object",
+            "description": "Each scheme's result, keyed by the policy's scheme ids, in policy order.",
+            "additionalProperties": one,
+        })
+    }
+}
+
+/// A scheme's outcome, before the policy names it (`StatusNames`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemeStatus {
+    /// Declared as held, where the scheme reports a held title as its status.
+    Held,
     Qualified,
+    /// The conditions are met and the score is undecided.
+    Borderline,
     NotQualified,
     Incomplete,
 }
@@ -318,62 +350,205 @@ pub enum Route {
     Direct,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct TechSmeOut {
-    pub status: TechSmeStatus,
-    pub route: Option<Route>,
-    pub score: Option<Points>,
+/// A scheme's result. It is laid out by its scheme's `layout` (`Serialize` below): the score as
+/// a number (null until known) or a `{min, max}` range, under the key the layout names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemeOut {
+    pub id: String,
+    pub title: String,
+    pub status: SchemeStatus,
+    /// The status's name in the report (the scheme's `statuses`).
+    pub status_name: String,
+    /// Whether the title is declared held (schemes that say how to tell).
+    pub held: Option<bool>,
+    /// Whether the figures meet the standard (by score or route); None while unknown.
+    pub qualified: Option<bool>,
+    /// How it qualified, for schemes with direct routes.
+    pub route: Option<Option<Route>>,
+    pub score: ScoreRange,
     pub indicators: Vec<IndicatorOut>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Vec<GroupOut>,
     pub checks: Option<Vec<CheckOut>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apply: Option<ApplyOut>,
+    /// The layout: a range, and the keys of the score and the indicators.
+    pub range: bool,
+    pub score_key: String,
+    pub indicators_key: String,
+    /// Whether this is a full report's result (a range layout lists its indicators only then).
+    pub detailed: bool,
+    /// The most the score can be (every indicator at its maximum, groups at their caps).
+    pub out_of: Points,
+    /// The pass rule's id and label, for the page.
+    pub pass_id: Option<String>,
+    pub score_label: String,
 }
 
+impl SchemeOut {
+    /// The score when every indicator is known exactly.
+    pub fn exact_score(&self) -> Option<Points> {
+        (self.score.min == self.score.max).then_some(self.score.min)
+    }
+    pub fn status_str(&self) -> &str {
+        &self.status_name
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PointsView<'a> {
+    id: &'a str,
+    label: &'a str,
+    value: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<ValueKind>,
+    measure: &'a Option<String>,
+    band: &'a Option<String>,
+    points: Option<Points>,
+    max: Points,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    missing: &'a [String],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RangeView<'a> {
+    id: &'a str,
+    label: &'a str,
+    basis: ItemBasis,
+    min: Points,
+    max: Points,
+    of: Points,
+}
+
+impl Serialize for SchemeOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("status", &self.status_name)?;
+        if let Some(h) = self.held {
+            m.serialize_entry("held", &h)?;
+        }
+        if let Some(r) = &self.route {
+            m.serialize_entry("route", r)?;
+        }
+        if self.range {
+            m.serialize_entry(&self.score_key, &self.score)?;
+            if self.detailed {
+                let items: Vec<RangeView<'_>> = self
+                    .indicators
+                    .iter()
+                    .map(|i| RangeView {
+                        id: &i.id,
+                        label: &i.label,
+                        basis: i.basis,
+                        min: i.min,
+                        max: i.upper,
+                        of: i.max,
+                    })
+                    .collect();
+                m.serialize_entry(&self.indicators_key, &items)?;
+            }
+        } else {
+            m.serialize_entry(&self.score_key, &self.exact_score())?;
+            let items: Vec<PointsView<'_>> = self
+                .indicators
+                .iter()
+                .map(|i| PointsView {
+                    id: &i.id,
+                    label: &i.label,
+                    value: &i.value,
+                    kind: i.kind,
+                    measure: &i.measure,
+                    band: &i.band,
+                    points: i.points(),
+                    max: i.max,
+                    missing: if i.exact() { &[] } else { &i.missing },
+                })
+                .collect();
+            m.serialize_entry(&self.indicators_key, &items)?;
+        }
+        if self.detailed && !self.groups.is_empty() {
+            m.serialize_entry("groups", &self.groups)?;
+        }
+        if let Some(c) = &self.checks {
+            m.serialize_entry("checks", c)?;
+        }
+        if let Some(a) = &self.apply {
+            m.serialize_entry("apply", a)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for SchemeOut {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemeOut".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let checks = g.subschema_for::<Vec<CheckOut>>();
+        let apply = g.subschema_for::<ApplyOut>();
+        let groups = g.subschema_for::<Vec<GroupOut>>();
+        let route = g.subschema_for::<Option<Route>>();
+        let range = g.subschema_for::<ScoreRange>();
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A scheme's result. Its score is a number (null until known) or, for a scheme laid out as a range, a {min, max} range, under the key its layout names (`score` unless the policy says otherwise); its indicators likewise (`indicators`).",
+            "required": ["status"],
+            "properties": {
+                "status": { "type": "string", "description": "qualified | notQualified | incomplete, or the names the scheme gives its statuses" },
+                "held": { "type": "boolean" },
+                "route": route,
+                "score": { "anyOf": [ { "type": "number" }, { "type": "null" }, range ] },
+                "indicators": { "type": "array", "items": { "type": "object" } },
+                "groups": groups,
+                "checks": checks,
+                "apply": apply
+            },
+            "additionalProperties": true
+        })
+    }
+}
+
+/// A group's total: `{min, max}` after its cap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+pub struct GroupOut {
+    pub id: String,
+    pub label: String,
+    pub min: Points,
+    pub max: Points,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Points>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<Points>,
+}
+
+/// An indicator's result: its points as a range (`min`..`upper`, equal when known exactly) out
+/// of `max`, the value and band of its best measure, and what would complete it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorOut {
     pub id: String,
     pub label: String,
-    /// The measure that scored (for the R&D indicator, the better of its two ratios).
     pub value: Option<String>,
-    /// What `value` is (a ratio, a count …), when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ValueKind>,
     pub measure: Option<String>,
     pub band: Option<String>,
-    pub points: Option<Points>,
+    pub basis: ItemBasis,
+    pub min: Points,
+    pub upper: Points,
     pub max: Points,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum HighTechStatus {
-    Certified,
-    Meets,
-    Borderline,
-    Fails,
-    Incomplete,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct HighTechOut {
-    pub status: HighTechStatus,
-    pub innovation_score: ScoreRange,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub innovation_items: Option<Vec<InnovationItemOut>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub checks: Option<Vec<CheckOut>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub apply: Option<ApplyOut>,
+impl IndicatorOut {
+    pub fn exact(&self) -> bool {
+        self.min == self.upper
+    }
+    pub fn points(&self) -> Option<Points> {
+        self.exact().then_some(self.min)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -390,18 +565,6 @@ pub enum ItemBasis {
     Computed,
     SelfRated,
     Unknown,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct InnovationItemOut {
-    pub id: String,
-    pub label: String,
-    pub basis: ItemBasis,
-    pub min: Points,
-    pub max: Points,
-    pub of: Points,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -527,23 +690,7 @@ mod tests {
         ] {
             assert_eq!(v.as_str(), wire(v));
         }
-        for v in [
-            TechSmeStatus::Qualified,
-            TechSmeStatus::NotQualified,
-            TechSmeStatus::Incomplete,
-        ] {
-            assert_eq!(v.as_str(), wire(v));
-        }
         for v in [Route::Score, Route::Direct] {
-            assert_eq!(v.as_str(), wire(v));
-        }
-        for v in [
-            HighTechStatus::Certified,
-            HighTechStatus::Meets,
-            HighTechStatus::Borderline,
-            HighTechStatus::Fails,
-            HighTechStatus::Incomplete,
-        ] {
             assert_eq!(v.as_str(), wire(v));
         }
         for v in [

@@ -13,7 +13,7 @@ use crate::policy::model::CheckDef;
 use crate::policy::table::TableKind;
 use crate::policy::{EvalScope, Policy};
 use crate::profile::Profile;
-use crate::report::{CheckStatus, HighTechOut, ProductStatus, TechSmeOut};
+use crate::report::{Assessments, CheckStatus, ProductStatus};
 use crate::text::Locale;
 use serde::Serialize;
 
@@ -76,8 +76,8 @@ pub struct ProductTrace {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Trace {
-    pub tech_sme: TechSmeOut,
-    pub high_tech: HighTechOut,
+    /// Each scheme's result, keyed by its id, as in a report.
+    pub assessments: Assessments,
     pub knockouts: Vec<Line>,
     pub products: Vec<ProductTrace>,
 }
@@ -255,8 +255,7 @@ pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, E
         .filter_map(|i| product_trace(policy, &run, &all, i, locale))
         .collect();
     Ok(Trace {
-        tech_sme: run.tech_sme.clone(),
-        high_tech: run.high_tech.clone(),
+        assessments: Assessments(run.schemes.clone()),
         knockouts,
         products,
     })

@@ -32,16 +32,11 @@ fn opts(locale: Locale, detail: Detail) -> Options {
 
 /// Every `apply` of the document, named by where it sits.
 fn applies(doc: &PolicyDoc) -> Vec<(String, Option<&Apply>)> {
-    let mut out = vec![
-        (
-            "schemes.techSme".to_string(),
-            doc.schemes.tech_sme.apply.as_ref(),
-        ),
-        (
-            "schemes.highTech".to_string(),
-            doc.schemes.high_tech.apply.as_ref(),
-        ),
-    ];
+    let mut out: Vec<(String, Option<&Apply>)> = doc
+        .schemes
+        .iter()
+        .map(|s| (format!("schemes.{}", s.id), s.apply.as_ref()))
+        .collect();
     for p in &doc.products {
         out.push((p.id.clone(), p.apply.as_ref()));
     }
@@ -99,7 +94,9 @@ fn the_tech_sme_deadline_is_the_yearly_end_of_march_update_and_no_other_deadline
     let doc: PolicyDoc = serde_json::from_str(credit_check::policy::BUILTIN_JSON).unwrap();
     let deadline = doc
         .schemes
-        .tech_sme
+        .iter()
+        .find(|s| s.id == "techSme")
+        .unwrap()
         .apply
         .as_ref()
         .unwrap()
@@ -174,11 +171,8 @@ fn a_summary_has_no_apply_and_no_sources() {
 
 /// Removes every `apply` of a policy document, as a bank's older document would be.
 fn without_apply(mut doc: Value) -> Value {
-    for scheme in ["techSme", "highTech"] {
-        doc["schemes"][scheme]
-            .as_object_mut()
-            .unwrap()
-            .remove("apply");
+    for scheme in doc["schemes"].as_array_mut().unwrap() {
+        scheme.as_object_mut().unwrap().remove("apply");
     }
     for p in doc["products"].as_array_mut().unwrap() {
         p.as_object_mut().unwrap().remove("apply");

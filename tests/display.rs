@@ -31,12 +31,9 @@ fn golden_profiles() -> Vec<Value> {
 }
 
 fn all_checks(r: &Report) -> Vec<&CheckOut> {
-    let a = &r.assessments;
-    a.tech_sme
-        .checks
+    r.assessments
         .iter()
-        .flatten()
-        .chain(a.high_tech.checks.iter().flatten())
+        .flat_map(|s| s.checks.iter().flatten())
         .chain(r.products.iter().flat_map(|p| p.checks.iter().flatten()))
         .collect()
 }
@@ -77,7 +74,8 @@ fn every_check_of_every_golden_vector_shows_labels_and_short_numbers() {
             };
             let indicator_values = report
                 .assessments
-                .tech_sme
+                .get("techSme")
+                .unwrap()
                 .indicators
                 .iter()
                 .filter_map(|i| Some((i.value.as_deref()?, i.kind?)));
@@ -152,7 +150,7 @@ fn the_built_in_policy_gives_each_check_the_kind_of_what_it_compares() {
     assert_eq!(step("ipAddOn"), ValueKind::Money);
     assert_eq!(step("multiplier"), ValueKind::Number);
     assert_eq!(step("line"), ValueKind::Money);
-    let indicator = &report.assessments.tech_sme.indicators[0];
+    let indicator = &report.assessments.get("techSme").unwrap().indicators[0];
     assert_eq!(indicator.kind, Some(ValueKind::Ratio));
 }
 

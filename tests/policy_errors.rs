@@ -7,14 +7,29 @@ use credit_check::Locale;
 use serde_json::Value;
 use std::path::Path;
 
+/// A JSON pointer where a segment that is not an index names an array's element by its `id`
+/// (`/schemes/techSme/checks/0`), as the engine's paths name schemes.
+fn pointer_mut<'v>(doc: &'v mut Value, pointer: &str) -> Option<&'v mut Value> {
+    let mut at = doc;
+    for key in pointer.split('/').skip(1) {
+        at = match at {
+            Value::Object(m) => m.get_mut(key)?,
+            Value::Array(a) => match key.parse::<usize>() {
+                Ok(i) => a.get_mut(i)?,
+                Err(_) => a.iter_mut().find(|x| x["id"] == key)?,
+            },
+            _ => return None,
+        };
+    }
+    Some(at)
+}
+
 /// Applies `{op: "set"|"remove", path: "/json/pointer", value}` operations.
 fn patch(doc: &mut Value, ops: &[Value]) {
     for op in ops {
         let path = op["path"].as_str().unwrap();
         let (parent, key) = path.rsplit_once('/').unwrap();
-        let target = doc
-            .pointer_mut(parent)
-            .unwrap_or_else(|| panic!("no {parent}"));
+        let target = pointer_mut(doc, parent).unwrap_or_else(|| panic!("no {parent}"));
         match (op["op"].as_str().unwrap(), target) {
             ("set", Value::Object(m)) => {
                 m.insert(key.to_string(), op["value"].clone());
@@ -204,4 +219,24 @@ fn problems_carry_a_hint_and_a_likely_name() {
     );
     let zh = validate(&policy, Locale::ZhCn);
     assert!(zh.errors[0].hint.as_deref().unwrap().contains("是否想写"));
+}
+
+/// Format 1 (schemes as an object, the example bank's document before #13, kept as a fixture) is
+/// refused with one error at `schemes` that says how to migrate; its format-2 rewrite is valid.
+#[test]
+fn a_format_1_document_is_refused_with_how_to_migrate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/fixtures/example-bank-format1.json")).unwrap(),
+    )
+    .unwrap();
+    let err = credit_check::Policy::from_value(&old).unwrap_err();
+    let first = &err.issues[0];
+    assert_eq!(first.path, "schemes");
+    assert!(err.to_string().contains("format 1"), "{err}");
+    let new: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("www/policies/example-bank.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(validate(&new, Locale::En).ok);
 }

@@ -777,8 +777,9 @@ export class CreditCheckElement extends HTMLElement {
   #announce(report) {
     const texts = this.#texts();
     const parts = [];
-    const sme = report.assessments.techSme;
-    if (sme?.score !== null && sme?.score !== undefined) parts.push(fill(texts.statusScore, { score: sme.score }));
+    // The first scheme (the policy's first title, the tech-SME score in the built-in one) with a score.
+    const scored = Object.values(report.assessments).find((s) => typeof s.score === "number");
+    if (scored) parts.push(fill(texts.statusScore, { score: scored.score }));
     const best = report.products
       .filter((p) => p.limit)
       .sort((a, b) => Number(BigInt(b.limit.amount.split(".")[0]) - BigInt(a.limit.amount.split(".")[0])))[0];

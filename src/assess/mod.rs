@@ -1,51 +1,28 @@
-//! The official schemes, evaluated from the policy's data: the tech-based SME evaluation
-//! (domain.md §1, §6.1) and the high-tech enterprise conditions (§2, §6.2). They read facts and
-//! add their results as facts (`techSme.*`, `highTech.*`) for the products to use.
+//! The schemes, evaluated from the policy's data by one evaluator (`scheme`): the tech-based SME
+//! evaluation (domain.md §1, §6.1), the high-tech enterprise conditions (§2, §6.2) and whatever
+//! else a policy declares. Each reads facts and adds its results as facts (`<id>.*`).
 
-pub mod high_tech;
-pub mod tech_sme;
+pub mod scheme;
 
-use crate::facts::{Facts, Known, Val};
-use crate::policy::table::{BandRow, Table};
-use crate::policy::Measure;
-use rust_decimal::Decimal;
+use crate::report::{CheckOut, CheckStatus};
 
-/// The best row over an indicator's measures: each measure is a fact looked up in a band table;
-/// unknown measures are skipped while another is known (the enterprise picks the better one).
-pub struct Scored<'p> {
-    pub fact: &'p str,
-    pub value: Decimal,
-    pub row: &'p BandRow,
+/// Kleene truth of a list of checks: all pass (`and`) or any passes (`or`).
+pub fn all_pass(checks: &[CheckOut]) -> Option<bool> {
+    if checks.iter().any(|c| c.status == CheckStatus::Fail) {
+        Some(false)
+    } else if checks.iter().any(|c| c.status == CheckStatus::Incomplete) {
+        None
+    } else {
+        Some(true)
+    }
 }
 
-pub fn best_measure<'p>(
-    measures: &'p [Measure],
-    facts: &Facts,
-    tables: &'p [Table],
-) -> (Option<Scored<'p>>, Vec<String>) {
-    let mut best: Option<Scored<'p>> = None;
-    let mut missing = Vec::new();
-    for m in measures {
-        match facts.at(m.fact_at).map(|f| &f.value) {
-            Some(Known::Yes(Val::Num(x))) => {
-                let row = tables.get(m.table_at).and_then(|t| t.band(*x));
-                if let Some(row) = row {
-                    if best.as_ref().is_none_or(|b| row.value > b.row.value) {
-                        best = Some(Scored {
-                            fact: &m.fact,
-                            value: *x,
-                            row,
-                        });
-                    }
-                }
-            }
-            Some(Known::Missing(m)) => missing.extend(m.iter().cloned()),
-            _ => {}
-        }
+pub fn any_pass(checks: &[CheckOut]) -> Option<bool> {
+    if checks.iter().any(|c| c.status == CheckStatus::Pass) {
+        Some(true)
+    } else if checks.iter().any(|c| c.status == CheckStatus::Incomplete) {
+        None
+    } else {
+        Some(false)
     }
-    if missing.len() > 1 {
-        missing.sort();
-        missing.dedup();
-    }
-    (best, missing)
 }

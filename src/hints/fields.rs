@@ -15,6 +15,9 @@ pub(super) struct Field {
     pub(super) path: &'static str,
     /// The facts that read this field.
     pub(super) facts: &'static [&'static str],
+    /// Raising it may raise a scheme's points: a check that reads a scheme's results is searched
+    /// on it when one of the scheme's measures reads one of its facts.
+    pub(super) scores: bool,
     pub(super) money: bool,
     pub(super) dir: Dir,
     pub(super) get: fn(&Profile) -> Option<Decimal>,
@@ -31,14 +34,11 @@ fn set_latest(p: &mut Profile, f: impl FnOnce(&mut Year)) {
     }
 }
 
-const SME_Q: &str = "techSme.qualified";
-const SME_S: &str = "techSme.score";
-const SME_T: &str = "techSme.status";
-
 pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "techStaff",
-        facts: &["techStaff", "techStaffRatio", SME_Q, SME_S, SME_T],
+        facts: &["techStaff", "techStaffRatio"],
+        scores: true,
         money: false,
         dir: Dir::Up,
         get: |p| p.tech_staff,
@@ -46,15 +46,8 @@ pub(super) const FIELDS: &[Field] = &[
     },
     Field {
         path: "financials[0].rdExpense",
-        facts: &[
-            "rdExpense",
-            "rdToRevenue",
-            "rdToCosts",
-            "rdIntensity",
-            SME_Q,
-            SME_S,
-            SME_T,
-        ],
+        facts: &["rdExpense", "rdToRevenue", "rdToCosts", "rdIntensity"],
+        scores: true,
         money: true,
         dir: Dir::Up,
         get: |p| p.latest().and_then(|y| y.rd_expense),
@@ -62,7 +55,8 @@ pub(super) const FIELDS: &[Field] = &[
     },
     Field {
         path: "ip.classOne",
-        facts: &["ip.classOne", SME_Q, SME_S, SME_T],
+        facts: &["ip.classOne"],
+        scores: true,
         money: false,
         dir: Dir::Up,
         get: |p| p.ip.class_one,
@@ -70,7 +64,8 @@ pub(super) const FIELDS: &[Field] = &[
     },
     Field {
         path: "ip.classTwo",
-        facts: &["ip.classTwo", SME_Q, SME_S, SME_T],
+        facts: &["ip.classTwo"],
+        scores: true,
         money: false,
         dir: Dir::Up,
         get: |p| p.ip.class_two,
@@ -79,6 +74,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "financials[0].revenue",
         facts: &["revenue", "rdToRevenue", "highTechRevenueRatio"],
+        scores: false,
         money: true,
         dir: Dir::Up,
         get: |p| p.latest().and_then(|y| y.revenue),
@@ -87,6 +83,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "financials[0].taxPaid",
         facts: &["taxPaid"],
+        scores: false,
         money: true,
         dir: Dir::Up,
         get: |p| p.latest().and_then(|y| y.tax_paid),
@@ -95,6 +92,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "financials[0].totalLiabilities",
         facts: &["totalLiabilities", "dar", "netAssets"],
+        scores: false,
         money: true,
         dir: Dir::Down,
         get: |p| p.latest().and_then(|y| y.total_liabilities),
@@ -103,6 +101,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "highTechRevenue",
         facts: &["highTechRevenue", "highTechRevenueRatio"],
+        scores: false,
         money: true,
         dir: Dir::Up,
         get: |p| p.high_tech_revenue,
@@ -111,6 +110,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "financials[0].domesticRdExpense",
         facts: &["domesticRdExpense", "domesticRdRatio"],
+        scores: false,
         money: true,
         dir: Dir::Up,
         get: |p| p.latest().and_then(|y| y.domestic_rd_expense),
@@ -119,6 +119,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "debt.unsecured",
         facts: &["debt.unsecured"],
+        scores: false,
         money: true,
         dir: Dir::Down,
         get: |p| p.debt.unsecured,
@@ -127,6 +128,7 @@ pub(super) const FIELDS: &[Field] = &[
     Field {
         path: "debt.guaranteed",
         facts: &["debt.guaranteed"],
+        scores: false,
         money: true,
         dir: Dir::Down,
         get: |p| p.debt.guaranteed,

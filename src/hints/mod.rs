@@ -48,13 +48,36 @@ fn relative(from: Decimal, to: Decimal) -> Decimal {
     }
 }
 
+/// Whether a check reads a result of the scheme `id` (`<id>.status`, `<id>.qualified` …).
+pub(crate) fn reads_scheme(reads: &Reads, id: &str) -> bool {
+    reads
+        .facts
+        .iter()
+        .any(|n| n.strip_prefix(id).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// Whether changing `field` may change what a check reads: one of its facts directly, or the
+/// points of a scheme whose results the check reads.
+fn touches(policy: &Policy, field: &Field, reads: &Reads) -> bool {
+    field.facts.iter().any(|f| reads.facts.contains(*f))
+        || (field.scores
+            && policy.schemes.iter().any(|s| {
+                reads_scheme(reads, &s.id)
+                    && field.facts.iter().any(|f| s.measure_reads.contains(*f))
+            }))
+}
+
 /// What a check reads beyond the profile's own facts: the assessments, and the steps of its
 /// product (and of the earlier products a `step()` may read).
-fn needs(product_index: usize, eligibility: bool, reads: &Reads) -> Needs {
-    let reads_prefix = |p: &str| reads.facts.iter().any(|n| n.starts_with(p));
+fn needs(policy: &Policy, product_index: usize, eligibility: bool, reads: &Reads) -> Needs {
+    // A scheme's results are `<id>.…`; computing one computes the schemes before it.
+    let schemes = policy
+        .schemes
+        .iter()
+        .rposition(|s| reads_scheme(reads, &s.id))
+        .map_or(0, |i| i + 1);
     Needs {
-        tech_sme: reads_prefix("techSme."),
-        high_tech: reads_prefix("highTech."),
+        schemes,
         steps_through: (eligibility && reads.steps).then_some(product_index),
         assumptions: false,
     }
@@ -74,7 +97,7 @@ pub fn target(policy: &Policy, product_index: usize, index: usize) -> Option<(&C
     };
     Some((
         check,
-        needs(product_index, index >= knockouts, &check.reads),
+        needs(policy, product_index, index >= knockouts, &check.reads),
     ))
 }
 
@@ -140,7 +163,7 @@ pub fn for_product(
         let reads = &target.reads;
         let mut found: Vec<(Decimal, HintOut)> = Vec::new();
         for field in FIELDS {
-            if !field.facts.iter().any(|f| reads.facts.contains(*f)) {
+            if !touches(policy, field, reads) {
                 continue;
             }
             let Some(from) = (field.get)(profile) else {
@@ -265,7 +288,7 @@ fn lift(
         .iter()
         .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
     {
-        if field.facts.iter().any(|f| reads.facts.contains(*f)) {
+        if touches(policy, field, reads) {
             if let Some(cur) = (field.get)(search.base).filter(|c| *c > Decimal::ZERO) {
                 let _ = cur;
                 candidates.push((field, Decimal::ZERO, product.amount.clone()));

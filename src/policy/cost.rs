@@ -91,15 +91,44 @@ fn checks(list: &[Check], policy: &Policy) -> (u64, u64) {
     })
 }
 
-fn measures(list: &[super::Measure], policy: &Policy) -> u64 {
+fn measures(list: &[super::scheme::Measure], policy: &Policy) -> u64 {
     list.iter()
         .map(|m| {
-            1 + policy
-                .tables
-                .get(m.table_at)
-                .map_or(0, |t| t.rows.len() as u64)
+            nodes(&m.expr, policy)
+                + m.table_at
+                    .and_then(|at| policy.tables.get(at))
+                    .map_or(0, |t| t.rows.len() as u64)
         })
         .sum()
+}
+
+/// One scheme's work (its checks, routes, pass rule and every measure of its indicators) and
+/// its report text.
+fn scheme(s: &super::scheme::Scheme, policy: &Policy) -> (u64, u64) {
+    let (check_n, check_b) = checks(&s.checks, policy);
+    let (route_n, route_b) = checks(&s.routes, policy);
+    let (own_n, own_b) = s.held.iter().chain(&s.pass).fold((0, 0), |(n, b), c| {
+        (n + check_nodes(c, policy), b + check_bytes(c))
+    });
+    let ind_n: u64 = s
+        .indicators
+        .iter()
+        .map(|i| {
+            measures(&i.measures, policy)
+                + i.rating
+                    .as_ref()
+                    .map_or(0, |r| measures(std::slice::from_ref(r), policy))
+        })
+        .sum();
+    let ind_b: u64 = s
+        .indicators
+        .iter()
+        .map(|i| text(&i.label) + 3 * VALUE_BYTES)
+        .sum();
+    (
+        check_n + route_n + own_n + ind_n,
+        check_b + route_b + own_b + ind_b,
+    )
 }
 
 /// The bounds of a compiled policy.
@@ -107,43 +136,10 @@ pub fn of(policy: &Policy) -> Cost {
     let mut parts: Vec<(String, u64, u64)> = Vec::new();
     let facts: u64 = policy.facts.iter().map(|f| nodes(&f.expr, policy)).sum();
     parts.push(("facts".into(), facts, 0));
-    let (sme_n, sme_b) = checks(&policy.sme_conditions, policy);
-    let (route_n, route_b) = checks(&policy.sme_routes, policy);
-    let ind: u64 = policy
-        .sme_indicators
-        .iter()
-        .map(|i| measures(&i.measures, policy))
-        .sum();
-    let ind_b: u64 = policy
-        .sme_indicators
-        .iter()
-        .map(|i| text(&i.label) + 3 * VALUE_BYTES)
-        .sum();
-    parts.push((
-        "schemes.techSme".into(),
-        sme_n + route_n + ind + check_nodes(&policy.sme_pass, policy),
-        sme_b + route_b + ind_b + check_bytes(&policy.sme_pass),
-    ));
-    let (hn, hb) = checks(&policy.hnte_checks, policy);
-    let items: u64 = policy
-        .hnte_measures
-        .iter()
-        .map(|m| measures(m, policy))
-        .sum();
-    let items_b: u64 = policy
-        .doc
-        .schemes
-        .high_tech
-        .innovation
-        .items
-        .iter()
-        .map(|i| text(&i.label) + 3 * VALUE_BYTES)
-        .sum();
-    parts.push((
-        "schemes.highTech".into(),
-        hn + items + check_nodes(&policy.hnte_certified, policy),
-        hb + items_b,
-    ));
+    for s in &policy.schemes {
+        let (n, b) = scheme(s, policy);
+        parts.push((format!("schemes.{}", s.id), n, b));
+    }
     let (ko_n, ko_b) = checks(&policy.knockouts, policy);
     // Every product's report lists the knock-outs again (and up to four reasons).
     let products = policy.products.len() as u64;

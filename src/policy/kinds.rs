@@ -12,7 +12,6 @@ pub fn fact_kind(name: &str) -> Option<ValueKind> {
     use ValueKind::*;
     Some(match name {
         "province" | "city" | "sector" | "techField" | "tax.grade" | "talent" => Choice,
-        "techSme.status" | "highTech.status" => Choice,
         "yearsOperating" => Years,
         "employees" | "techStaff" | "yearsGiven" | "credit.overdueEventsIn24m" => Count,
         n if n.starts_with("ip.") => Count,
@@ -36,11 +35,19 @@ pub fn fact_kind(name: &str) -> Option<ValueKind> {
         | "rdIntensity"
         | "revenueGrowth"
         | "netAssetGrowth" => Ratio,
-        "techSme.score" | "score" => Points,
-        n if n.starts_with("innovationSelfRating.") || n.starts_with("points.") => Points,
-        "resident" | "tax.arrears" | "techSme.qualified" | "highTech.certified"
-        | "highTech.meets" => Flag,
+        "score" => Points,
+        n if n.starts_with("innovationSelfRating.")
+            || n.starts_with("points.")
+            || n.starts_with("groups.") =>
+        {
+            Points
+        }
+        "resident" | "tax.arrears" => Flag,
         n if n.starts_with("statuses.") || n.starts_with("credit.") => Flag,
+        // A scheme's results (`<id>.status`, `<id>.score`, `<id>.points.<indicator>` …).
+        n if n.ends_with(".status") => Choice,
+        n if n.ends_with(".score") || n.contains(".points.") => Points,
+        n if n.ends_with(".qualified") || n.ends_with(".held") => Flag,
         _ => return None,
     })
 }

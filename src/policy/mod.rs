@@ -12,6 +12,7 @@ mod names;
 pub mod num;
 mod prove;
 pub mod resolve;
+pub mod scheme;
 mod shape;
 pub mod table;
 
@@ -35,34 +36,8 @@ pub const MAX_TESTS: usize = 256;
 /// Next steps or documents in one `apply` block.
 pub const MAX_APPLY_ITEMS: usize = 16;
 
-/// The facts the assessments add, with their types; policies may read them.
-pub const ASSESSMENT_FACTS: &[(&str, Ty)] = &[
-    ("techSme.status", Ty::Str),
-    ("techSme.qualified", Ty::Bool),
-    ("techSme.score", Ty::Num),
-    ("highTech.status", Ty::Str),
-    ("highTech.certified", Ty::Bool),
-    ("highTech.meets", Ty::Bool),
-];
-
-/// A measure of an indicator or an innovation item: a fact looked up in a band table, both by
-/// name and by position (resolved when the policy compiles).
-#[derive(Debug, Clone)]
-pub struct Measure {
-    pub fact: String,
-    /// What the fact is (a ratio, a count), for the indicator's value.
-    pub kind: crate::report::ValueKind,
-    pub fact_at: usize,
-    pub table_at: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct Indicator {
-    pub id: String,
-    pub label: Text,
-    pub max: rust_decimal::Decimal,
-    pub measures: Vec<Measure>,
-}
+/// Schemes in one policy.
+pub const MAX_SCHEMES: usize = 32;
 
 #[derive(Debug, Clone)]
 pub struct Step {
@@ -102,15 +77,8 @@ pub struct DerivedFact {
 pub struct Policy {
     pub doc: PolicyDoc,
     pub digest: String,
-    pub sme_conditions: Vec<Check>,
-    pub sme_indicators: Vec<Indicator>,
-    pub sme_pass: Check,
-    pub sme_routes: Vec<Check>,
-    pub hnte_certified: Check,
-    pub hnte_checks: Vec<Check>,
-    /// Per innovation item: its measures, or the position of its self-rating fact.
-    pub hnte_measures: Vec<Vec<Measure>>,
-    pub hnte_ratings: Vec<Option<usize>>,
+    /// The schemes, in evaluation order.
+    pub schemes: Vec<scheme::Scheme>,
     pub facts: Vec<DerivedFact>,
     pub knockouts: Vec<Check>,
     pub products: Vec<Product>,

@@ -39,7 +39,12 @@ pub struct PolicyDoc {
     pub assumptions: Vec<Assumption>,
     #[serde(default)]
     pub tables: BTreeMap<String, Table>,
-    pub schemes: Schemes,
+    /// The format the document is written in (2; a document without it is format 1, read and
+    /// migrated with a warning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<u32>,
+    /// The schemes, evaluated in this order (a later one may read an earlier one's results).
+    pub schemes: Vec<SchemeDef>,
     /// Named facts derived by expressions, after the assessments, in order.
     #[serde(default)]
     pub facts: Vec<FactDef>,
@@ -106,34 +111,166 @@ pub struct CheckDef {
     pub format: Option<String>,
 }
 
+/// A scheme (a title or a programme: 科技型中小企业, 高新技术企业, 专精特新 …), all of one kind:
+/// conditions, indicators scored by the best of their measures, optional groups, a pass rule,
+/// direct routes and prerequisites on earlier schemes. Schemes are evaluated in document order;
+/// each publishes `<id>.status`, `<id>.score`, `<id>.qualified`, `<id>.held` and
+/// `<id>.points.<indicator>` for the later schemes, the facts and the products.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Schemes {
-    pub tech_sme: TechSmeScheme,
-    pub high_tech: HighTechScheme,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TechSmeScheme {
+pub struct SchemeDef {
+    /// The key of its result in the report's `assessments`, and the prefix of its facts.
+    pub id: String,
+    pub title: Text,
+    /// The rules it follows (a document number), shown with its result.
     pub basis: Text,
-    /// Basic conditions; all must hold.
-    pub conditions: Vec<CheckDef>,
+    /// True when the title is already held (declared); see `statuses.held`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
+    /// Earlier schemes, one of which must be held or qualified (each a condition).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<PrerequisiteDef>,
+    /// The conditions; all must hold, whatever the route.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorDef>,
-    /// Over `score` and `points.<indicator id>`.
-    pub pass: String,
-    /// The pass rule in words, shown as the requirement.
-    pub pass_text: Text,
-    /// Any one, with the basic conditions, confirms the enterprise whatever its score.
-    pub direct_routes: Vec<CheckDef>,
+    /// Blocks of indicators: a cap on their total, a minimum it must reach, or both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupDef>,
+    /// The pass rule, a check over `score`, `points.<indicator>` and `groups.<group>` that
+    /// rises with the points (so that a range decides it when both its ends agree).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass: Option<CheckDef>,
+    /// Any one, with the conditions, confirms the scheme whatever its score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<CheckDef>,
+    /// The names its statuses have in the report.
+    #[serde(default, skip_serializing_if = "StatusNames::is_default")]
+    pub statuses: StatusNames,
+    /// How its result is laid out in the report.
+    #[serde(default, skip_serializing_if = "Layout::is_default")]
+    pub layout: Layout,
     /// How to obtain the title: next steps, the documents asked for, a deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apply: Option<Apply>,
 }
 
-/// An indicator scored by the best of its measures, each a fact looked up in a band table.
+/// A prerequisite: one of `schemes` (ids of earlier schemes) held or qualified.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PrerequisiteDef {
+    pub id: String,
+    pub label: Text,
+    pub schemes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GroupDef {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// The most its indicators count together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Dec>,
+    /// The least they must reach (a check of its own, part of the score route).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Dec>,
+}
+
+/// The report's names for a scheme's outcomes. `held` is used only when given (a held title
+/// then shows as held whatever its figures); `borderline` is the conditions met and the score
+/// undecided (by default reported as `incomplete`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusNames {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
+    #[serde(default = "qualified")]
+    pub qualified: String,
+    #[serde(default = "not_qualified")]
+    pub not_qualified: String,
+    #[serde(default = "incomplete")]
+    pub borderline: String,
+    #[serde(default = "incomplete")]
+    pub incomplete: String,
+}
+
+fn qualified() -> String {
+    "qualified".into()
+}
+fn not_qualified() -> String {
+    "notQualified".into()
+}
+fn incomplete() -> String {
+    "incomplete".into()
+}
+
+impl Default for StatusNames {
+    fn default() -> Self {
+        StatusNames {
+            held: None,
+            qualified: qualified(),
+            not_qualified: not_qualified(),
+            borderline: incomplete(),
+            incomplete: incomplete(),
+        }
+    }
+}
+
+impl StatusNames {
+    pub fn is_default(&self) -> bool {
+        *self == StatusNames::default()
+    }
+}
+
+/// Where a scheme's score and indicators go in its result. `range: false` (the default): `score`
+/// is a number (null until every indicator is known) and each indicator shows its value, band
+/// and points out of its maximum. `range: true`: `score` is `{min, max}` and each indicator
+/// (full reports only) its `{min, max}` out of `of`, with its basis (computed, self-rated,
+/// unknown). `score` and `indicators` name the keys.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Layout {
+    #[serde(default)]
+    pub range: bool,
+    #[serde(default = "score_key")]
+    pub score: String,
+    #[serde(default = "indicators_key")]
+    pub indicators: String,
+}
+
+fn score_key() -> String {
+    "score".into()
+}
+fn indicators_key() -> String {
+    "indicators".into()
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            range: false,
+            score: score_key(),
+            indicators: indicators_key(),
+        }
+    }
+}
+
+impl Layout {
+    pub fn is_default(&self) -> bool {
+        *self == Layout::default()
+    }
+}
+
+/// An indicator: the best of its measures (each an expression, optionally looked up in a band
+/// table), or a self-rating; with neither, or none known, it counts with its full range.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -141,68 +278,30 @@ pub struct IndicatorDef {
     pub id: String,
     pub label: Text,
     pub max: Dec,
-    pub measures: Vec<Measure>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Measure {
-    pub fact: String,
-    pub table: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct HighTechScheme {
-    pub basis: Text,
-    /// True when the enterprise holds a valid certificate.
-    pub certified: String,
-    pub checks: Vec<CheckDef>,
-    pub innovation: Innovation,
-    /// How to obtain the certificate: next steps, the documents asked for, a deadline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub apply: Option<Apply>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Innovation {
-    pub label: Text,
-    /// The lowest passing total.
-    pub pass: Dec,
-    pub items: Vec<InnovationItem>,
-    /// Blocks whose items' total is capped (the IP block: 30, bonus included).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groups: Vec<InnovationGroup>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InnovationGroup {
-    pub id: String,
-    pub cap: Dec,
-}
-
-/// An item of the innovation evaluation: computed from measures (their band's range), or an
-/// expert item taken from a self-rating fact; unknown items count with their full range.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InnovationItem {
-    pub id: String,
-    pub label: Text,
-    pub max: Dec,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub measures: Vec<Measure>,
+    pub measures: Vec<MeasureDef>,
+    /// A self-rating (an expression, usually a profile field), counted within 0..max.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_rating: Option<String>,
-    /// The capped block the item belongs to, if any.
+    /// The group it belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+}
+
+/// A measure: an expression (a fact's name is one) giving points, or, with `table`, a value
+/// looked up in that band table (the row's value, up to its `top` for a range).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MeasureDef {
+    /// A fact's name (`techStaffRatio`) …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// … or any expression of the policy's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

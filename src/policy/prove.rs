@@ -80,13 +80,14 @@ fn expressions(policy: &Policy) -> Vec<(&Expr, &str)> {
         .iter()
         .map(|f| (&f.expr, f.path.as_str()))
         .collect();
-    let checks = policy
-        .sme_conditions
-        .iter()
-        .chain(std::iter::once(&policy.sme_pass))
-        .chain(&policy.sme_routes)
-        .chain(std::iter::once(&policy.hnte_certified))
-        .chain(&policy.hnte_checks)
+    let schemes = policy.schemes.iter().flat_map(|s| {
+        s.held
+            .iter()
+            .chain(&s.checks)
+            .chain(&s.pass)
+            .chain(&s.routes)
+    });
+    let checks = schemes
         .chain(&policy.knockouts)
         .chain(policy.products.iter().flat_map(|p| &p.eligibility));
     for c in checks {
@@ -98,6 +99,13 @@ fn expressions(policy: &Policy) -> Vec<(&Expr, &str)> {
     for p in &policy.products {
         out.extend(p.steps.iter().map(|s| (&s.expr, s.path.as_str())));
     }
+    // The schemes' measures are expressions too (a ratio of two figures).
+    let measures = policy
+        .schemes
+        .iter()
+        .flat_map(|s| &s.indicators)
+        .flat_map(|i| i.measures.iter().chain(&i.rating));
+    out.extend(measures.map(|m| (&m.expr, m.path.as_str())));
     out
 }
 
@@ -129,22 +137,18 @@ pub fn tables(policy: &Policy) -> Vec<Issue> {
         table_uses(e, &mut found);
         uses.extend(found.into_iter().map(|(t, i)| (t, Some(i))));
     }
-    // An indicator's or innovation item's measure reads a fact through a band table.
-    let measures = policy
-        .sme_indicators
+    // An indicator's measure may read its input through a band table.
+    let measure_inputs: Vec<(&str, &Expr)> = policy
+        .schemes
         .iter()
-        .flat_map(|i| &i.measures)
-        .chain(policy.hnte_measures.iter().flatten());
-    let measure_inputs: Vec<(String, Expr)> = measures
+        .flat_map(|s| &s.indicators)
+        .flat_map(|i| i.measures.iter().chain(&i.rating))
         .filter_map(|m| {
-            let (name, _) = policy.doc.tables.iter().nth(m.table_at)?;
-            Some((
-                name.clone(),
-                Expr::Fact(m.fact.clone(), super::expr::Slot::Name),
-            ))
+            let (name, _) = policy.doc.tables.iter().nth(m.table_at?)?;
+            Some((name.as_str(), &m.expr))
         })
         .collect();
-    uses.extend(measure_inputs.iter().map(|(t, e)| (t.as_str(), Some(e))));
+    uses.extend(measure_inputs.into_iter().map(|(t, e)| (t, Some(e))));
     let mut issues = Vec::new();
     let mut seen = BTreeSet::new();
     for (name, input) in uses {

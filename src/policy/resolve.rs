@@ -88,16 +88,6 @@ impl Names<'_> {
     }
 }
 
-/// The local values the tech-SME pass rule sees, in order: each indicator's points, then the score.
-pub fn sme_locals(policy: &Policy) -> Vec<String> {
-    policy
-        .sme_indicators
-        .iter()
-        .map(|i| format!("points.{}", i.id))
-        .chain(["score".to_string()])
-        .collect()
-}
-
 /// Resolves every expression of a compiled policy; `globals` are its facts in evaluation order.
 pub fn all(policy: &mut Policy, globals: &Facts) {
     let doc_tables: Vec<String> = policy.doc.tables.keys().cloned().collect();
@@ -114,14 +104,24 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
             .map(|(p, s)| (p.as_str(), s.iter().map(String::as_str).collect()))
             .collect(),
     };
-    names.checks(&mut policy.sme_conditions, &[]);
-    names.checks(&mut policy.sme_routes, &[]);
-    names.checks(&mut policy.hnte_checks, &[]);
     names.checks(&mut policy.knockouts, &[]);
-    names.check(&mut policy.hnte_certified, &[]);
-    let sme = sme_locals(policy);
-    let sme: Vec<&str> = sme.iter().map(String::as_str).collect();
-    names.check(&mut policy.sme_pass, &sme);
+    for s in &mut policy.schemes {
+        let locals = s.locals();
+        let locals: Vec<&str> = locals.iter().map(String::as_str).collect();
+        if let Some(h) = &mut s.held {
+            names.check(h, &[]);
+        }
+        names.checks(&mut s.checks, &[]);
+        names.checks(&mut s.routes, &[]);
+        if let Some(p) = &mut s.pass {
+            names.check(p, &locals);
+        }
+        for i in &mut s.indicators {
+            for m in i.measures.iter_mut().chain(&mut i.rating) {
+                names.expr(&mut m.expr, &[]);
+            }
+        }
+    }
     for f in &mut policy.facts {
         names.expr(&mut f.expr, &[]);
     }
@@ -130,6 +130,19 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
             names.expr(&mut step.expr, ids.get(..j).unwrap_or_default());
         }
         names.checks(&mut product.eligibility, ids);
+    }
+    for i in 0..policy.schemes.len() {
+        let reads = policy.schemes.get(i).map(|s| {
+            let roots: Vec<&Expr> = s
+                .indicators
+                .iter()
+                .flat_map(|i| i.measures.iter().chain(&i.rating).map(|m| &m.expr))
+                .collect();
+            closure(policy, None, &roots).facts
+        });
+        if let (Some(s), Some(r)) = (policy.schemes.get_mut(i), reads) {
+            s.measure_reads = r;
+        }
     }
     // What each check and each product's steps read, for the hint searches.
     let mut reads: Vec<Reads> = policy
@@ -239,13 +252,12 @@ pub fn unresolved(policy: &Policy) -> Vec<String> {
     }
     let mut out = Vec::new();
     let checks = policy
-        .sme_conditions
+        .knockouts
         .iter()
-        .chain(&policy.sme_routes)
-        .chain(&policy.hnte_checks)
-        .chain(&policy.knockouts)
-        .chain([&policy.sme_pass, &policy.hnte_certified])
         .chain(policy.products.iter().flat_map(|p| &p.eligibility));
+    for s in &policy.schemes {
+        s.exprs().into_iter().for_each(|e| walk(e, &mut out));
+    }
     for c in checks {
         walk(&c.expr, &mut out);
         if let Some(a) = &c.actual {

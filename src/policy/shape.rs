@@ -24,9 +24,18 @@ pub fn read(text: &str) -> Result<PolicyDoc, Issue> {
         } else {
             offset
         };
-        Issue::new(Code::PolicyShape, path_at(text, offset, object)).with(message)
+        let path = path_at(text, offset, object);
+        if path == "schemes" && message.contains("expected a sequence") {
+            // A format-1 document (schemes as an object with techSme and highTech): refused with
+            // how to migrate (README, "Writing a policy": the format).
+            return Issue::new(Code::PolicyShape, path).with(FORMAT_1);
+        }
+        Issue::new(Code::PolicyShape, path).with(message)
     })
 }
+
+/// What a format-1 document is told.
+pub const FORMAT_1: &str = "this document is in format 1 (`schemes` an object of techSme and highTech); format 2 lists the schemes, each with its `id`: write `\"format\": 2` and move each scheme into the list as README \"Writing a policy\" shows (techSme: conditions → checks, pass and passText → pass {id: \"score\", label, pass, actual: \"score\", required}, directRoutes → routes; highTech: certified → held, innovation.items → indicators, innovation.groups → groups, innovation.pass → pass {id: \"innovationScore\", pass: \"score >= 71\"}), or start again from defaultPolicy()";
 
 /// The byte offset of serde_json's (line, column): lines count from 1, columns are bytes from 0.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {

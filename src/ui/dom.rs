@@ -3,7 +3,7 @@
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
 use crate::report::{
-    ApplyOut, CheckOut, CheckStatus, HighTechOut, ProductOut, Report, TechSmeOut, ValueKind,
+    ApplyOut, CheckOut, CheckStatus, ProductOut, Report, SchemeOut, SchemeStatus, ValueKind,
 };
 use crate::text::{self, Locale};
 use crate::ui::display::display;
@@ -221,31 +221,56 @@ impl View {
         Ok(())
     }
 
-    fn tech_sme(&self, root: &Element, s: &TechSmeOut) -> R<()> {
-        let card = self.el(root, "section", "card sme")?;
+    /// Any scheme, by its layout: a score out of its maximum with a bar per indicator, or a
+    /// score range against the pass rule's bar.
+    fn scheme(&self, root: &Element, s: &SchemeOut) -> R<()> {
+        let layout = if s.range { "range" } else { "points" };
+        let card = self.el(root, "section", &format!("card scheme scheme-{layout}"))?;
         card.set_attribute("part", "card")?;
+        card.set_attribute("data-scheme", &s.id)?;
         let head = self.el(&card, "header", "")?;
-        self.text(&head, "h3", "", self.t("techSme"))?;
-        let status = s.status.as_str();
-        self.badge(&head, status)?;
-        if let Some(route) = s.route {
+        self.text(&head, "h3", "", &s.title)?;
+        self.badge(&head, s.status_str())?;
+        if let Some(Some(route)) = s.route {
             let key = format!("route.{}", route.as_str());
             self.text(&head, "span", "route", self.t(&key))?;
         }
-        let big = self.el(&card, "p", "big")?;
-        let score = s.score.map_or("—".to_string(), |p| crate::money::fmt(p.0));
+        if s.held == Some(true) && s.status != SchemeStatus::Held {
+            self.text(&head, "span", "route", self.t("held"))?;
+        }
+        let of = crate::money::fmt(s.out_of.0);
+        if s.range {
+            self.range(&card, s, &of)?;
+        } else if !s.indicators.is_empty() {
+            self.points(&card, s, &of)?;
+        }
+        if let Some(apply) = &s.apply {
+            let open = s.status == SchemeStatus::Qualified;
+            self.apply(&card, apply, &s.id, &s.title, open)?;
+        }
+        if let Some(checks) = &s.checks {
+            self.checks(&card, checks, s.range, &s.id, &s.title)?;
+        }
+        Ok(())
+    }
+
+    fn points(&self, card: &Element, s: &SchemeOut, of: &str) -> R<()> {
+        let big = self.el(card, "p", "big")?;
+        let score = s
+            .exact_score()
+            .map_or("—".to_string(), |p| crate::money::fmt(p.0));
         self.text(&big, "span", "score", &score)?;
-        self.text(&big, "small", "", &format!(" / 100 {}", self.t("points")))?;
-        let list = self.el(&card, "ul", "indicators")?;
+        self.text(&big, "small", "", &format!(" / {of} {}", self.t("points")))?;
+        let list = self.el(card, "ul", "indicators")?;
         for ind in &s.indicators {
             let li = self.el(&list, "li", "")?;
             self.text(&li, "span", "label", &ind.label)?;
-            let share = match (ind.points, ind.max.0) {
+            let share = match (ind.points(), ind.max.0) {
                 (Some(p), m) => p.0.checked_div(m).unwrap_or_default(),
                 _ => Decimal::ZERO,
             };
             self.bar(&li, share, "")?;
-            let pts = ind.points.map_or("—".into(), |p| crate::money::fmt(p.0));
+            let pts = ind.points().map_or("—".into(), |p| crate::money::fmt(p.0));
             self.text(
                 &li,
                 "span",
@@ -261,60 +286,45 @@ impl View {
             }
             self.text(&li, "small", "value", &extra.join(" · "))?;
         }
-        if let Some(apply) = &s.apply {
-            let open = s.status == crate::report::TechSmeStatus::Qualified;
-            self.apply(&card, apply, "techSme", self.t("techSme"), open)?;
-        }
-        if let Some(checks) = &s.checks {
-            self.checks(&card, checks, false, "techSme", self.t("techSme"))?;
-        }
         Ok(())
     }
 
-    fn high_tech(&self, root: &Element, h: &HighTechOut) -> R<()> {
-        let card = self.el(root, "section", "card hnte")?;
-        card.set_attribute("part", "card")?;
-        let head = self.el(&card, "header", "")?;
-        self.text(&head, "h3", "", self.t("highTech"))?;
-        let status = h.status.as_str();
-        self.badge(&head, status)?;
-        let range = self.el(&card, "p", "range")?;
-        let (lo, hi) = (h.innovation_score.min.0, h.innovation_score.max.0);
-        self.text(&range, "span", "label", self.t("innovation"))?;
+    fn range(&self, card: &Element, s: &SchemeOut, of: &str) -> R<()> {
+        let range = self.el(card, "p", "range")?;
+        let (lo, hi) = (s.score.min.0, s.score.max.0);
+        self.text(&range, "span", "label", &s.score_label)?;
+        let whole = s.out_of.0;
         let bar = self.bar(
             &range,
-            lo.checked_div(Decimal::ONE_HUNDRED).unwrap_or_default(),
+            lo.checked_div(whole).unwrap_or_default(),
             "range-bar",
         )?;
         let upper = self.el(&bar, "span", "upper")?;
+        let pct = |x: Decimal| {
+            (x.checked_div(whole).unwrap_or_default() * Decimal::ONE_HUNDRED)
+                .round_dp(1)
+                .normalize()
+        };
         if let Some(u) = wasm_bindgen::JsCast::dyn_ref::<HtmlElement>(&upper) {
             u.style()
-                .set_property("--w", &format!("{}%", hi.saturating_sub(lo).normalize()))?;
-            u.style()
-                .set_property("--left", &format!("{}%", lo.normalize()))?;
+                .set_property("--w", &format!("{}%", pct(hi.saturating_sub(lo))))?;
+            u.style().set_property("--left", &format!("{}%", pct(lo)))?;
         }
-        // The bar it must reach is the policy's, as its check states it.
-        let required = h
+        // The bar it must reach is the policy's, as its pass rule states it.
+        let required = s
             .checks
             .iter()
             .flatten()
-            .find(|c| c.id == "innovationScore")
+            .find(|c| Some(&c.id) == s.pass_id.as_ref())
             .and_then(|c| c.required.as_deref())
             .map(|r| self.pretty(r, ValueKind::Points));
-        let range_text = format!("{}–{} / 100", crate::money::fmt(lo), crate::money::fmt(hi));
+        let range_text = format!("{}–{} / {of}", crate::money::fmt(lo), crate::money::fmt(hi));
         let shown = match (required, self.locale) {
             (Some(r), Locale::ZhCn) => format!("{range_text}（{r}）"),
             (Some(r), Locale::En) => format!("{range_text} ({r})"),
             (None, _) => range_text,
         };
         self.text(&range, "span", "pts", &shown)?;
-        if let Some(apply) = &h.apply {
-            let open = h.status == crate::report::HighTechStatus::Meets;
-            self.apply(&card, apply, "highTech", self.t("highTech"), open)?;
-        }
-        if let Some(checks) = &h.checks {
-            self.checks(&card, checks, true, "highTech", self.t("highTech"))?;
-        }
         Ok(())
     }
 
@@ -455,8 +465,9 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
             v.text(&ul, "li", "", &w.message)?;
         }
     }
-    v.tech_sme(&root, &report.assessments.tech_sme)?;
-    v.high_tech(&root, &report.assessments.high_tech)?;
+    for s in report.assessments.iter() {
+        v.scheme(&root, s)?;
+    }
     let products = v.el(&root, "section", "products")?;
     v.text(&products, "h3", "", v.t("products"))?;
     let line = |p: &ProductOut| {

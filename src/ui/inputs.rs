@@ -18,14 +18,19 @@ pub struct PolicyInput {
     pub inputs: Vec<String>,
 }
 
-/// Schemes first (techSme, highTech), then the products in policy order.
+/// Schemes first, in policy order, then the products.
 pub fn policy_inputs(policy: &Policy, locale: Locale) -> Vec<PolicyInput> {
     readers(policy)
         .iter()
         .map(|r| {
             let name = match policy.products.iter().find(|p| r.product && p.id == r.id) {
                 Some(p) => p.name.get(locale).to_string(),
-                None => crate::ui::text(&r.id, locale).to_string(),
+                None => policy
+                    .schemes
+                    .iter()
+                    .find(|s| s.id == r.id)
+                    .map(|s| s.title.get(locale).to_string())
+                    .unwrap_or_default(),
             };
             PolicyInput {
                 kind: if r.product { "product" } else { "scheme" },

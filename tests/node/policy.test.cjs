@@ -11,7 +11,8 @@ function patch(doc, ops) {
   for (const op of ops) {
     const keys = op.path.split("/").slice(1);
     const last = keys.pop();
-    const parent = keys.reduce((o, k) => o[k], doc);
+    // A segment that is not an index names an array's element by its id (/schemes/techSme/…).
+    const parent = keys.reduce((o, k) => (Array.isArray(o) && !/^\d+$/.test(k) ? o.find((x) => x.id === k) : o[k]), doc);
     if (op.op === "set") parent[last] = op.value;
     else if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];

@@ -39,7 +39,7 @@ function table(caption, lines, opts) {
 
 function schemes(trace) {
   const item = (name, s) => el("li", {}, `${name}: ${s.status}`, typeof s.score === "number" ? ` (${s.score})` : "");
-  return el("section", { class: "schemes" }, el("h3", {}, t("schemes")), el("ul", {}, item("techSme", trace.techSme), item("highTech", trace.highTech)));
+  return el("section", { class: "schemes" }, el("h3", {}, t("schemes")), el("ul", {}, Object.entries(trace.assessments).map(([id, s]) => item(id, s))));
 }
 
 /** Renders a trace into `host`; `jump(path)` shows a document path in the editor. */

@@ -434,15 +434,8 @@ fn one_row(
 }
 
 fn csv_header(policy: &Policy) -> String {
-    let mut cols = vec![
-        "line".to_string(),
-        "name".into(),
-        "techSme.status".into(),
-        "techSme.score".into(),
-        "highTech.status".into(),
-        "highTech.innovationMin".into(),
-        "highTech.innovationMax".into(),
-    ];
+    let mut cols = vec!["line".to_string(), "name".into()];
+    cols.extend(scheme_columns(policy));
     for p in &policy.products {
         cols.push(format!("{}.status", p.id));
         cols.push(format!("{}.amount", p.id));
@@ -459,17 +452,24 @@ fn csv_header(policy: &Policy) -> String {
 }
 
 fn csv_row(line_no: usize, r: &Report, policy: &Policy) -> String {
-    let sme = &r.assessments.tech_sme;
-    let hnte = &r.assessments.high_tech;
-    let mut cells = vec![
-        line_no.to_string(),
-        r.company.clone().unwrap_or_default(),
-        sme.status.as_str().to_string(),
-        sme.score.map(|p| p.0.to_string()).unwrap_or_default(),
-        hnte.status.as_str().to_string(),
-        hnte.innovation_score.min.0.to_string(),
-        hnte.innovation_score.max.0.to_string(),
-    ];
+    let mut cells = vec![line_no.to_string(), r.company.clone().unwrap_or_default()];
+    for s in &policy.schemes {
+        let Some(out) = r.assessments.get(&s.id) else {
+            cells.extend(std::iter::repeat_n(String::new(), scheme_width(s)));
+            continue;
+        };
+        cells.push(out.status_str().to_string());
+        if s.layout.range {
+            cells.push(out.score.min.0.to_string());
+            cells.push(out.score.max.0.to_string());
+        } else if !s.indicators.is_empty() {
+            cells.push(
+                out.exact_score()
+                    .map(|p| p.0.to_string())
+                    .unwrap_or_default(),
+            );
+        }
+    }
     for p in &policy.products {
         match r.products.iter().find(|x| x.id == p.id) {
             Some(x) => {
@@ -492,8 +492,34 @@ fn csv_row(line_no: usize, r: &Report, policy: &Policy) -> String {
         .join(",")
 }
 
+/// Each scheme's columns, by its layout: the status, then the score (or its range's two ends).
+fn scheme_columns(policy: &Policy) -> Vec<String> {
+    let mut cols = Vec::new();
+    for s in &policy.schemes {
+        cols.push(format!("{}.status", s.id));
+        let key = &s.layout.score;
+        if s.layout.range {
+            cols.push(format!("{}.{key}Min", s.id));
+            cols.push(format!("{}.{key}Max", s.id));
+        } else if !s.indicators.is_empty() {
+            cols.push(format!("{}.{key}", s.id));
+        }
+    }
+    cols
+}
+
+fn scheme_width(s: &credit_check::policy::scheme::Scheme) -> usize {
+    if s.layout.range {
+        3
+    } else if s.indicators.is_empty() {
+        1
+    } else {
+        2
+    }
+}
+
 fn csv_error_row(line_no: usize, policy: &Policy, e: &(String, String, String)) -> String {
-    let blanks = 6 + 2 * policy.products.len();
+    let blanks = 1 + scheme_columns(policy).len() + 2 * policy.products.len();
     let mut cells = vec![line_no.to_string()];
     cells.extend(std::iter::repeat_n(String::new(), blanks));
     cells.extend([e.0.clone(), e.1.clone(), e.2.clone()]);

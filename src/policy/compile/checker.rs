@@ -4,9 +4,9 @@
 
 use super::super::check::Check;
 use super::super::expr::{self, Expr, Scope};
-use super::super::model::{self, Apply, CheckDef, Text};
+use super::super::model::{Apply, CheckDef, Text};
 use super::super::table::Table;
-use super::super::{Measure, MAX_APPLY_ITEMS, MAX_CHECKS};
+use super::super::{MAX_APPLY_ITEMS, MAX_CHECKS};
 use crate::error::{join, Code, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
 use crate::policy::kinds::{fact_kind, Infer};
@@ -269,54 +269,6 @@ impl Compiler<'_> {
             if let Some(c) = self.check(def, &p, local) {
                 out.push(c);
             }
-        }
-        out
-    }
-
-    pub(super) fn measures(&mut self, measures: &[model::Measure], path: &str) -> Vec<Measure> {
-        let mut out = Vec::new();
-        for (i, m) in measures.iter().enumerate() {
-            let p = format!("{path}[{i}]");
-            match self.types.get(&m.fact) {
-                None => self
-                    .issues
-                    .push(Issue::new(Code::UnknownFact, join(&p, "fact")).with(&m.fact)),
-                Some(f) if f.ty != Ty::Num => self.issues.push(
-                    Issue::new(Code::TypeMismatch, join(&p, "fact"))
-                        .with("number")
-                        .with(f.ty.name()),
-                ),
-                Some(_) => {}
-            }
-            match self.tables.get(&m.table) {
-                None => self
-                    .issues
-                    .push(Issue::new(Code::UnknownTable, join(&p, "table")).with(&m.table)),
-                Some(t) if t.key_type() != Ty::Num => self.issues.push(
-                    Issue::new(Code::MalformedTable, join(&p, "table"))
-                        .with("a measure needs a band table"),
-                ),
-                Some(_) => {}
-            }
-            out.push(Measure {
-                fact: m.fact.clone(),
-                kind: self
-                    .kinds
-                    .get(&m.fact)
-                    .copied()
-                    .or_else(|| fact_kind(&m.fact))
-                    .unwrap_or_default(),
-                fact_at: self.types.index_of(&m.fact).unwrap_or(usize::MAX),
-                table_at: self
-                    .tables
-                    .keys()
-                    .position(|k| k == &m.table)
-                    .unwrap_or(usize::MAX),
-            });
-        }
-        if out.is_empty() {
-            self.issues
-                .push(Issue::new(Code::PolicyShape, path).with("at least one measure is needed"));
         }
         out
     }

@@ -2,13 +2,14 @@
 //! id and reference validated, and every problem reported at once with its path and a hint.
 
 mod checker;
+mod scheme;
 
 use super::expr;
-use super::model::{CheckDef, PolicyDoc};
+use super::model::PolicyDoc;
 use super::names::nearest;
 use super::{
-    assumed_value, DerivedFact, Indicator, Policy, Product, Step, ASSESSMENT_FACTS, MAX_PRODUCTS,
-    MAX_STEPS, MAX_TABLE_ROWS, MAX_TESTS,
+    assumed_value, DerivedFact, Policy, Product, Step, MAX_PRODUCTS, MAX_STEPS, MAX_TABLE_ROWS,
+    MAX_TESTS,
 };
 use crate::error::{join, Code, Error, Issue};
 use crate::facts::{self, Fact, Ty};
@@ -62,10 +63,7 @@ impl Policy {
     /// Parses and checks every expression, table, text and reference; all problems at once.
     /// `digest` names the document's exact text (see `digest`).
     pub fn compile(doc: PolicyDoc, digest: String) -> Result<Policy, Error> {
-        let mut types = facts::derive(&Profile::default());
-        for (name, ty) in ASSESSMENT_FACTS {
-            types.set(*name, *ty, placeholder(*ty));
-        }
+        let types = facts::derive(&Profile::default());
         let mut c = Compiler {
             issues: Vec::new(),
             poisoned: BTreeSet::new(),
@@ -131,114 +129,8 @@ impl Policy {
             }
         }
 
-        // Official schemes.
-        let sme = &doc.schemes.tech_sme;
-        c.text(&sme.basis, "schemes.techSme.basis");
-        let sme_conditions = c.checks(&sme.conditions, "schemes.techSme.conditions", &none);
-        let mut sme_indicators = Vec::new();
-        let mut points_scope = BTreeMap::new();
-        points_scope.insert(
-            "score".to_string(),
-            Fact {
-                ty: Ty::Num,
-                value: placeholder(Ty::Num),
-            },
-        );
-        let mut indicator_ids = BTreeSet::new();
-        for (i, ind) in sme.indicators.iter().enumerate() {
-            let p = format!("schemes.techSme.indicators[{i}]");
-            c.issues.extend(unique(&mut indicator_ids, &ind.id, &p));
-            c.text(&ind.label, &join(&p, "label"));
-            if ind.max.0 <= rust_decimal::Decimal::ZERO {
-                c.issues.push(
-                    Issue::new(Code::PolicyShape, join(&p, "max"))
-                        .with("the maximum must be above 0"),
-                );
-            }
-            let measures = c.measures(&ind.measures, &join(&p, "measures"));
-            points_scope.insert(
-                format!("points.{}", ind.id),
-                Fact {
-                    ty: Ty::Num,
-                    value: placeholder(Ty::Num),
-                },
-            );
-            sme_indicators.push(Indicator {
-                id: ind.id.clone(),
-                label: ind.label.clone(),
-                max: ind.max.0,
-                measures,
-            });
-        }
-        let pass_def = CheckDef {
-            id: "pass".into(),
-            label: sme.basis.clone(),
-            pass: sme.pass.clone(),
-            actual: Some("score".into()),
-            required: Some(sme.pass_text.clone()),
-            when_missing: None,
-            format: None,
-        };
-        let sme_pass = c.check(&pass_def, "schemes.techSme", &points_scope);
-        let sme_routes = c.checks(&sme.direct_routes, "schemes.techSme.directRoutes", &none);
-        if let Some(a) = &sme.apply {
-            c.apply(a, "schemes.techSme.apply");
-        }
-
-        let hnte = &doc.schemes.high_tech;
-        c.text(&hnte.basis, "schemes.highTech.basis");
-        let cert_def = CheckDef {
-            id: "certified".into(),
-            label: hnte.basis.clone(),
-            pass: hnte.certified.clone(),
-            actual: None,
-            required: None,
-            when_missing: None,
-            format: None,
-        };
-        let hnte_certified = c.check(&cert_def, "schemes.highTech.certified", &none);
-        let hnte_checks = c.checks(&hnte.checks, "schemes.highTech.checks", &none);
-        c.text(&hnte.innovation.label, "schemes.highTech.innovation.label");
-        if let Some(a) = &hnte.apply {
-            c.apply(a, "schemes.highTech.apply");
-        }
-        let mut hnte_measures = Vec::new();
-        let mut hnte_ratings = Vec::new();
-        for (i, item) in hnte.innovation.items.iter().enumerate() {
-            let p = format!("schemes.highTech.innovation.items[{i}]");
-            c.text(&item.label, &join(&p, "label"));
-            if item.max.0 <= rust_decimal::Decimal::ZERO {
-                c.issues.push(
-                    Issue::new(Code::PolicyShape, join(&p, "max"))
-                        .with("the maximum must be above 0"),
-                );
-            }
-            if let Some(g) = &item.group {
-                if !hnte.innovation.groups.iter().any(|x| &x.id == g) {
-                    c.issues.push(
-                        Issue::new(Code::UnknownValue, join(&p, "group"))
-                            .with(g)
-                            .with("an id of innovation.groups"),
-                    );
-                }
-            }
-            hnte_measures.push(if item.measures.is_empty() {
-                Vec::new()
-            } else {
-                c.measures(&item.measures, &join(&p, "measures"))
-            });
-            hnte_ratings.push(item.self_rating.as_ref().and_then(|f| c.types.index_of(f)));
-            match (&item.self_rating, item.measures.is_empty()) {
-                (Some(f), _) if c.types.get(f).is_none_or(|f| f.ty != Ty::Num) => c
-                    .issues
-                    .push(Issue::new(Code::UnknownFact, join(&p, "selfRating")).with(f)),
-                (Some(_), false) => c.issues.push(
-                    Issue::new(Code::PolicyShape, &p)
-                        .with("an item has measures or a selfRating, not both"),
-                ),
-                _ => {}
-            }
-        }
+        // The schemes, in order: each adds its facts for what follows.
+        let schemes = c.schemes(&doc.schemes);
 
         // Derived facts, in order; each may read the ones before it.
         let mut derived = Vec::new();
@@ -405,11 +297,6 @@ impl Policy {
             }
         }
         Error::from_issues(issues)?;
-        let (Some(sme_pass), Some(hnte_certified)) = (sme_pass, hnte_certified) else {
-            return Err(Issue::new(Code::PolicyShape, "schemes")
-                .with("incomplete schemes")
-                .into());
-        };
         let assumed = doc
             .assumptions
             .iter()
@@ -420,14 +307,7 @@ impl Policy {
             .collect();
         let mut policy = Policy {
             digest,
-            sme_conditions,
-            sme_indicators,
-            sme_pass,
-            sme_routes,
-            hnte_certified,
-            hnte_checks,
-            hnte_measures,
-            hnte_ratings,
+            schemes,
             facts: derived,
             knockouts,
             products,

@@ -1,0 +1,109 @@
+//! A compiled scheme: its checks, indicators with their measures, groups, pass rule and routes,
+//! every expression parsed and resolved (see `model::SchemeDef` for the document's form).
+
+use crate::facts::Ty;
+use crate::policy::check::Check;
+use crate::policy::expr::Expr;
+use crate::policy::model::{Apply, Layout, StatusNames, Text};
+use crate::report::ValueKind;
+use rust_decimal::Decimal;
+
+/// A measure of an indicator: an expression, looked up in a band table when `table_at` is set.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// The expression as written (a fact's name for the simple ones), shown as the measure.
+    pub text: String,
+    pub expr: Expr,
+    /// What its value is (a ratio, a count), for the indicator's value.
+    pub kind: ValueKind,
+    pub table_at: Option<usize>,
+    pub path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub label: Text,
+    pub max: Decimal,
+    pub measures: Vec<Measure>,
+    pub rating: Option<Measure>,
+    /// The position of its group among the scheme's groups.
+    pub group: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub label: Text,
+    pub cap: Option<Decimal>,
+    pub min: Option<Decimal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scheme {
+    pub id: String,
+    pub title: Text,
+    pub basis: Text,
+    pub held: Option<Check>,
+    /// The prerequisites first, then the document's checks.
+    pub checks: Vec<Check>,
+    pub indicators: Vec<Indicator>,
+    pub groups: Vec<Group>,
+    pub pass: Option<Check>,
+    pub routes: Vec<Check>,
+    pub statuses: StatusNames,
+    pub layout: Layout,
+    pub apply: Option<Apply>,
+    /// Every fact its measures read (set by `resolve`), for the hint searches.
+    pub measure_reads: std::collections::BTreeSet<String>,
+}
+
+impl Scheme {
+    /// The local values its pass rule sees, in order: each indicator's points, each group's
+    /// total, then the score.
+    pub fn locals(&self) -> Vec<String> {
+        self.indicators
+            .iter()
+            .map(|i| format!("points.{}", i.id))
+            .chain(self.groups.iter().map(|g| format!("groups.{}", g.id)))
+            .chain(["score".to_string()])
+            .collect()
+    }
+
+    /// Every expression of the scheme (what it reads).
+    pub fn exprs(&self) -> Vec<&Expr> {
+        let checks = self
+            .held
+            .iter()
+            .chain(&self.checks)
+            .chain(&self.pass)
+            .chain(&self.routes);
+        let mut out: Vec<&Expr> = Vec::new();
+        for c in checks {
+            out.push(&c.expr);
+            if let Some(a) = &c.actual {
+                out.push(a);
+            }
+        }
+        for i in &self.indicators {
+            out.extend(i.measures.iter().chain(&i.rating).map(|m| &m.expr));
+        }
+        out
+    }
+}
+
+/// The facts a scheme publishes, in order, with their types.
+pub fn published(id: &str, indicators: &[String]) -> Vec<(String, Ty)> {
+    let mut out = vec![
+        (format!("{id}.status"), Ty::Str),
+        (format!("{id}.qualified"), Ty::Bool),
+        (format!("{id}.held"), Ty::Bool),
+        (format!("{id}.score"), Ty::Num),
+    ];
+    out.extend(
+        indicators
+            .iter()
+            .map(|i| (format!("{id}.points.{i}"), Ty::Num)),
+    );
+    out
+}
