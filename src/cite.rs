@@ -2,7 +2,7 @@
 //! (`[S17]`, `[S17][S18]`); a printed report lists exactly those, so a reader can follow every
 //! citation. It reads a finished report and the policy's source list, and nothing else.
 
-use crate::policy::model::Source;
+use crate::policy::model::{PolicyDoc, Source};
 use crate::report::{Report, SourceOut};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -18,7 +18,18 @@ const MAX_ID_CHARS: usize = 32;
 /// the answer is kept for those (a scan
 /// of a whole report was a third of a full report's work) and the profile's own text, the
 /// company name, is not read as a citation.
-pub fn cited_sources(report: &Report, sources: &[Source]) -> Vec<SourceOut> {
+pub fn cited_sources(report: &Report, doc: &PolicyDoc) -> Vec<SourceOut> {
+    let sources = &doc.sources;
+    // A band's label is shown by the row the profile falls in: a policy that cites in band
+    // labels is scanned on every report (the built-in one does not).
+    let varies = doc
+        .tables
+        .values()
+        .flat_map(|t| &t.rows)
+        .any(|r| r.label.as_deref().is_some_and(|l| l.contains('[')));
+    if varies {
+        return scan(report, sources);
+    }
     let key = CacheKey::of(report);
     if let Some(hit) = CACHE.with(|c| {
         c.borrow()

@@ -581,7 +581,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             &report,
         ));
         // Scanned once, on the finished report: whatever text cites a source, it is listed.
-        report.sources = Some(crate::cite::cited_sources(&report, &doc.sources));
+        report.sources = Some(crate::cite::cited_sources(&report, doc));
     }
     Ok(report)
 }

@@ -106,6 +106,11 @@ fn counts_and_years_take_their_units_and_full_width_digits() {
         ("employees", "60.0000000000000001", err("notInteger")),
         ("employees", "-3", err("negativeAmount")),
         ("employees", "60万", err("malformedAmount")),
+        // A unit belongs to what is counted.
+        ("employees", "60年", err("malformedAmount")),
+        ("ip.classOne", "3人", err("malformedAmount")),
+        ("employees", "60名", n(60)),
+        ("credit.overdueEventsIn24m", "2次", n(2)),
         ("employees", "六十", err("malformedAmount")),
         ("employees", "1,000,000,000,000,001", err("amountTooLarge")),
         ("innovationSelfRating.advancement", "8", n(8)),

@@ -16,7 +16,30 @@ type Units = &'static [(&'static str, u32)];
 
 /// Amount fields are in 万; longer suffixes first, so that "万元" is not read as "…万" + "元".
 const AMOUNT_UNITS: Units = &[("万元", 4), ("亿元", 8), ("万", 4), ("亿", 8), ("元", 0)];
-const COUNT_UNITS: Units = &[("人", 0), ("件", 0), ("个", 0), ("项", 0), ("年", 0)];
+/// What a count may be followed by depends on what it counts: "60人" employees, "3件" patents,
+/// never "60年" employees.
+const PEOPLE_UNITS: Units = &[("人", 0), ("名", 0)];
+const ITEM_UNITS: Units = &[("件", 0), ("个", 0), ("项", 0)];
+const EVENT_UNITS: Units = &[("次", 0)];
+/// Any other count (a self-rating): a bare number, or the units a person might still write.
+const COUNT_UNITS: Units = &[
+    ("人", 0),
+    ("件", 0),
+    ("个", 0),
+    ("项", 0),
+    ("次", 0),
+    ("年", 0),
+];
+
+/// The units a count field takes, by what it counts.
+fn count_units(path: &str) -> Units {
+    match path {
+        "employees" | "techStaff" | "rdStaff" => PEOPLE_UNITS,
+        p if p.starts_with("ip.") => ITEM_UNITS,
+        p if p.ends_with("Events") || p.contains("EventsIn") => EVENT_UNITS,
+        _ => COUNT_UNITS,
+    }
+}
 const YEAR_UNITS: Units = &[("年", 0)];
 
 /// An amount typed in a 万 field, in yuan. A bare number is in 万.
@@ -24,10 +47,10 @@ pub(super) fn amount_in_wan(typed: &str) -> Result<Decimal, Problem> {
     lex(typed, AMOUNT_UNITS, 4)?.value(MAX_DECIMALS + 4)
 }
 
-/// A whole number of people or items, optionally with its unit (人, 件, 个, 项, 年).
-pub(super) fn count(typed: &str) -> Result<Decimal, Problem> {
+/// A whole number of people or items in the field at `path`, optionally with its unit (60人, 3件).
+pub(super) fn count(typed: &str, path: &str) -> Result<Decimal, Problem> {
     // A fraction too fine to keep is still a fraction: "not whole" says what to do about it.
-    let value = lex(typed, COUNT_UNITS, 0)?
+    let value = lex(typed, count_units(path), 0)?
         .value(MAX_DECIMALS)
         .map_err(|p| match p {
             Problem::TooManyDecimals(_) => Problem::NotWhole,

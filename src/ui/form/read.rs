@@ -200,7 +200,7 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
             )));
         }
         Kind::Count => {
-            let n = number::count(&typed)?;
+            let n = number::count(&typed, field.path)?;
             if let Some(max) = self_rating_max(field.path).filter(|max| n > Decimal::from(*max)) {
                 return Err(Problem::OutOfRange(max));
             }
