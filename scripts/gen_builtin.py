@@ -284,6 +284,201 @@ hnte_scheme = {
     "apply": hnte["apply"],
 }
 
+# The qualification ladder (domain.md §6.10): 300号 size, 创新型 (the 2022 table, still applying to the
+# 科技和创新型 tier), and the 2026 专精特新 and 小巨人 standards (§3.4). Every bound is data here.
+tables.update({
+    "innoIpHighValue": band([{"atLeast": 1, "value": 20, "label": "A"}, {"value": 0, "label": "-"}], "创新型: ≥ 1 高价值Ⅰ类知识产权 → 20"),
+    "innoIpOwnDeveloped": band([{"atLeast": 1, "value": 15, "label": "B"}, {"value": 0, "label": "-"}], "创新型: ≥ 1 自主研发Ⅰ类知识产权 → 15"),
+    "innoIpClassOne": band([{"atLeast": 1, "value": 10, "label": "C"}, {"value": 0, "label": "-"}], "创新型: ≥ 1 Ⅰ类知识产权 → 10"),
+    "innoIpClassTwo": band([{"atLeast": 1, "value": 5, "label": "D"}, {"value": 0, "label": "E"}], "创新型: ≥ 1 Ⅱ类知识产权 → 5"),
+    "innoRd": band([
+        {"atLeast": "5%", "value": 20, "label": "A"}, {"atLeast": "3%", "value": 15, "label": "B"},
+        {"atLeast": "2%", "value": 10, "label": "C"}, {"atLeast": "1%", "value": 5, "label": "D"},
+        {"value": 0, "label": "E"}], "创新型: 研发费用 ÷ 营业收入 (a bound scores the better band, §6.10)"),
+    "innoGrowth": band([
+        {"atLeast": "15%", "value": 20, "label": "A"}, {"atLeast": "10%", "value": 15, "label": "B"},
+        {"atLeast": "5%", "value": 10, "label": "C"}, {"atLeast": 0, "value": 5, "label": "D"},
+        {"value": 0, "label": "E"}], "创新型: 主营业务收入增长率"),
+    "innoDar": band([
+        {"atMost": "55%", "value": 10, "label": "A"}, {"atMost": "75%", "value": 5, "label": "B"},
+        {"value": 0, "label": "C"}], "创新型: 资产负债率 (exactly 55% → 10, §6.10)"),
+    "innoMainShare": band([
+        {"atLeast": "70%", "value": 20, "label": "A"}, {"atLeast": "60%", "value": 15, "label": "B"},
+        {"atLeast": "55%", "value": 10, "label": "C"}, {"atLeast": "50%", "value": 5, "label": "D"},
+        {"value": 0, "label": "E"}], "创新型: 主营业务收入 ÷ 营业收入"),
+})
+
+SME_CEILING = ("if(sector == 'industry', employees < 1000 or revenue < 4亿, "
+               "if(sector == 'software', employees < 300 or revenue < 1亿, employees < 100))")
+SME_BAND = ("if(not (" + SME_CEILING + "), 'large', "
+            "if(sector == 'industry', if(employees >= 300 and revenue >= 2000万, 'medium', if(employees >= 20 and revenue >= 300万, 'small', 'micro')), "
+            "if(sector == 'software', if(employees >= 100 and revenue >= 1000万, 'medium', if(employees >= 10 and revenue >= 50万, 'small', 'micro')), "
+            "if(employees >= 10, 'small', 'micro'))))")
+
+def general(prefix_zh):
+    """The general conditions of every ladder tier (§6.10.7); they bind the direct routes too."""
+    return [
+        check("resident", "在中国境内（不含港澳台）注册的居民企业", "resident enterprise registered in mainland China", "resident"),
+        check("sme", "符合中小企业划型标准（工信部联企业〔2011〕300号）", "an SME under the size standard (300号)", "smeSize.qualified",
+              actual="smeSize.qualified", req=("中型、小型或微型企业", "medium, small or micro")),
+        check("dishonestDebtor", "未列入失信被执行人名单", "not a dishonest judgment debtor", "not credit.dishonestDebtor"),
+        check("listed", "未列入经营异常名录和严重违法失信名单", "not on the abnormal-operations or seriously-illegal list", "not (credit.abnormalOperations or credit.seriousIllegal)",
+              req=("两项均为否", "neither listed")),
+        check("majorIncident", "近 3 年无重大安全、质量事故和严重环境违法", "no major safety, quality or environmental incident in 3 years", "not credit.majorIncident"),
+        check("restrictedIndustry", "不属于禁止、限制和淘汰类产业", "not in a prohibited, restricted or eliminated industry", "not credit.restrictedIndustry"),
+    ]
+
+PLATFORM = ("由工信部优质中小企业梯度培育平台（zjtx.miit.gov.cn）按行业均值计算，请从平台查询后填写",
+            "computed by the MIIT platform (zjtx.miit.gov.cn) against industry averages: copy it from there")
+
+sme_size_scheme = {
+    "id": "smeSize",
+    "title": t("中小企业划型", "SME size"),
+    "basis": t("《中小企业划型标准规定》（工信部联企业〔2011〕300号）", "SME size standard (工信部联企业〔2011〕300号)"),
+    "checks": [
+        {"id": "size", "label": t("企业规模：微型、小型、中型或大型（按行业、职工总数和营业收入）", "size: micro, small, medium or large (by sector, employees and revenue)"),
+         "pass": SME_CEILING, "actual": SME_BAND, "format": "text",
+         "required": t("中型、小型或微型（工业：职工 < 1000 人或收入 < 4 亿；软件和信息技术服务业：< 300 人或 < 1 亿；其他：< 100 人）",
+                       "medium, small or micro (industry: < 1000 staff or < 400m revenue; software & IT: < 300 or < 100m; other: < 100 staff)")},
+    ],
+    "statuses": {"qualified": "sme", "notQualified": "large", "incomplete": "unknown"},
+}
+
+innovative_scheme = {
+    "id": "innovativeSme",
+    "title": t("创新型中小企业（科技和创新型中小企业）", "Innovative SME (科技和创新型)"),
+    "basis": t("《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）创新型中小企业评价标准，2026 年合并标准发布前仍适用",
+               "Innovative SME standard of 工信部企业〔2022〕63号, still applied until the merged 2026 standard is published"),
+    "held": "statuses.innovativeSme",
+    "checks": general(""),
+    "indicators": [
+        {"id": "ip", "label": t("与主导产品相关的有效知识产权", "valid IP tied to the lead product"), "max": 20, "group": "innovation",
+         "measures": [
+             {"expr": "if(ip.classOne >= 1, ip.classOneHighValue, 0)", "table": "innoIpHighValue"},
+             {"expr": "if(ip.classOne >= 1, ip.classOneOwnDeveloped, 0)", "table": "innoIpOwnDeveloped"},
+             {"fact": "ip.classOne", "table": "innoIpClassOne"},
+             {"fact": "ip.classTwo", "table": "innoIpClassTwo"}]},
+        {"id": "rd", "label": t("上年研发费用占营业收入比重", "last year's R&D ÷ operating revenue"), "max": 20, "group": "innovation",
+         "measures": [{"fact": "rdToRevenue", "table": "innoRd"}]},
+        {"id": "growth", "label": t("上年主营业务收入增长率", "last year's main-business revenue growth"), "max": 20, "group": "growth",
+         "measures": [{"fact": "mainBusinessGrowth", "table": "innoGrowth"}]},
+        {"id": "dar", "label": t("上年末资产负债率", "debt-to-asset ratio at last year-end"), "max": 10, "group": "growth",
+         "measures": [{"fact": "dar", "table": "innoDar"}]},
+        {"id": "field", "label": t("主导产品所属领域（战略性新兴产业 10 分，其他 5 分）", "lead product's field (strategic emerging 10, other 5)"), "max": 10, "group": "specialisation",
+         "measures": [{"expr": "5"}, {"expr": "if(strategicEmerging, 10, 5)"}]},
+        {"id": "mainShare", "label": t("主营业务收入占营业收入比重", "main-business revenue ÷ operating revenue"), "max": 20, "group": "specialisation",
+         "measures": [{"fact": "mainBusinessShare", "table": "innoMainShare"}]},
+    ],
+    "groups": [
+        {"id": "innovation", "label": t("创新能力 ≥ 20 分", "innovation at least 20"), "min": 20},
+        {"id": "growth", "label": t("成长性 ≥ 15 分", "growth at least 15"), "min": 15},
+        {"id": "specialisation", "label": t("专业化 ≥ 15 分", "specialisation at least 15"), "min": 15},
+    ],
+    "pass": {"id": "score", "label": t("综合得分 ≥ 60 分", "total at least 60"), "pass": "score >= 60"},
+    "routes": [
+        check("award", "直接认定：近 3 年获国家级或省级科技奖励", "direct: national or provincial S&T award in the last 3 years",
+              "coalesce(statuses.scienceAwardLast3Years, false) or coalesce(statuses.provincialAwardTop3, false) or coalesce(statuses.nationalAwardTop3Last3Years, false)",
+              req=("任一奖励（未填写按无）", "any of the awards (not given: taken as none)")),
+        check("demonstration", "直接认定：高新技术企业、国家级技术创新示范企业或知识产权优势（示范）企业",
+              "direct: high-tech enterprise, technology-innovation demonstration or IP advantage enterprise",
+              "statuses.highTechEnterprise or coalesce(statuses.techInnovationDemo, false) or coalesce(statuses.ipAdvantage, false)",
+              req=("任一称号（未填写按无）", "any of these titles (not given: taken as none)")),
+        check("rdInstitution", "直接认定：拥有省部级以上研发机构", "direct: R&D institution at provincial level or above", "statuses.provincialRdInstitution"),
+        check("equity", "直接认定：近 3 年新增股权融资（合格机构投资者实缴）≥ 500 万元", "direct: new equity of at least 5 million yuan in 3 years (qualified investors, paid in)",
+              "coalesce(equityFinancing.last3Years, 0) >= 500万", actual="coalesce(equityFinancing.last3Years, 0)",
+              req=("≥ 500万（未填写按 0）", "≥ 5m (not given: taken as 0)")),
+    ],
+    "statuses": {"held": "held"},
+}
+
+TECH_OR_INNOVATIVE = "statuses.techSmeRegistered or statuses.innovativeSme"
+
+specialized_scheme = {
+    "id": "specializedSme",
+    "title": t("专精特新中小企业（2026 标准）", "Specialised SME 专精特新 (2026 standard)"),
+    "basis": t("《优质中小企业梯度培育管理办法》（工信部企业〔2026〕2号），2026-04-01 起新申请适用",
+               "工信部企业〔2026〕2号, for new applications from 2026-04-01"),
+    "held": "statuses.specializedSme",
+    "requires": [{"id": "techOrInnovative", "label": t("持有有效的科技和创新型中小企业称号（科技型中小企业入库或创新型中小企业）",
+                                                        "holds a valid 科技和创新型 title (a tech-based SME registration or an innovative SME title)"),
+                  "schemes": ["techSme", "innovativeSme"], "held": TECH_OR_INNOVATIVE}],
+    "checks": general("") + [
+        check("nicheYears", "截至上年末从事特定细分市场不少于 3 年", "in the niche market for at least 3 years at last year-end", "niche.years >= 3"),
+        check("revenueOrEquity", "上年营业收入 ≥ 1500 万元，或近 2 年新增股权融资（合格机构投资者实缴）≥ 2000 万元",
+              "last year's revenue at least 15 million yuan, or new equity of at least 20 million in 2 years",
+              "revenue >= 1500万 or coalesce(equityFinancing.last2Years, 0) >= 2000万", actual="revenue",
+              req=("收入 ≥ 1500万，或股权融资 ≥ 2000万（未填写按 0）", "revenue ≥ 15m, or equity ≥ 20m (not given: taken as 0)")),
+        check("mainShare", "上年主营业务收入占营业收入比重 ≥ 80%", "main-business revenue at least 80% of revenue", "mainBusinessShare >= 80%"),
+        check("dar", "上年末资产负债率 ≤ 80%", "debt-to-asset ratio at most 80%", "dar <= 80%"),
+        check("rd", "近 2 年研发费用每年 ≥ 100 万元，且每年占营业收入比重 ≥ 3%", "R&D at least 1 million yuan and at least 3% of revenue in each of the last 2 years",
+              "rdExpense >= 100万 and priorRdExpense >= 100万 and rdToRevenue >= 3% and priorRdToRevenue >= 3%", actual="rdToRevenue",
+              req=("两年均 ≥ 100万 且 ≥ 3%", "both years ≥ 1m and ≥ 3%")),
+        check("ip", "拥有与主导产品相关的Ⅰ类知识产权 ≥ 1 件（近 3 年获省级以上科技奖励前三名或拥有省级以上研发机构的免于此项）",
+              "at least 1 Class I IP tied to the lead product (exempt with a provincial-or-higher award, top 3, in 3 years, or a provincial R&D institution)",
+              "ip.classOne >= 1 or coalesce(statuses.provincialAwardTop3, false) or coalesce(statuses.nationalAwardTop3Last3Years, false) or statuses.provincialRdInstitution",
+              actual="ip.classOne", req=("≥ 1 件，或奖励、研发机构免于此项", "≥ 1, or exempt by an award or R&D institution")),
+        check("recognised", "主导产品细分市场占有率较为靠前，并获一定认可（自行判断）", "lead product's niche share near the top, with some recognition (your own judgement)", "niche.recognised"),
+        check("platformScore", "本年度专精特新发展评价得分 ≥ 50 分（" + PLATFORM[0] + "）", "this year's 专精特新 development score at least 50 (" + PLATFORM[1] + ")", "platformScore >= 50"),
+    ],
+    "statuses": {"held": "held"},
+}
+
+little_giant_scheme = {
+    "id": "littleGiant",
+    "title": t("专精特新“小巨人”企业（2026 标准）", "Little giant 小巨人 (2026 standard)"),
+    "basis": t("《优质中小企业梯度培育管理办法》（工信部企业〔2026〕2号），2026-04-01 起新申请适用",
+               "工信部企业〔2026〕2号, for new applications from 2026-04-01"),
+    "held": "statuses.littleGiant",
+    "requires": [{"id": "specialized", "label": t("持有有效的专精特新中小企业称号", "holds a valid 专精特新 title"),
+                  "schemes": ["specializedSme"]}],
+    "checks": general("") + [
+        check("nicheYears", "从事特定细分市场不少于 3 年", "in the niche market for at least 3 years", "niche.years >= 3"),
+        check("revenue", "上年营业收入 ≥ 5000 万元", "last year's revenue at least 50 million yuan", "revenue >= 5000万"),
+        check("mainShare", "主营业务收入占营业收入比重 ≥ 90%", "main-business revenue at least 90% of revenue", "mainBusinessShare >= 90%"),
+        check("growth", "近 2 年营业收入复合增长率 ≥ 5%（复核的免于此项）", "revenue CAGR over the last 2 years at least 5% (renewals exempt)",
+              "revenueTwoYearsBefore > 0 and revenue >= 1.1025 * revenueTwoYearsBefore", actual="revenue",
+              req=("≥ 1.1025 × 前年收入（新申请；复核免于此项）", "≥ 1.1025 × revenue two years before (new applications; renewals exempt)")),
+        check("dar", "资产负债率 ≤ 75%", "debt-to-asset ratio at most 75%", "dar <= 75%"),
+        check("rd", "近 2 年研发费用合计 ≥ 1200 万元，且每年占营业收入比重 ≥ 3%", "R&D over the last 2 years at least 12 million yuan in total and at least 3% of revenue each year",
+              "rdExpense + priorRdExpense >= 1200万 and rdToRevenue >= 3% and priorRdToRevenue >= 3%", actual="rdExpense + priorRdExpense",
+              req=("合计 ≥ 1200万，且两年均 ≥ 3%", "total ≥ 12m, and ≥ 3% in both years")),
+        check("ip", "与主导产品相关的Ⅰ类知识产权 ≥ 4 件（近 3 年获国家级科技奖励前三名的免于此项）", "at least 4 Class I IP tied to the lead product (exempt with a national award, top 3, in 3 years)",
+              "ip.classOne >= 4 or coalesce(statuses.nationalAwardTop3Last3Years, false)", actual="ip.classOne",
+              req=("≥ 4 件，或国家级奖励免于此项", "≥ 4, or exempt by a national award")),
+        check("share", "细分市场占有率 ≥ 10%，或国内前三", "niche share at least 10%, or domestic top 3",
+              "niche.share >= 10% or niche.nationalRank <= 3", actual="niche.share", req=("≥ 10%，或国内排名 ≤ 3", "≥ 10%, or domestic rank ≤ 3")),
+        check("chainRole", "主导产品属于“六基”领域或处于重点产业链关键环节（自行判断）", "lead product in a 六基 field or at a key chain link (your own judgement)",
+              "chainRole == 'keyLink'", actual="chainRole", req=("是", "yes")),
+        check("platformScore", "专精特新发展评价得分 ≥ 60 分（" + PLATFORM[0] + "）", "专精特新 development score at least 60 (" + PLATFORM[1] + ")", "platformScore >= 60"),
+    ],
+    "statuses": {"held": "held"},
+}
+
+PLATFORM_STEP = ("在工信部优质中小企业梯度培育平台（zjtx.miit.gov.cn）注册，在线填报并查询专精特新发展评价得分",
+                 "Register on the MIIT ladder platform (zjtx.miit.gov.cn), file the data online and look up the development score.")
+sme_size_scheme["apply"] = apply([
+    ("按行业核对职工总数和上年营业收入，对照划型标准确定企业规模", "Check employees and last year's revenue against the size standard for the sector."),
+    ("申报时按要求出具《中小企业声明函》，规模以申报数据为准", "When applying, sign the SME declaration (中小企业声明函); the size follows the data filed."),
+], [LICENCE, ("上一年度财务报表", "financial statements for the last fiscal year"),
+    ("职工社保缴纳证明", "social-insurance records of the staff")])
+innovative_scheme["apply"] = apply([
+    PLATFORM_STEP,
+    ("对照评价指标自评：创新能力、成长性、专业化三类六项，总分 ≥ 60 分且各类达到最低分；或具备一项直接认定条件",
+     "Self-assess the six indicators (innovation, growth, specialisation): total at least 60 with each group's minimum, or one direct route."),
+    ("经省级中小企业主管部门审核、公示后取得称号，有效期 3 年", "The provincial SME authority reviews and publishes the list; the title is valid for 3 years."),
+], [LICENCE, FINANCIALS, IP_CERTS, ("直接认定时：奖励证书、称号证书、研发机构认定文件或融资证明", "for a direct route: the award, title, R&D institution or financing documents")])
+specialized_scheme["apply"] = apply([
+    ("先取得科技和创新型中小企业称号（科技型中小企业入库或创新型中小企业）", "First hold a 科技和创新型 title (tech-based SME registration or innovative SME)."),
+    PLATFORM_STEP,
+    ("按省级主管部门通知申报，经审核、公示后取得称号，有效期 3 年", "Apply when the provincial authority calls; after review and publication the title is valid for 3 years."),
+], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS, ("细分市场占有率及认可情况的说明", "a note on the niche market share and its recognition")])
+little_giant_scheme["apply"] = apply([
+    ("先取得专精特新中小企业称号", "First hold the 专精特新 title."),
+    PLATFORM_STEP,
+    ("经省级主管部门推荐、工信部审核公示后取得称号，有效期 3 年；复核不要求营业收入增长率", "Recommended by the province and reviewed by MIIT; valid for 3 years. Renewals are exempt from the growth rate."),
+], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS, ("细分市场占有率证明及产业链位置说明", "proof of the niche share and a note on the chain position")])
+LADDER_SCHEMES = [sme_size_scheme, innovative_scheme, specialized_scheme, little_giant_scheme]
+
 facts = [
     {"id": "isTechSme", "label": t("科技型中小企业（已入库或测评达标）", "tech-based SME (registered or qualified)"),
      "expr": "statuses.techSmeRegistered or techSme.qualified"},
@@ -520,7 +715,7 @@ policy = {
     "assumptions": assumptions,
     "tables": tables,
     "format": 2,
-    "schemes": [sme_scheme, hnte_scheme],
+    "schemes": [sme_scheme, hnte_scheme] + LADDER_SCHEMES,
     "facts": facts,
     "knockouts": knockouts,
     "products": products,

@@ -11,8 +11,9 @@ use crate::policy::model::Apply;
 use crate::policy::{EvalScope, Policy, Product};
 use crate::profile::Profile;
 use crate::report::{
-    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, LimitOut,
-    PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, SchemeOut, StepOut,
+    ApplyOut, Assessments, AssumptionOut, CheckOut, CheckStatus, Checks, EngineInfo, HintKind,
+    HintOut, LimitOut, PolicyInfo, ProductErrorOut, ProductOut, ProductStatus, Report, SchemeOut,
+    StepOut,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -252,9 +253,14 @@ fn base(
     locale: Locale,
     detailed: bool,
     needs: Needs,
+    title: Option<&str>,
 ) -> Result<Base, Issue> {
     let mut facts = facts::derive(profile);
     let assumptions = apply_assumptions(policy, &mut facts, locale, needs.assumptions);
+    // "What if the firm held this title": its flag set, everything else as given.
+    if let Some(i) = title.and_then(|name| facts.index_of(name)) {
+        facts.set_at(i, Known::Yes(Val::Bool(true)));
+    }
     let mut schemes = Vec::with_capacity(policy.schemes.len());
     for (i, scheme) in policy.schemes.iter().enumerate() {
         if i < needs.schemes {
@@ -324,11 +330,22 @@ pub fn run(
     locale: Locale,
     detailed: bool,
 ) -> Result<Run, Issue> {
+    run_as(profile, policy, locale, detailed, None)
+}
+
+/// `run`, with the flag fact `title` (a scheme's `held`) taken as true.
+fn run_as(
+    profile: &Profile,
+    policy: &Policy,
+    locale: Locale,
+    detailed: bool,
+    title: Option<&str>,
+) -> Result<Run, Issue> {
     let Base {
         facts,
         assumptions,
         schemes,
-    } = base(profile, policy, locale, detailed, Needs::ALL)?;
+    } = base(profile, policy, locale, detailed, Needs::ALL, title)?;
     let scope = EvalScope::new(policy, &facts);
     let knockouts: std::sync::Arc<[CheckOut]> = policy
         .knockouts
@@ -359,7 +376,7 @@ pub fn probe(
     check: &crate::policy::check::Check,
     needs: Needs,
 ) -> Result<(CheckStatus, Option<Decimal>), Issue> {
-    let b = base(profile, policy, Locale::default(), false, needs)?;
+    let b = base(profile, policy, Locale::default(), false, needs, None)?;
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
         for (i, p) in policy.products.iter().take(last + 1).enumerate() {
@@ -542,6 +559,11 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     }
     let summary = opts.detail == Detail::Summary;
     let mut schemes = run.schemes.clone();
+    if !summary {
+        for (out, scheme) in schemes.iter_mut().zip(&policy.schemes) {
+            out.hints = title_hints(policy, scheme, out, profile, &run, opts)?;
+        }
+    }
     let locale = opts.locale;
     let doc = &policy.doc;
     for (out, scheme) in schemes.iter_mut().zip(&policy.schemes) {
@@ -584,6 +606,81 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         report.sources = Some(crate::cite::cited_sources(&report, doc));
     }
     Ok(report)
+}
+
+/// A title the figures meet but the firm does not hold (domain.md §6.10): credit reads titles
+/// held, so the line stays as it is; each product gets what holding the title would make of it.
+/// Only a scheme whose `held` is one flag of the profile can be taken as held.
+fn title_hints(
+    policy: &Policy,
+    scheme: &crate::policy::scheme::Scheme,
+    out: &SchemeOut,
+    profile: &Profile,
+    run: &Run,
+    opts: &Options,
+) -> Result<Vec<HintOut>, Issue> {
+    let locale = opts.locale;
+    let Some(Expr::Fact(flag, _)) = scheme.held.as_ref().map(|h| &h.expr) else {
+        return Ok(Vec::new());
+    };
+    if out.qualified != Some(true) || out.held == Some(true) {
+        return Ok(Vec::new());
+    }
+    let then = run_as(profile, policy, locale, false, Some(flag))?;
+    let mut hints = Vec::new();
+    for ((product, now), after) in policy
+        .products
+        .iter()
+        .zip(&run.products)
+        .zip(&then.products)
+    {
+        if opts
+            .products
+            .as_ref()
+            .is_some_and(|ids| !ids.contains(&product.id))
+        {
+            continue;
+        }
+        let line = |pr: &ProductRun| match (pr.status, pr.amount) {
+            (ProductStatus::Eligible, Some(a)) => Some(a),
+            _ => None,
+        };
+        let (from, to) = (line(now), line(after));
+        let show = |a: Option<Decimal>| match a {
+            Some(a) => crate::text::money(a, locale),
+            None => crate::text::pick(locale, "不符合条件", "not eligible").to_string(),
+        };
+        let name = product.name.get(locale);
+        let message = if from == to {
+            crate::text::fill(
+                crate::text::pick(
+                    locale,
+                    "按您的数据已符合{0}标准：取得该称号后「{1}」仍为 {2}",
+                    "Your figures meet the {0} standard: holding the title would leave {1} at {2}",
+                ),
+                &[out.title.clone(), name.to_string(), show(from)],
+            )
+        } else {
+            crate::text::fill(
+                crate::text::pick(
+                    locale,
+                    "按您的数据已符合{0}标准：取得该称号可使「{1}」从 {2} 升至 {3}",
+                    "Your figures meet the {0} standard: holding the title would take {1} from {2} to {3}",
+                ),
+                &[out.title.clone(), name.to_string(), show(from), show(to)],
+            )
+        };
+        hints.push(HintOut {
+            kind: HintKind::Title,
+            target: product.id.clone(),
+            field: flag.clone(),
+            from: crate::money::fmt(from.unwrap_or_default()),
+            to: crate::money::fmt(to.unwrap_or_default()),
+            new_amount: to.map(crate::money::fmt),
+            message,
+        });
+    }
+    Ok(hints)
 }
 
 /// Reads a raw profile and evaluates it.

@@ -33,6 +33,8 @@ pub enum Code {
     /// More decimal places than can be kept exactly (the form reader).
     TooManyDecimals,
     OutOfRange,
+    /// A part above its whole (a Class I sub-count above the Class I count).
+    Inconsistent,
     // Options
     UnknownLocale,
     UnknownProduct,

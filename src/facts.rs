@@ -253,7 +253,7 @@ pub fn growth_rate(values: &[Decimal]) -> Option<Decimal> {
 
 fn growth_fact(
     p: &Profile,
-    name: &[&str],
+    name: &[(&str, YearGetter)],
     value: impl Fn(&Year) -> Option<Decimal>,
 ) -> Result<Decimal, Vec<String>> {
     let years = &p.financials;
@@ -262,7 +262,12 @@ fn growth_fact(
     for (i, y) in years.iter().enumerate().rev() {
         match value(y) {
             Some(v) => values.push(v),
-            None => missing.extend(name.iter().map(|n| format!("financials[{i}].{n}"))),
+            // Only the fields of the year that are not given.
+            None => missing.extend(
+                name.iter()
+                    .filter(|(_, get)| get(y).is_none())
+                    .map(|(n, _)| format!("financials[{i}].{n}")),
+            ),
         }
     }
     if !missing.is_empty() {
@@ -286,14 +291,39 @@ fn growth_fact(
     growth_rate(&values).ok_or_else(|| {
         vec![format!(
             "financials[0].{}",
-            name.first().copied().unwrap_or_default()
+            name.first().map_or("", |(n, _)| *n)
         )]
     })
 }
 
+/// Last year's main-business revenue growth (domain.md §6.10.2): (latest − year before) ÷ year
+/// before. A zero year before scores nothing (0: no rate exists); a missing one is 0 for a firm
+/// under 2 years old, else unknown (and unknown while the age is not given).
+fn main_business_growth(p: &Profile) -> Result<Decimal, Vec<String>> {
+    let now = year_field(&p.financials, 0, "mainBusinessRevenue", |y| {
+        y.main_business_revenue
+    })?;
+    let before = p.financials.get(1).and_then(|y| y.main_business_revenue);
+    match before {
+        Some(b) if b.is_zero() => Ok(Decimal::ZERO),
+        Some(b) => now
+            .checked_sub(b)
+            .and_then(|d| d.checked_div(b))
+            .ok_or_else(|| vec!["financials[1].mainBusinessRevenue".to_string()]),
+        None => match p.years_operating {
+            Some(a) if a < Decimal::from(2) => Ok(Decimal::ZERO),
+            Some(_) => Err(vec!["financials[1].mainBusinessRevenue".to_string()]),
+            None => Err(vec![
+                "financials[1].mainBusinessRevenue".to_string(),
+                "yearsOperating".to_string(),
+            ]),
+        },
+    }
+}
+
 /// Computes every fact of a profile.
 pub fn derive(p: &Profile) -> Facts {
-    let mut f = Facts::with_capacity(96);
+    let mut f = Facts::with_capacity(128);
     let y = &p.financials;
 
     f.text("province", "province", &p.province);
@@ -326,6 +356,16 @@ pub fn derive(p: &Profile) -> Facts {
     f.num("highTechRevenue", "highTechRevenue", p.high_tech_revenue);
     f.num("ip.classOne", "ip.classOne", p.ip.class_one);
     f.num("ip.classTwo", "ip.classTwo", p.ip.class_two);
+    f.num(
+        "ip.classOneHighValue",
+        "ip.classOneHighValue",
+        p.ip.class_one_high_value,
+    );
+    f.num(
+        "ip.classOneOwnDeveloped",
+        "ip.classOneOwnDeveloped",
+        p.ip.class_one_own_developed,
+    );
     f.text("techField", "techField", &p.tech_field);
     let s = &p.statuses;
     for (name, v) in [
@@ -340,6 +380,17 @@ pub fn derive(p: &Profile) -> Facts {
         ),
         ("statuses.ledStandard", s.led_standard),
         ("statuses.nationalAward", s.national_award),
+        (
+            "statuses.scienceAwardLast3Years",
+            s.science_award_last3_years,
+        ),
+        ("statuses.provincialAwardTop3", s.provincial_award_top3),
+        (
+            "statuses.nationalAwardTop3Last3Years",
+            s.national_award_top3_last3_years,
+        ),
+        ("statuses.techInnovationDemo", s.tech_innovation_demo),
+        ("statuses.ipAdvantage", s.ip_advantage),
     ] {
         f.flag(name, name, v);
     }
@@ -376,6 +427,45 @@ pub fn derive(p: &Profile) -> Facts {
     f.num("debt.unsecured", "debt.unsecured", p.debt.unsecured);
     f.num("debt.guaranteed", "debt.guaranteed", p.debt.guaranteed);
     f.num("debt.secured", "debt.secured", p.debt.secured);
+    // The qualification ladder's inputs (domain.md §6.10.6).
+    f.num("niche.years", "niche.years", p.niche.years);
+    f.num("niche.share", "niche.share", p.niche.share);
+    f.num(
+        "niche.nationalRank",
+        "niche.nationalRank",
+        p.niche.national_rank,
+    );
+    f.flag("niche.recognised", "niche.recognised", p.niche.recognised);
+    f.num(
+        "equityFinancing.last2Years",
+        "equityFinancing.last2Years",
+        p.equity_financing.last2_years,
+    );
+    f.num(
+        "equityFinancing.last3Years",
+        "equityFinancing.last3Years",
+        p.equity_financing.last3_years,
+    );
+    f.flag(
+        "strategicEmerging",
+        "strategicEmerging",
+        p.strategic_emerging,
+    );
+    f.text("chainRole", "chainRole", &p.chain_role);
+    f.num("platformScore", "platformScore", p.platform_score);
+    // The earlier fiscal years, by name (the ladder reads two and three years).
+    let earlier: [(&str, usize, &str, YearGetter); 5] = [
+        ("priorRevenue", 1, "revenue", |y| y.revenue),
+        ("priorRdExpense", 1, "rdExpense", |y| y.rd_expense),
+        ("priorMainBusinessRevenue", 1, "mainBusinessRevenue", |y| {
+            y.main_business_revenue
+        }),
+        ("revenueTwoYearsBefore", 2, "revenue", |y| y.revenue),
+        ("rdExpenseTwoYearsBefore", 2, "rdExpense", |y| y.rd_expense),
+    ];
+    for (name, i, field, get) in earlier {
+        f.derived(name, year_field(y, i, field, get));
+    }
 
     // Derived figures.
     let field =
@@ -451,12 +541,37 @@ pub fn derive(p: &Profile) -> Facts {
     }
     f.derived("rdIntensity", ratio(sum_rd, sum_rev, &p_rev));
 
-    f.derived("revenueGrowth", growth_fact(p, &["revenue"], |y| y.revenue));
+    f.derived(
+        "mainBusinessShare",
+        ratio(
+            field(0, "mainBusinessRevenue", |y| y.main_business_revenue),
+            field(0, "revenue", |y| y.revenue),
+            &p_rev,
+        ),
+    );
+    f.derived("mainBusinessGrowth", main_business_growth(p));
+    f.derived(
+        "priorRdToRevenue",
+        ratio(
+            field(1, "rdExpense", |y| y.rd_expense),
+            field(1, "revenue", |y| y.revenue),
+            &["financials[1].revenue".to_string()],
+        ),
+    );
+    f.derived(
+        "revenueGrowth",
+        growth_fact(p, &[("revenue", |y| y.revenue)], |y| y.revenue),
+    );
     f.derived(
         "netAssetGrowth",
-        growth_fact(p, &["totalAssets", "totalLiabilities"], |y| {
-            Some(y.total_assets? - y.total_liabilities?)
-        }),
+        growth_fact(
+            p,
+            &[
+                ("totalAssets", |y| y.total_assets),
+                ("totalLiabilities", |y| y.total_liabilities),
+            ],
+            |y| Some(y.total_assets? - y.total_liabilities?),
+        ),
     );
     f
 }

@@ -25,6 +25,9 @@ pub const TECH_FIELDS: &[&str] = &[
 ];
 pub const TALENT: &[&str] = &["national", "provincial", "municipal", "none"];
 pub const TAX_GRADES: &[&str] = &["A", "B", "M", "C", "D"];
+pub const CHAIN_ROLES: &[&str] = &["keyLink", "none"];
+/// The platform's 专精特新发展评价得分 is out of 100.
+pub const PLATFORM_SCORE_MAX: i64 = 100;
 
 /// A company profile (contract §2). Every field is optional; money is yuan, as a number or a
 /// decimal string, optionally with 万 or 亿.
@@ -85,6 +88,63 @@ pub struct Profile {
     pub tax: Tax,
     pub credit: Credit,
     pub debt: Debt,
+    /// The qualification ladder's inputs (domain.md §6.10.6).
+    pub niche: Niche,
+    pub equity_financing: EquityFinancing,
+    pub strategic_emerging: Option<bool>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::ChainRole>")
+    )]
+    pub chain_role: Option<String>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Quantity>")
+    )]
+    pub platform_score: Option<Decimal>,
+}
+
+/// The firm's niche market (特定细分市场).
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
+pub struct Niche {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Quantity>")
+    )]
+    pub years: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Quantity>")
+    )]
+    pub share: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
+    pub national_rank: Option<Decimal>,
+    pub recognised: Option<bool>,
+}
+
+/// New equity from qualified institutional investors, paid in.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(rename_all = "camelCase", deny_unknown_fields)
+)]
+pub struct EquityFinancing {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
+    pub last2_years: Option<Decimal>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<crate::schema::Amount>")
+    )]
+    pub last3_years: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -147,6 +207,11 @@ pub struct Ip {
     pub class_one: Option<Decimal>,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
     pub class_two: Option<Decimal>,
+    /// Parts of `class_one` (domain.md §6.10.7).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
+    pub class_one_high_value: Option<Decimal>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
+    pub class_one_own_developed: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -164,6 +229,11 @@ pub struct Statuses {
     pub provincial_rd_institution: Option<bool>,
     pub led_standard: Option<bool>,
     pub national_award: Option<bool>,
+    pub science_award_last3_years: Option<bool>,
+    pub provincial_award_top3: Option<bool>,
+    pub national_award_top3_last3_years: Option<bool>,
+    pub tech_innovation_demo: Option<bool>,
+    pub ip_advantage: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -306,6 +376,33 @@ impl<'v, 'e> Obj<'v, 'e> {
                 None
             }
         }
+    }
+
+    /// A number within 0..=max (a score out of `max`).
+    fn bounded(&mut self, key: &'static str, max: i64) -> Option<Decimal> {
+        let path = join(&self.path, key);
+        let v = self.number(key, NumKind::Quantity)?;
+        if v > Decimal::from(max) {
+            self.issues.push(
+                Issue::new(Code::OutOfRange, path)
+                    .with(v)
+                    .with(format!("0–{max}")),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    /// A ratio within 0..=1.
+    fn ratio(&mut self, key: &'static str) -> Option<Decimal> {
+        let path = join(&self.path, key);
+        let v = self.number(key, NumKind::Quantity)?;
+        if v > Decimal::ONE {
+            self.issues
+                .push(Issue::new(Code::OutOfRange, path).with(v).with("0–1"));
+            return None;
+        }
+        Some(v)
     }
 
     fn boolean(&mut self, key: &'static str) -> Option<bool> {
@@ -479,10 +576,7 @@ fn read_profile(o: &mut Obj) -> Profile {
         tech_staff: o.number("techStaff", Count),
         financials: read_financials(o, ""),
         high_tech_revenue: o.number("highTechRevenue", Amount),
-        ip: o.child("ip", |o| Ip {
-            class_one: o.number("classOne", Count),
-            class_two: o.number("classTwo", Count),
-        }),
+        ip: o.child("ip", read_ip),
         tech_field: o.one_of("techField", TECH_FIELDS),
         statuses: o.child("statuses", |o| Statuses {
             high_tech_enterprise: o.boolean("highTechEnterprise"),
@@ -493,6 +587,11 @@ fn read_profile(o: &mut Obj) -> Profile {
             provincial_rd_institution: o.boolean("provincialRdInstitution"),
             led_standard: o.boolean("ledStandard"),
             national_award: o.boolean("nationalAward"),
+            science_award_last3_years: o.boolean("scienceAwardLast3Years"),
+            provincial_award_top3: o.boolean("provincialAwardTop3"),
+            national_award_top3_last3_years: o.boolean("nationalAwardTop3Last3Years"),
+            tech_innovation_demo: o.boolean("techInnovationDemo"),
+            ip_advantage: o.boolean("ipAdvantage"),
         }),
         innovation_self_rating: o.child("innovationSelfRating", read_self_rating),
         talent: o.one_of("talent", TALENT),
@@ -515,6 +614,42 @@ fn read_profile(o: &mut Obj) -> Profile {
             guaranteed: o.number("guaranteed", Amount),
             secured: o.number("secured", Amount),
         }),
+        niche: o.child("niche", |o| Niche {
+            years: o.number("years", Quantity),
+            share: o.ratio("share"),
+            national_rank: o.number("nationalRank", Count),
+            recognised: o.boolean("recognised"),
+        }),
+        equity_financing: o.child("equityFinancing", |o| EquityFinancing {
+            last2_years: o.number("last2Years", Amount),
+            last3_years: o.number("last3Years", Amount),
+        }),
+        strategic_emerging: o.boolean("strategicEmerging"),
+        chain_role: o.one_of("chainRole", CHAIN_ROLES),
+        platform_score: o.bounded("platformScore", PLATFORM_SCORE_MAX),
+    }
+}
+
+/// The IP counts; a part of the Class I count above the whole is `inconsistent` at the part.
+fn read_ip(o: &mut Obj) -> Ip {
+    let class_one = o.number("classOne", NumKind::Count);
+    let mut part = |key: &'static str| {
+        let path = join(&o.path, key);
+        let v = o.number(key, NumKind::Count)?;
+        if let Some(whole) = class_one.filter(|w| v > *w) {
+            o.issues
+                .push(Issue::new(Code::Inconsistent, path).with(v).with(whole));
+            return None;
+        }
+        Some(v)
+    };
+    let class_one_high_value = part("classOneHighValue");
+    let class_one_own_developed = part("classOneOwnDeveloped");
+    Ip {
+        class_one,
+        class_two: o.number("classTwo", NumKind::Count),
+        class_one_high_value,
+        class_one_own_developed,
     }
 }
 

@@ -381,6 +381,8 @@ pub struct SchemeOut {
     /// The pass rule's id and label, for the page.
     pub pass_id: Option<String>,
     pub score_label: String,
+    /// Qualified but not held (full reports): what holding the title would do to each line.
+    pub hints: Vec<HintOut>,
 }
 
 impl SchemeOut {
@@ -448,6 +450,8 @@ impl Serialize for SchemeOut {
                     .collect();
                 m.serialize_entry(&self.indicators_key, &items)?;
             }
+        } else if self.indicators.is_empty() && self.pass_id.is_none() {
+            // A scheme of conditions only (the ladder's 2026 tiers, the SME size) has no score.
         } else {
             m.serialize_entry(&self.score_key, &self.exact_score())?;
             let items: Vec<PointsView<'_>> = self
@@ -476,6 +480,9 @@ impl Serialize for SchemeOut {
         if let Some(a) = &self.apply {
             m.serialize_entry("apply", a)?;
         }
+        if !self.hints.is_empty() {
+            m.serialize_entry("hints", &self.hints)?;
+        }
         m.end()
     }
 }
@@ -491,6 +498,7 @@ impl schemars::JsonSchema for SchemeOut {
         let groups = g.subschema_for::<Vec<GroupOut>>();
         let route = g.subschema_for::<Option<Route>>();
         let range = g.subschema_for::<ScoreRange>();
+        let hints = g.subschema_for::<Vec<HintOut>>();
         schemars::json_schema!({
             "type": "object",
             "description": "A scheme's result. Its score is a number (null until known) or, for a scheme laid out as a range, a {min, max} range, under the key its layout names (`score` unless the policy says otherwise); its indicators likewise (`indicators`).",
@@ -503,7 +511,8 @@ impl schemars::JsonSchema for SchemeOut {
                 "indicators": { "type": "array", "items": { "type": "object" } },
                 "groups": groups,
                 "checks": checks,
-                "apply": apply
+                "apply": apply,
+                "hints": hints
             },
             "additionalProperties": true
         })
@@ -651,6 +660,9 @@ pub enum HintKind {
     Pass,
     /// A change that raises an eligible product's line.
     Lift,
+    /// A title the figures already meet but the firm does not hold: what holding it would do to
+    /// a product's line (a scheme's `hints`, one per product).
+    Title,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,7 +11,7 @@ pub use native::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
+    use crate::profile::{CHAIN_ROLES, SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
     use std::borrow::Cow;
 
@@ -50,6 +50,7 @@ mod native {
     schema_type!(TechField, "One of the 8 key supported high-tech fields, or none.", { "type": "string", "enum": TECH_FIELDS });
     schema_type!(Talent, "The highest talent-programme tier.", { "type": "string", "enum": TALENT });
     schema_type!(TaxGrade, "The taxpayer credit grade.", { "type": "string", "enum": TAX_GRADES });
+    schema_type!(ChainRole, "The lead product's place in the industrial chain: keyLink (六基 or a key link) or none.", { "type": "string", "enum": CHAIN_ROLES });
     schema_type!(PolicyDecimal, "A decimal in a policy: a number or a string with an optional 万, 亿 or %.", {
         "oneOf": [
             { "type": "number" },

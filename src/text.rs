@@ -50,6 +50,7 @@ pub fn code_name(code: Code) -> &'static str {
         NotInteger => "notInteger",
         TooManyDecimals => "tooManyDecimals",
         OutOfRange => "outOfRange",
+        Inconsistent => "inconsistent",
         UnknownLocale => "unknownLocale",
         UnknownProduct => "unknownProduct",
         PolicyShape => "policyShape",
@@ -129,6 +130,7 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
         NotInteger => ("必须是整数：{0}", "must be a whole number: {0}"),
         TooManyDecimals => ("小数位过多：{0}", "too many decimal places: {0}"),
         OutOfRange => ("数值 {0} 超出范围 {1}", "{0} is outside the range {1}"),
+        Inconsistent => ("{0} 件超过了Ⅰ类知识产权总数 {1} 件", "{0} is more than the Class I count, {1}"),
         UnknownLocale => (
             "不支持的语言“{0}”，可选：zh-CN、en",
             "unsupported locale \"{0}\"; expected zh-CN or en",
@@ -222,6 +224,7 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
         MayDivideByZero => ("用 if(x == 0, …, …) 或 max(x, 1) 保护可能为零的除数；否则该画像的产品状态为 error。", "Guard a divisor that may be zero with if(x == 0, …, …) or max(x, 1); otherwise the product's status is `error` for such a profile."),
         PolicyTooCostly => ("减少最耗费的部分：更少的检查、产品、提示探测所读的字段、更短的表达式或更少的内置测试。", "Shrink the most expensive part: fewer checks or products, shorter expressions, or fewer embedded tests."),
         OutOfRange => ("请使用括号中给出的范围内的值（round 的位数为 0–20）。", "Use a value within the range given (round() takes 0 to 20 places)."),
+        Inconsistent => ("高价值、自主研发的Ⅰ类知识产权是Ⅰ类知识产权的一部分：不能多于总数。", "High-value and own-developed Class I IP are parts of the Class I count: neither can exceed it."),
         _ => return None,
     };
     let base = pick(locale, zh, en);
@@ -362,6 +365,8 @@ pub fn field_label(path: &str, locale: Locale) -> &'static str {
         "ip.classTwo" => ("Ⅱ类知识产权", "Class II IP"),
         "debt.unsecured" => ("现有信用贷款", "existing unsecured loans"),
         "debt.guaranteed" => ("现有保证贷款", "existing guaranteed loans"),
+        "financials[0].mainBusinessRevenue" => ("主营业务收入", "main-business revenue"),
+        "equityFinancing.last2Years" => ("近 2 年新增股权融资", "new equity in the last 2 years"),
         _ => ("字段", "field"),
     };
     pick(locale, zh, en)

@@ -92,6 +92,7 @@ fn every_hint_holds_when_applied() {
                         assert_eq!(amount, hint.new_amount, "{hint:?} on {p}");
                         checked.1 += 1;
                     }
+                    HintKind::Title => panic!("title hints belong to schemes: {hint:?}"),
                 }
             }
         }

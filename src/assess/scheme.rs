@@ -66,6 +66,7 @@ fn indicator(
     }
     // The best row over the measures; unknown ones are skipped while another is known.
     let mut best: Option<(Decimal, Decimal, Decimal, usize, Option<String>)> = None;
+    let mut missing_best: Option<Decimal> = None;
     for (i, m) in ind.measures.iter().enumerate() {
         match m.expr.eval(scope, &m.path)? {
             Known::Yes(Val::Num(x)) => {
@@ -85,7 +86,16 @@ fn indicator(
                     }
                 }
             }
-            Known::Missing(ms) => out.missing.extend(ms),
+            Known::Missing(ms) => {
+                out.missing.extend(ms);
+                // The most this measure could give once known: its table's best row.
+                let best = m
+                    .table_at
+                    .and_then(|t| policy.tables.get(t))
+                    .and_then(|t| t.rows.iter().map(|r| r.top.unwrap_or(r.value).0).max())
+                    .unwrap_or(max);
+                missing_best = Some(missing_best.map_or(best, |b: Decimal| b.max(best)));
+            }
             Known::Yes(_) => {}
         }
     }
@@ -99,10 +109,9 @@ fn indicator(
         out.band = label;
         out.min = Points(clamp(lo));
         // A measure not computed might score higher, unless the known one has the maximum.
-        out.upper = if out.missing.is_empty() || out.min.0 >= max {
-            Points(clamp(hi))
-        } else {
-            Points(max)
+        out.upper = match missing_best {
+            Some(b) if out.min.0 < max => Points(clamp(hi.max(b))),
+            _ => Points(clamp(hi)),
         };
         if out.exact() {
             out.missing.clear();
@@ -134,11 +143,33 @@ pub fn assess(
         Some(h) => Some(h.evaluate(&scope, locale, false)?.status == CheckStatus::Pass),
         None => None,
     };
-    let checks: Vec<CheckOut> = scheme
+    let mut checks: Vec<CheckOut> = scheme
         .checks
         .iter()
         .map(|c| c.evaluate(&scope, locale, detailed))
         .collect::<Result<_, _>>()?;
+    // A prerequisite met because the lower title is qualified, not held: it counts, and the
+    // report says the title must be obtained first (domain.md §6.10).
+    for (at, held_check) in &scheme.prerequisites {
+        let Some(c) = checks.get_mut(*at) else {
+            continue;
+        };
+        if c.status != CheckStatus::Pass
+            || held_check.evaluate(&scope, locale, false)?.status == CheckStatus::Pass
+        {
+            continue;
+        }
+        if detailed {
+            c.actual = Some(
+                crate::text::pick(
+                    locale,
+                    "按您的数据已符合标准，尚未取得称号：须先取得该称号",
+                    "qualified on your figures but not held: the title must be obtained first",
+                )
+                .to_string(),
+            );
+        }
+    }
 
     let mut indicators = Vec::with_capacity(scheme.indicators.len());
     for ind in &scheme.indicators {
@@ -333,6 +364,7 @@ pub fn assess(
             .as_ref()
             .map(|p| p.label.get(locale).to_string())
             .unwrap_or_default(),
+        hints: Vec::new(),
     })
 }
 

@@ -134,4 +134,26 @@ pub(super) const FIELDS: &[Field] = &[
         get: |p| p.debt.guaranteed,
         set: |p, v| p.debt.guaranteed = Some(v),
     },
+    Field {
+        path: "financials[0].mainBusinessRevenue",
+        facts: &[
+            "mainBusinessRevenue",
+            "mainBusinessShare",
+            "mainBusinessGrowth",
+        ],
+        scores: true,
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.latest().and_then(|y| y.main_business_revenue),
+        set: |p, v| set_latest(p, |y| y.main_business_revenue = Some(v)),
+    },
+    Field {
+        path: "equityFinancing.last2Years",
+        facts: &["equityFinancing.last2Years"],
+        scores: false,
+        money: true,
+        dir: Dir::Up,
+        get: |p| p.equity_financing.last2_years,
+        set: |p, v| p.equity_financing.last2_years = Some(v),
+    },
 ];

@@ -165,6 +165,10 @@ pub struct PrerequisiteDef {
     pub id: String,
     pub label: Text,
     pub schemes: Vec<String>,
+    /// A title that also counts as held for this prerequisite without a scheme of its own (the
+    /// merged 科技和创新型 title: a tech-SME registration or an innovative-SME title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

@@ -112,6 +112,9 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
             names.check(h, &[]);
         }
         names.checks(&mut s.checks, &[]);
+        for (_, c) in &mut s.prerequisites {
+            names.check(c, &[]);
+        }
         names.checks(&mut s.routes, &[]);
         if let Some(p) = &mut s.pass {
             names.check(p, &locals);

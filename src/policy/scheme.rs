@@ -47,6 +47,9 @@ pub struct Scheme {
     pub held: Option<Check>,
     /// The prerequisites first, then the document's checks.
     pub checks: Vec<Check>,
+    /// For each prerequisite, its position among `checks` and the check that it is held (not only
+    /// qualified): a prerequisite met on the figures alone says the title must be obtained first.
+    pub prerequisites: Vec<(usize, Check)>,
     pub indicators: Vec<Indicator>,
     pub groups: Vec<Group>,
     pub pass: Option<Check>,
@@ -76,6 +79,7 @@ impl Scheme {
             .held
             .iter()
             .chain(&self.checks)
+            .chain(self.prerequisites.iter().map(|(_, c)| c))
             .chain(&self.pass)
             .chain(&self.routes);
         let mut out: Vec<&Expr> = Vec::new();

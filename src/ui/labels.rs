@@ -75,6 +75,13 @@ const CHOICES: &[(&str, &str, &str, &str)] = &[
     ("tax.grade", "M", "M", "M"),
     ("tax.grade", "C", "C", "C"),
     ("tax.grade", "D", "D", "D"),
+    (
+        "chainRole",
+        "keyLink",
+        "“六基”领域或产业链关键环节",
+        "六基 field or a key chain link",
+    ),
+    ("chainRole", "none", "都不是", "neither"),
 ];
 
 /// Values several fields share, for a value shown without its field (a check's required side).

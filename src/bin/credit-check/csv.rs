@@ -56,7 +56,12 @@ fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Profile paths whose cells are yes/no.
-const FLAGS: &[&str] = &["resident", "tax.arrears"];
+const FLAGS: &[&str] = &[
+    "resident",
+    "tax.arrears",
+    "niche.recognised",
+    "strategicEmerging",
+];
 
 fn is_flag(path: &str) -> bool {
     FLAGS.contains(&path)

@@ -84,6 +84,7 @@ impl Compiler<'_> {
             Some(c)
         });
         let mut checks = Vec::new();
+        let mut prerequisites = Vec::new();
         for (i, r) in d.requires.iter().enumerate() {
             let rp = format!("{p}.requires[{i}]");
             let mut terms = Vec::new();
@@ -107,6 +108,17 @@ impl Compiler<'_> {
                 }
                 continue;
             }
+            // Held: a named scheme's title declared, or the prerequisite's own `held`.
+            let mut held_terms: Vec<String> = r
+                .schemes
+                .iter()
+                .filter(|s| self.types.get(&format!("{s}.held")).is_some())
+                .map(|s| format!("{s}.held"))
+                .collect();
+            if let Some(h) = &r.held {
+                terms.push(format!("({h})"));
+                held_terms.push(format!("({h})"));
+            }
             let def = CheckDef {
                 id: r.id.clone(),
                 label: r.label.clone(),
@@ -116,7 +128,17 @@ impl Compiler<'_> {
                 when_missing: None,
                 format: Some("flag".into()),
             };
-            checks.extend(self.check(&def, &rp, &none));
+            let held_def = CheckDef {
+                pass: held_terms.join(" or "),
+                ..def.clone()
+            };
+            if let Some(c) = self.check(&def, &rp, &none) {
+                if let Some(mut h) = self.check(&held_def, &rp, &none) {
+                    h.path = join(&rp, "held");
+                    prerequisites.push((checks.len(), h));
+                }
+                checks.push(c);
+            }
         }
         checks.extend(self.checks(&d.checks, &join(p, "checks"), &none));
 
@@ -179,6 +201,7 @@ impl Compiler<'_> {
             basis: d.basis.clone(),
             held,
             checks,
+            prerequisites,
             indicators,
             groups,
             pass,

@@ -139,6 +139,16 @@ pub(super) const LATEST: &[F] = &[
 
 pub(super) const EARLIER: &[F] = &[
     f(
+        "financials[1].mainBusinessRevenue",
+        Wan,
+        ("上一年：主营业务收入", "用于主营业务收入增长率。"),
+        (
+            "Year before: main-business revenue",
+            "For main-business revenue growth.",
+        ),
+        "",
+    ),
+    f(
         "financials[1].revenue",
         Wan,
         ("上一年：销售收入", "用于三年研发强度和成长性。"),
@@ -211,6 +221,26 @@ pub(super) const QUALIFICATIONS: &[F] = &[
     f("statuses.ledStandard", Flag, ("近五年主导制定国际、国家或行业标准", "科技型中小企业直接确认条件之一。"), ("Led an international, national or industry standard (5 years)", "A direct route of the tech-SME evaluation."), ""),
     f("statuses.nationalAward", Flag, ("近五年获国家级科技奖励（前三名）", "科技型中小企业直接确认条件之一。"), ("National S&T award in 5 years (top 3)", "A direct route of the tech-SME evaluation."), ""),
     f("talent", C, ("人才层次", "企业创始人或核心团队入选的最高人才计划层次。"), ("Talent tier", "The highest talent programme of the founder or core team."), "provincial"),
+];
+
+/// The qualification ladder's inputs (domain.md §6.10.6): 创新型 → 专精特新 → 小巨人.
+pub(super) const LADDER: &[F] = &[
+    f("ip.classOneHighValue", Count, ("其中：高价值Ⅰ类知识产权（件）", "在 G20、新加坡或欧洲获授权的同族专利、维持 10 年以上，或质押融资价值高的Ⅰ类知识产权；不能多于Ⅰ类总数。"), ("Of which high-value Class I IP (count)", "Family patents granted in G20 countries, Singapore or by the EPO, maintained over 10 years, or of high pledge value; at most the Class I count."), ""),
+    f("ip.classOneOwnDeveloped", Count, ("其中：自主研发的Ⅰ类知识产权（件）", "不含受让未满 1 年的；不能多于Ⅰ类总数。"), ("Of which own-developed Class I IP (count)", "Excluding IP transferred in less than a year; at most the Class I count."), ""),
+    f("niche.years", Dec, ("从事特定细分市场年限", "截至上年末在主导产品所属细分市场的年数。"), ("Years in the niche market", "Years in the lead product's niche market at last year-end."), ""),
+    f("niche.share", Dec, ("细分市场占有率（小数，如 0.12）", "主导产品在细分市场的占有率，国内或国际。"), ("Niche market share (a ratio, e.g. 0.12)", "The lead product's share of its niche market, domestic or international."), ""),
+    f("niche.nationalRank", Count, ("细分市场国内排名", "主导产品在国内细分市场的名次。"), ("Domestic rank in the niche", "The lead product's domestic rank in its niche."), ""),
+    f("niche.recognised", Flag, ("细分市场占有率较为靠前并获认可", "自行判断。"), ("Share near the top of the niche, with recognition", "Your own judgement."), ""),
+    f("equityFinancing.last2Years", Wan, ("近 2 年新增股权融资（万元）", "合格机构投资者实缴。"), ("New equity in the last 2 years", "From qualified institutional investors, paid in."), ""),
+    f("equityFinancing.last3Years", Wan, ("近 3 年新增股权融资（万元）", "合格机构投资者实缴。"), ("New equity in the last 3 years", "From qualified institutional investors, paid in."), ""),
+    f("strategicEmerging", Flag, ("主导产品属于《战略性新兴产业分类》", ""), ("Lead product in the strategic emerging industries catalogue", ""), ""),
+    f("chainRole", C, ("主导产品所处位置", "“六基”领域或重点产业链关键环节。"), ("Lead product's place in the chain", "A 六基 field or a key link of a key industrial chain."), ""),
+    f("platformScore", Dec, ("专精特新发展评价得分（0–100）", "由工信部优质中小企业梯度培育平台（zjtx.miit.gov.cn）按行业均值计算，本工具无法自行计算，请从平台查询后填写。"), ("专精特新 development score (0–100)", "Computed by the MIIT platform (zjtx.miit.gov.cn) against industry averages; this tool cannot compute it, so copy it from the platform."), ""),
+    f("statuses.scienceAwardLast3Years", Flag, ("近 3 年获国家级或省级科技奖励", ""), ("National or provincial S&T award in the last 3 years", ""), ""),
+    f("statuses.provincialAwardTop3", Flag, ("近 3 年获省级以上科技奖励（前三名）", ""), ("Provincial-or-higher S&T award in 3 years (top 3)", ""), ""),
+    f("statuses.nationalAwardTop3Last3Years", Flag, ("近 3 年获国家级科技奖励（前三名）", ""), ("National S&T award in 3 years (top 3)", ""), ""),
+    f("statuses.techInnovationDemo", Flag, ("国家级技术创新示范企业", ""), ("National technology-innovation demonstration enterprise", ""), ""),
+    f("statuses.ipAdvantage", Flag, ("知识产权优势（示范）企业", ""), ("IP advantage (demonstration) enterprise", ""), ""),
 ];
 
 pub(super) const SELF_RATING: &[F] = &[

@@ -10,7 +10,7 @@ mod read;
 pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
 use crate::text::Locale;
-use fields::{BASICS, CREDIT, EARLIER, F, LATEST, QUALIFICATIONS, SELF_RATING};
+use fields::{BASICS, CREDIT, EARLIER, F, LADDER, LATEST, QUALIFICATIONS, SELF_RATING};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -163,6 +163,16 @@ pub fn spec(locale: Locale) -> Vec<Section> {
             locale,
         ),
         section(
+            "ladder",
+            (
+                "梯度培育：创新型、专精特新、小巨人（可选）",
+                "The ladder: innovative SME, 专精特新, little giant (optional)",
+            ),
+            true,
+            LADDER,
+            locale,
+        ),
+        section(
             "selfRating",
             (
                 "高企创新能力自评（可选）",
@@ -187,9 +197,17 @@ pub fn spec(locale: Locale) -> Vec<Section> {
 
 /// Every field of the form, in form order.
 fn all_fields() -> impl Iterator<Item = &'static F> {
-    [BASICS, LATEST, EARLIER, QUALIFICATIONS, SELF_RATING, CREDIT]
-        .into_iter()
-        .flat_map(|fields| fields.iter())
+    [
+        BASICS,
+        LATEST,
+        EARLIER,
+        QUALIFICATIONS,
+        LADDER,
+        SELF_RATING,
+        CREDIT,
+    ]
+    .into_iter()
+    .flat_map(|fields| fields.iter())
 }
 
 impl F {
