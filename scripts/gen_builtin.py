@@ -19,6 +19,7 @@ def check(id, zh, en, expr, **kw):
     if "req" in kw: c["required"] = t(*kw["req"])
     if "actual" in kw: c["actual"] = kw["actual"]
     if kw.get("optional"): c["whenMissing"] = "pass"
+    if "fmt" in kw: c["format"] = kw["fmt"]
     return c
 
 def step(id, zh, en, expr):
@@ -337,7 +338,7 @@ sme_size_scheme = {
     "basis": t("《中小企业划型标准规定》（工信部联企业〔2011〕300号）", "SME size standard (工信部联企业〔2011〕300号)"),
     "checks": [
         {"id": "size", "label": t("企业规模：微型、小型、中型或大型（按行业、职工总数和营业收入）", "size: micro, small, medium or large (by sector, employees and revenue)"),
-         "pass": SME_CEILING, "actual": SME_BAND, "format": "text",
+         "pass": SME_CEILING, "actual": SME_BAND, "format": "choice",
          "required": t("中型、小型或微型（工业：职工 < 1000 人或收入 < 4 亿；软件和信息技术服务业：< 300 人或 < 1 亿；其他：< 100 人）",
                        "medium, small or micro (industry: < 1000 staff or < 400m revenue; software & IT: < 300 or < 100m; other: < 100 staff)")},
     ],
@@ -361,7 +362,7 @@ innovative_scheme = {
         {"id": "rd", "label": t("上年研发费用占营业收入比重", "last year's R&D ÷ operating revenue"), "max": 20, "group": "innovation",
          "measures": [{"fact": "rdToRevenue", "table": "innoRd"}]},
         {"id": "growth", "label": t("上年主营业务收入增长率", "last year's main-business revenue growth"), "max": 20, "group": "growth",
-         "measures": [{"fact": "mainBusinessGrowth", "table": "innoGrowth"}]},
+         "measures": [{"expr": "if(mainBusinessGrowthExists, band('innoGrowth', mainBusinessGrowth), 0)"}]},
         {"id": "dar", "label": t("上年末资产负债率", "debt-to-asset ratio at last year-end"), "max": 10, "group": "growth",
          "measures": [{"fact": "dar", "table": "innoDar"}]},
         {"id": "field", "label": t("主导产品所属领域（战略性新兴产业 10 分，其他 5 分）", "lead product's field (strategic emerging 10, other 5)"), "max": 10, "group": "specialisation",
@@ -448,7 +449,7 @@ little_giant_scheme = {
         check("share", "细分市场占有率 ≥ 10%，或国内前三", "niche share at least 10%, or domestic top 3",
               "niche.share >= 10% or niche.nationalRank <= 3", actual="niche.share", req=("≥ 10%，或国内排名 ≤ 3", "≥ 10%, or domestic rank ≤ 3")),
         check("chainRole", "主导产品属于“六基”领域或处于重点产业链关键环节（自行判断）", "lead product in a 六基 field or at a key chain link (your own judgement)",
-              "chainRole == 'keyLink'", actual="chainRole", req=("是", "yes")),
+              "chainRole == 'keyLink'", actual="chainRole", req=("是", "yes"), fmt="choice"),
         check("platformScore", "专精特新发展评价得分 ≥ 60 分（" + PLATFORM[0] + "）", "专精特新 development score at least 60 (" + PLATFORM[1] + ")", "platformScore >= 60"),
     ],
     "statuses": {"held": "held"},

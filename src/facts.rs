@@ -550,6 +550,19 @@ pub fn derive(p: &Profile) -> Facts {
         ),
     );
     f.derived("mainBusinessGrowth", main_business_growth(p));
+    // Whether that growth is a rate at all: not with a zero year before, nor for a firm under 2
+    // years old without one (those score nothing, §6.10.2).
+    let before = y.get(1).and_then(|y| y.main_business_revenue);
+    let exists = match (before, p.years_operating) {
+        (Some(b), _) => Known::Yes(Val::Bool(!b.is_zero())),
+        (None, Some(a)) if a < Decimal::from(2) => Known::Yes(Val::Bool(false)),
+        (None, Some(_)) => Known::missing(["financials[1].mainBusinessRevenue".to_string()]),
+        (None, None) => Known::missing([
+            "financials[1].mainBusinessRevenue".to_string(),
+            "yearsOperating".to_string(),
+        ]),
+    };
+    f.push("mainBusinessGrowthExists", Ty::Bool, exists);
     f.derived(
         "priorRdToRevenue",
         ratio(

@@ -85,7 +85,14 @@ const CHOICES: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Values several fields share, for a value shown without its field (a check's required side).
-const SHARED: &[(&str, &str, &str)] = &[("other", "其他", "other"), ("none", "无", "none")];
+const SHARED: &[(&str, &str, &str)] = &[
+    ("other", "其他", "other"),
+    ("none", "无", "none"),
+    ("micro", "微型", "micro"),
+    ("small", "小型", "small"),
+    ("medium", "中型", "medium"),
+    ("large", "大型", "large"),
+];
 
 fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
     crate::text::pick(locale, zh, en)
