@@ -478,6 +478,8 @@ little_giant_scheme["apply"] = apply([
     PLATFORM_STEP,
     ("经省级主管部门推荐、工信部审核公示后取得称号，有效期 3 年；复核不要求营业收入增长率", "Recommended by the province and reviewed by MIIT; valid for 3 years. Renewals are exempt from the growth rate."),
 ], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS, ("细分市场占有率证明及产业链位置说明", "proof of the niche share and a note on the chain position")])
+for _tier in (sme_scheme, innovative_scheme, specialized_scheme, little_giant_scheme):
+    _tier["layout"] = {"ladder": True}
 LADDER_SCHEMES = [sme_size_scheme, innovative_scheme, specialized_scheme, little_giant_scheme]
 
 facts = [

@@ -383,9 +383,64 @@ pub struct SchemeOut {
     pub score_label: String,
     /// Qualified but not held (full reports): what holding the title would do to each line.
     pub hints: Vec<HintOut>,
+    /// A tier of the policy's ladder (`layout.ladder`), for the page.
+    pub ladder: bool,
+}
+
+/// Where a ladder tier stands for the page (domain.md §6.10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    Held,
+    Qualified,
+    /// No more than `WITHIN_REACH` checks fail (the others pass or wait for an input).
+    WithinReach,
+    NotYet,
+}
+
+impl Tier {
+    /// At most this many failing checks leave a tier within reach.
+    pub const WITHIN_REACH: usize = 2;
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Held => "held",
+            Tier::Qualified => "qualified",
+            Tier::WithinReach => "withinReach",
+            Tier::NotYet => "notYet",
+        }
+    }
 }
 
 impl SchemeOut {
+    /// Where this scheme stands as a ladder tier (full reports: it counts the failing checks).
+    pub fn tier(&self) -> Tier {
+        let failing = self
+            .checks
+            .iter()
+            .flatten()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .count();
+        if self.held == Some(true) {
+            Tier::Held
+        } else if self.qualified == Some(true) {
+            Tier::Qualified
+        } else if failing <= Tier::WITHIN_REACH {
+            Tier::WithinReach
+        } else {
+            Tier::NotYet
+        }
+    }
+
+    /// The checks in the way: failing ones first, then those waiting for an input; at most `n`.
+    pub fn in_the_way(&self, n: usize) -> Vec<&CheckOut> {
+        let all = self.checks.as_deref().unwrap_or_default();
+        all.iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .chain(all.iter().filter(|c| c.status == CheckStatus::Incomplete))
+            .take(n)
+            .collect()
+    }
+
     /// The score when every indicator is known exactly.
     pub fn exact_score(&self) -> Option<Points> {
         (self.score.min == self.score.max).then_some(self.score.min)

@@ -15,6 +15,15 @@ use crate::report::{
 use crate::text::Locale;
 use rust_decimal::Decimal;
 
+/// A prerequisite met on the figures alone: what its check says instead of an actual value.
+pub fn not_held_note(locale: Locale) -> &'static str {
+    crate::text::pick(
+        locale,
+        "按您的数据已符合标准，尚未取得称号：须先取得该称号",
+        "qualified on your figures but not held: the title must be obtained first",
+    )
+}
+
 fn range_text(lo: Decimal, hi: Decimal) -> String {
     if lo == hi {
         fmt(lo)
@@ -160,14 +169,7 @@ pub fn assess(
             continue;
         }
         if detailed {
-            c.actual = Some(
-                crate::text::pick(
-                    locale,
-                    "按您的数据已符合标准，尚未取得称号：须先取得该称号",
-                    "qualified on your figures but not held: the title must be obtained first",
-                )
-                .to_string(),
-            );
+            c.actual = Some(not_held_note(locale).to_string());
         }
     }
 
@@ -365,6 +367,7 @@ pub fn assess(
             .map(|p| p.label.get(locale).to_string())
             .unwrap_or_default(),
         hints: Vec::new(),
+        ladder: scheme.layout.ladder,
     })
 }
 

@@ -248,6 +248,10 @@ pub struct Layout {
     pub score: String,
     #[serde(default = "indicators_key")]
     pub indicators: String,
+    /// A tier of a qualification ladder: the page also shows it as one row of the ladder (held,
+    /// qualified, within reach or not yet, the checks in the way, what the title does to the lines).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ladder: bool,
 }
 
 fn score_key() -> String {
@@ -263,6 +267,7 @@ impl Default for Layout {
             range: false,
             score: score_key(),
             indicators: indicators_key(),
+            ladder: false,
         }
     }
 }

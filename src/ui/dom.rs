@@ -3,7 +3,7 @@
 //! CSSOM (`--w`), which a strict Content-Security-Policy allows.
 
 use crate::report::{
-    ApplyOut, CheckOut, CheckStatus, ProductOut, Report, SchemeOut, SchemeStatus, ValueKind,
+    ApplyOut, CheckOut, CheckStatus, ProductOut, Report, SchemeOut, SchemeStatus, Tier, ValueKind,
 };
 use crate::text::{self, Locale};
 use crate::ui::display::display;
@@ -254,6 +254,64 @@ impl View {
         Ok(())
     }
 
+    /// The ladder: one row per tier the policy marks (`layout.ladder`), in policy order: where it
+    /// stands, the few checks in the way with their actual and required values, and what holding
+    /// the title would do to each line (its title hints).
+    fn ladder(&self, root: &Element, report: &Report) -> R<()> {
+        let tiers: Vec<&SchemeOut> = report.assessments.iter().filter(|s| s.ladder).collect();
+        if tiers.is_empty() {
+            return Ok(());
+        }
+        let card = self.el(root, "section", "card ladder")?;
+        card.set_attribute("part", "card ladder")?;
+        self.text(&card, "h3", "", self.t("ladder"))?;
+        let list = self.el(&card, "ol", "tiers")?;
+        for s in tiers {
+            let tier = s.tier();
+            let li = self.el(&list, "li", &format!("tier tier-{}", tier.as_str()))?;
+            li.set_attribute("data-scheme", &s.id)?;
+            let head = self.el(&li, "div", "tier-head")?;
+            self.text(&head, "span", "tier-title", &s.title)?;
+            self.text(
+                &head,
+                "span",
+                &format!("badge tier-badge tier-{}", tier.as_str()),
+                self.t(&format!("tier.{}", tier.as_str())),
+            )?;
+            // Held: nothing stands in the way. Otherwise the checks that do (a qualified tier may
+            // still wait on a lower title it only qualifies for: its prerequisite says so).
+            let way: Vec<&CheckOut> = match tier {
+                Tier::Held => Vec::new(),
+                Tier::Qualified => s
+                    .checks
+                    .iter()
+                    .flatten()
+                    .filter(|c| {
+                        c.actual.as_deref()
+                            == Some(crate::assess::scheme::not_held_note(self.locale))
+                    })
+                    .take(1)
+                    .collect(),
+                _ => s.in_the_way(3),
+            };
+            if !way.is_empty() {
+                self.text(&li, "span", "in-the-way", self.t("inTheWay"))?;
+                let ul = self.el(&li, "ul", "checks")?;
+                for c in way {
+                    self.check(&ul, c)?;
+                }
+            }
+            if !s.hints.is_empty() {
+                let ul = self.el(&li, "ul", "title-effects")?;
+                for h in &s.hints {
+                    self.text(&ul, "li", "", &h.message)?;
+                }
+            }
+        }
+        self.text(&card, "p", "note", self.t("ladderNote"))?;
+        Ok(())
+    }
+
     fn points(&self, card: &Element, s: &SchemeOut, of: &str) -> R<()> {
         let big = self.el(card, "p", "big")?;
         let score = s
@@ -465,6 +523,7 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
             v.text(&ul, "li", "", &w.message)?;
         }
     }
+    v.ladder(&root, report)?;
     for s in report.assessments.iter() {
         v.scheme(&root, s)?;
     }
