@@ -49,6 +49,26 @@ const BEFORE_LOAD = {
   },
 };
 
+/**
+ * The element's own frozen copy of a policy: later edits of the caller's object do not leak in
+ * (set `policy` again to change it), and a deeply frozen document is trusted by identity in the
+ * core, so every update costs what one with the built-in policy costs. What cannot be copied
+ * (a Proxy, a function inside) is passed as it is, for the core to refuse with its path.
+ */
+function frozenCopy(doc) {
+  let copy;
+  try {
+    copy = structuredClone(doc);
+  } catch {
+    return doc;
+  }
+  const freeze = (o) => {
+    for (const v of Object.values(o)) if (v && typeof v === "object") freeze(v);
+    return Object.freeze(o);
+  };
+  return copy && typeof copy === "object" ? freeze(copy) : copy;
+}
+
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
 /** A product's short name for the form's "used by" notes: "苏科贷（2017–2018 年公布参数）" → "苏科贷". */
 const shortName = (name) => name.split(/（| · | \(/)[0].trim();
@@ -159,7 +179,7 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   set policy(value) {
-    this.#policy = value ?? undefined;
+    this.#policy = value === null || value === undefined ? undefined : frozenCopy(value);
     this.#policyFromSrc = false;
     this.#policyFailed = false;
     // A policy-src still loading is overtaken by this one.
@@ -176,7 +196,7 @@ export class CreditCheckElement extends HTMLElement {
     if (Object.hasOwn(this, "policy")) {
       const value = this.policy;
       delete this.policy;
-      this.#policy = value ?? undefined;
+      this.#policy = value === null || value === undefined ? undefined : frozenCopy(value);
     }
     // Moved in the page: what changed while it was out is shown now.
     if (this.#ready) {
@@ -346,7 +366,7 @@ export class CreditCheckElement extends HTMLElement {
         detail = { code: "policyInvalid", errors: validation.errors, tests: validation.tests };
         throw new Error(`${url.pathname}: ${validation.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
       }
-      this.#policy = doc;
+      this.#policy = frozenCopy(doc);
       this.#policyFromSrc = true;
       this.#policyLoading = false;
       return true;

@@ -6,7 +6,7 @@ use super::{all_pass, any_pass};
 use crate::error::Issue;
 use crate::facts::{Facts, Known, Val};
 use crate::money::fmt;
-use crate::policy::scheme::{published, Indicator, Scheme};
+use crate::policy::scheme::{Indicator, Scheme};
 use crate::policy::{EvalScope, Policy};
 use crate::report::{
     CheckOut, CheckStatus, GroupOut, IndicatorOut, ItemBasis, Points, Route, SchemeOut,
@@ -398,7 +398,6 @@ pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
                 .collect::<Vec<_>>(),
         )
     };
-    let ids: Vec<String> = scheme.indicators.iter().map(|i| i.id.clone()).collect();
     let mut values = vec![
         Known::Yes(Val::Str(out.status_name.as_str().into())),
         match out.qualified {
@@ -415,15 +414,14 @@ pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
         Some(p) => Known::Yes(Val::Num(p.0)),
         None => Known::missing(i.missing.clone()),
     }));
-    for ((name, ty), v) in published(&scheme.id, &ids).into_iter().zip(values) {
-        facts.push(name, ty, v);
+    for ((name, ty), v) in scheme.published.iter().zip(values) {
+        facts.push(name.clone(), *ty, v);
     }
 }
 
 /// A scheme not computed (a probe that does not need it): its facts unknown, in their places.
 pub fn skip(scheme: &Scheme, facts: &mut Facts) {
-    let ids: Vec<String> = scheme.indicators.iter().map(|i| i.id.clone()).collect();
-    for (name, ty) in published(&scheme.id, &ids) {
-        facts.push(name, ty, Known::Missing(Vec::new()));
+    for (name, ty) in &scheme.published {
+        facts.push(name.clone(), *ty, Known::Missing(Vec::new()));
     }
 }

@@ -59,6 +59,9 @@ pub struct Scheme {
     pub apply: Option<Apply>,
     /// Every fact its measures read (set by `resolve`), for the hint searches.
     pub measure_reads: std::collections::BTreeSet<String>,
+    /// The facts it publishes (`published`), named once when the policy compiles: an
+    /// evaluation copies the names instead of formatting them again.
+    pub published: Vec<(String, Ty)>,
 }
 
 impl Scheme {

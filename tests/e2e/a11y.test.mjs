@@ -43,3 +43,28 @@ for (const [name, url, lang] of [
     await context.close();
   });
 }
+
+test("axe: the empty form with its questions, then errors, warnings and the out-of-date mark", async (t) => {
+  const context = await env.chrome.browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForSelector("html[data-ready=true]");
+  await page.addScriptTag({ path: axePath });
+  const run = () => page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations);
+  const serious = (list) => list.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  const empty = await run();
+  assert.deepEqual(serious(empty), [], "the empty form with its questions");
+  const form = page.locator("credit-check form");
+  await form.getByLabel("研发费用", { exact: true }).fill("300");
+  await form.getByLabel("销售收入", { exact: true }).fill("100");
+  await form.getByLabel("职工总数", { exact: true }).fill("很多");
+  await page.waitForSelector("credit-check .stale-mark:not([hidden])");
+  const broken = await run();
+  assert.deepEqual(serious(broken), [], "errors at fields and the out-of-date mark");
+  await form.getByLabel("职工总数", { exact: true }).fill("10");
+  await page.waitForSelector("credit-check .field-warnings:not([hidden])");
+  const warned = await run();
+  assert.deepEqual(serious(warned), [], "warnings at fields");
+  t.diagnostic(`${empty.length} / ${broken.length} / ${warned.length} violation(s), none serious or critical`);
+  await context.close();
+});

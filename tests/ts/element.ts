@@ -17,7 +17,7 @@ async function use(): Promise<void> {
   });
   const made = document.createElement("credit-check");
   made.policy = undefined;
-  console.log(made.report?.assessments.techSme.score);
+  console.log(made.report?.assessments.techSme?.score);
 }
 
 void use();

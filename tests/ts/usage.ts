@@ -1,6 +1,6 @@
 // Type-checked by `make test` (tsc --noEmit): the declarations describe real use with real types.
 import { evaluate, evaluateMany, validatePolicy, defaultPolicy, version } from "credit-check";
-import type { Profile, Report, CreditCheckError, ManyResult, PolicyDoc } from "credit-check";
+import type { Profile, Report, CreditCheckError, ManyResult, PolicyDoc, SchemeOut, ScoreRange } from "credit-check";
 
 const profile: Profile = {
   employees: 80,
@@ -11,8 +11,10 @@ const profile: Profile = {
 };
 
 const report: Report = evaluate(profile, { locale: "en", detail: "summary" });
-const score: number | null | undefined = report.assessments.techSme.score;
-const status: "qualified" | "notQualified" | "incomplete" = report.assessments.techSme.status;
+// Assessments are keyed by the policy's scheme ids (contract §3): a bank's policy may have others.
+const sme: SchemeOut | undefined = report.assessments.techSme;
+const score: number | ScoreRange | null | undefined = sme?.score;
+const status: string | undefined = sme?.status;
 const amounts: (string | undefined)[] = report.products.map((p) => p.limit?.amount);
 
 const many: ManyResult[] = evaluateMany([profile, {}]);

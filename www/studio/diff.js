@@ -3,7 +3,7 @@
 import { t } from "./texts.js";
 
 const isText = (v) => v && typeof v === "object" && !Array.isArray(v) && ("zh-CN" in v || "en" in v);
-const RULES = /\.(pass|expr|actual|certified|whenMissing)$|^schemes\.techSme\.pass$/;
+const RULES = /\.(pass|expr|actual|held|whenMissing)$/;
 
 function short(v) {
   if (isText(v)) return v.en ?? v["zh-CN"];

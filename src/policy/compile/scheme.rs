@@ -210,6 +210,13 @@ impl Compiler<'_> {
             layout: d.layout.clone(),
             apply: d.apply.clone(),
             measure_reads: Default::default(),
+            published: published(
+                &d.id,
+                &d.indicators
+                    .iter()
+                    .map(|x| x.id.clone())
+                    .collect::<Vec<_>>(),
+            ),
         })
     }
 
