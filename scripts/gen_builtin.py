@@ -311,10 +311,13 @@ tables.update({
 
 SME_CEILING = ("if(sector == 'industry', employees < 1000 or revenue < 4亿, "
                "if(sector == 'software', employees < 300 or revenue < 1亿, employees < 100))")
-SME_BAND = ("if(not (" + SME_CEILING + "), 'large', "
+# The band needs both measures (sector other: staff only); with one missing it is unknown (§6.10.7),
+# while the ceiling, an OR test, may already hold.
+SME_BAND = ("if(employees >= 0 and (sector == 'other' or revenue >= 0), "
+            "if(not (" + SME_CEILING + "), 'large', "
             "if(sector == 'industry', if(employees >= 300 and revenue >= 2000万, 'medium', if(employees >= 20 and revenue >= 300万, 'small', 'micro')), "
             "if(sector == 'software', if(employees >= 100 and revenue >= 1000万, 'medium', if(employees >= 10 and revenue >= 50万, 'small', 'micro')), "
-            "if(employees >= 10, 'small', 'micro'))))")
+            "if(employees >= 10, 'small', 'micro')))), 'large')")
 
 def general(prefix_zh):
     """The general conditions of every ladder tier (§6.10.7); they bind the direct routes too."""
@@ -343,6 +346,8 @@ sme_size_scheme = {
                        "medium, small or micro (industry: < 1000 staff or < 400m revenue; software & IT: < 300 or < 100m; other: < 100 staff)")},
     ],
     "statuses": {"qualified": "sme", "notQualified": "large", "incomplete": "unknown"},
+    "statusOf": SME_BAND,
+    "layout": {"qualified": "isSme"},
 }
 
 innovative_scheme = {

@@ -61,7 +61,7 @@ def points(scheme, id, pts, status=None):
 
 # --- The base firm: every tier qualified, none held (§6.10: held vs qualified). -------------------
 case("base firm: every ladder tier qualified on its figures, none held; 创新型 95 by score",
-     BASE, {"smeSize": {"status": "sme", "checks": [{"id": "size", "status": "pass", "actual": "medium"}]},
+     BASE, {"smeSize": {"status": "medium", "isSme": True, "checks": [{"id": "size", "status": "pass", "actual": "medium"}]},
             "innovativeSme": {"status": "qualified", "held": False, "route": "score", "score": 95,
                               "indicators": [{"id": "ip", "points": 20}, {"id": "rd", "points": 20}, {"id": "growth", "points": 15},
                                              {"id": "dar", "points": 10}, {"id": "field", "points": 10}, {"id": "mainShare", "points": 20}]},
@@ -69,29 +69,32 @@ case("base firm: every ladder tier qualified on its figures, none held; 创新�
             "littleGiant": {"status": "qualified", "held": False}})
 
 # --- smeSize (300号, §4.5, §6.10.1, §6.10.7) -------------------------------------------------------
-def size(name, expect_status, actual, **ch):
-    c = {"id": "size", "status": {"sme": "pass", "large": "fail", "unknown": "incomplete"}[expect_status]}
+def size(name, is_sme, actual, **ch):
+    """The status is the band (unknown while it is); isSme is the ceiling's OR test, its check."""
+    c = {"id": "size", "status": {True: "pass", False: "fail", None: "incomplete"}[is_sme]}
     if actual is not None: c["actual"] = actual
-    case("smeSize: " + name, v(**ch), {"smeSize": {"status": expect_status, "checks": [c]}})
-size("industry 999 staff, 4亿 revenue → medium (the ceiling is an OR test)", "sme", "medium", employees=999, financials__0__revenue="400000000")
-size("industry 1000 staff, 4亿 revenue → large", "large", "large", employees=1000, financials__0__revenue="400000000")
-size("industry 1000 staff, 4亿 − 1 yuan → medium", "sme", "medium", employees=1000, financials__0__revenue="399999999")
-size("industry 300 staff and 2000万 → medium", "sme", "medium", employees=300, financials__0__revenue="20000000")
-size("industry 299 staff, 2000万 → small", "sme", "small", employees=299, financials__0__revenue="20000000")
-size("industry 20 staff and 300万 → small", "sme", "small", employees=20, financials__0__revenue="3000000")
-size("industry 19 staff → micro", "sme", "micro", employees=19, financials__0__revenue="3000000")
-size("industry 20 staff, 300万 − 1 yuan → micro", "sme", "micro", employees=20, financials__0__revenue="2999999")
-size("software 299 staff, 1亿 → medium", "sme", "medium", sector="software", employees=299)
-size("software 300 staff and 1亿 → large", "large", "large", sector="software", employees=300)
-size("software 100 staff and 1000万 → medium", "sme", "medium", sector="software", employees=100, financials__0__revenue="10000000")
-size("software 10 staff and 50万 → small", "sme", "small", sector="software", employees=10, financials__0__revenue="500000")
-size("software 9 staff → micro", "sme", "micro", sector="software", employees=9, financials__0__revenue="500000")
-size("other 99 staff → small", "sme", "small", sector="other", employees=99)
-size("other 100 staff → large", "large", "large", sector="other", employees=100)
-size("other 9 staff → micro", "sme", "micro", sector="other", employees=9)
-size("no sector → unknown", "unknown", None, sector=None)
+    case("smeSize: " + name, v(**ch), {"smeSize": {"status": actual or "unknown", "isSme": is_sme, "checks": [c]}})
+size("industry 999 staff, 4亿 revenue → medium (the ceiling is an OR test)", True, "medium", employees=999, financials__0__revenue="400000000")
+size("industry 1000 staff, 4亿 revenue → large", False, "large", employees=1000, financials__0__revenue="400000000")
+size("industry 1000 staff, 4亿 − 1 yuan → medium", True, "medium", employees=1000, financials__0__revenue="399999999")
+size("industry 300 staff and 2000万 → medium", True, "medium", employees=300, financials__0__revenue="20000000")
+size("industry 299 staff, 2000万 → small", True, "small", employees=299, financials__0__revenue="20000000")
+size("industry 20 staff and 300万 → small", True, "small", employees=20, financials__0__revenue="3000000")
+size("industry 19 staff → micro", True, "micro", employees=19, financials__0__revenue="3000000")
+size("industry 20 staff, 300万 − 1 yuan → micro", True, "micro", employees=20, financials__0__revenue="2999999")
+size("software 299 staff, 1亿 → medium", True, "medium", sector="software", employees=299)
+size("software 300 staff and 1亿 → large", False, "large", sector="software", employees=300)
+size("software 100 staff and 1000万 → medium", True, "medium", sector="software", employees=100, financials__0__revenue="10000000")
+size("software 10 staff and 50万 → small", True, "small", sector="software", employees=10, financials__0__revenue="500000")
+size("software 9 staff → micro", True, "micro", sector="software", employees=9, financials__0__revenue="500000")
+size("other 99 staff → small", True, "small", sector="other", employees=99)
+size("other 100 staff → large", False, "large", sector="other", employees=100)
+size("other 9 staff → micro", True, "micro", sector="other", employees=9)
+size("no sector → unknown (and isSme unknown)", None, None, sector=None)
 # One measure known and under its ceiling: isSme holds (the ceiling is an OR test), the band waits.
-size("software, 50 staff, revenue missing → an SME (band unknown)", "sme", None, sector="software", employees=50, financials__0__revenue=None)
+size("software, 50 staff, revenue missing → isSme already true, the band unknown", True, None, sector="software", employees=50, financials__0__revenue=None)
+
+size("industry 5 staff, revenue missing → isSme true, the band still unknown (it needs both)", True, None, employees=5, financials__0__revenue=None)
 
 # --- innovativeSme bands at every bound (§3.1; a bound scores the better band, §6.10) -------------
 def rd(ratio_yuan, pts, label):
@@ -207,7 +210,7 @@ case("general condition: not resident fails every tier", v(resident=False),
      {"innovativeSme": {"status": "notQualified"}, "specializedSme": {"status": "notQualified"}, "littleGiant": {"status": "notQualified"}})
 case("general condition: a large firm is no SME: every tier fails",
      v(employees=1000, financials__0__revenue="400000000", financials__0__mainBusinessRevenue="380000000"),
-     {"smeSize": {"status": "large"}, "innovativeSme": {"status": "notQualified", "checks": [{"id": "sme", "status": "fail"}]},
+     {"smeSize": {"status": "large", "isSme": False}, "innovativeSme": {"status": "notQualified", "checks": [{"id": "sme", "status": "fail"}]},
       "specializedSme": {"status": "notQualified"}, "littleGiant": {"status": "notQualified"}})
 case("held: statuses.innovativeSme → held, whatever the figures", v(**low, statuses__innovativeSme=True),
      {"innovativeSme": {"status": "held", "held": True}})
@@ -330,7 +333,7 @@ worked["equityFinancing"] = {"last2Years": "0", "last3Years": "0"}
 cases.append({"name": "worked example §6.10: 创新型 85 by score (IP 10 + R&D 20, growth 20 + DAR 5, field 10 + share 20); small; 专精特新 incomplete on exactly rows 3, 7, 9, 10",
               "profile": worked,
               "expect": {"assessments": {
-                  "smeSize": {"status": "sme", "checks": [{"id": "size", "status": "pass", "actual": "small"}]},
+                  "smeSize": {"status": "small", "isSme": True, "checks": [{"id": "size", "status": "pass", "actual": "small"}]},
                   "innovativeSme": {"status": "qualified", "route": "score", "score": 85, "held": False,
                                     "indicators": [{"id": "ip", "points": 10}, {"id": "rd", "points": 20}, {"id": "growth", "points": 20},
                                                    {"id": "dar", "points": 5}, {"id": "field", "points": 10}, {"id": "mainShare", "points": 20}],

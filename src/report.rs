@@ -385,6 +385,8 @@ pub struct SchemeOut {
     pub hints: Vec<HintOut>,
     /// A tier of the policy's ladder (`layout.ladder`), for the page.
     pub ladder: bool,
+    /// The key under which `qualified` is reported (`layout.qualified`), if any.
+    pub qualified_key: Option<String>,
 }
 
 /// Where a ladder tier stands for the page (domain.md §6.10).
@@ -487,6 +489,9 @@ impl Serialize for SchemeOut {
         }
         if let Some(r) = &self.route {
             m.serialize_entry("route", r)?;
+        }
+        if let Some(k) = &self.qualified_key {
+            m.serialize_entry(k, &self.qualified)?;
         }
         if self.range {
             m.serialize_entry(&self.score_key, &self.score)?;

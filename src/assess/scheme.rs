@@ -330,6 +330,14 @@ pub fn assess(
         }
         _ => (SchemeStatus::Incomplete, names.incomplete.clone()),
     };
+    // A status named by the figures (the size band), unknown → the incomplete name.
+    let status_name = match (&scheme.status_of, status) {
+        (Some(e), s) if s != SchemeStatus::Held => match e.eval(&scope, &scheme.id)? {
+            Known::Yes(Val::Str(name)) => name.to_string(),
+            _ => names.incomplete.clone(),
+        },
+        _ => status_name,
+    };
     let route = (!scheme.routes.is_empty()).then(|| match figures {
         Some(true) if by_score == Some(true) => Some(Route::Score),
         Some(true) => Some(Route::Direct),
@@ -368,6 +376,7 @@ pub fn assess(
             .unwrap_or_default(),
         hints: Vec::new(),
         ladder: scheme.layout.ladder,
+        qualified_key: scheme.layout.qualified.clone(),
     })
 }
 

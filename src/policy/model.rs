@@ -149,6 +149,10 @@ pub struct SchemeDef {
     /// The names its statuses have in the report.
     #[serde(default, skip_serializing_if = "StatusNames::is_default")]
     pub statuses: StatusNames,
+    /// A string expression that names the status when the title is not held (the SME size band:
+    /// `micro` … `large`); while it is unknown the status is `statuses.incomplete`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_of: Option<String>,
     /// How its result is laid out in the report.
     #[serde(default, skip_serializing_if = "Layout::is_default")]
     pub layout: Layout,
@@ -252,6 +256,9 @@ pub struct Layout {
     /// qualified, within reach or not yet, the checks in the way, what the title does to the lines).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ladder: bool,
+    /// Report whether the figures meet the standard under this key (`isSme`): true, false or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualified: Option<String>,
 }
 
 fn score_key() -> String {
@@ -268,6 +275,7 @@ impl Default for Layout {
             score: score_key(),
             indicators: indicators_key(),
             ladder: false,
+            qualified: None,
         }
     }
 }

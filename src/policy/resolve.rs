@@ -115,6 +115,9 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
         for (_, c) in &mut s.prerequisites {
             names.check(c, &[]);
         }
+        if let Some(e) = &mut s.status_of {
+            names.expr(e, &[]);
+        }
         names.checks(&mut s.routes, &[]);
         if let Some(p) = &mut s.pass {
             names.check(p, &locals);

@@ -55,6 +55,8 @@ pub struct Scheme {
     pub pass: Option<Check>,
     pub routes: Vec<Check>,
     pub statuses: StatusNames,
+    /// Names the status from the figures (`SchemeDef::status_of`).
+    pub status_of: Option<Expr>,
     pub layout: Layout,
     pub apply: Option<Apply>,
     /// Every fact its measures read (set by `resolve`), for the hint searches.
@@ -95,6 +97,7 @@ impl Scheme {
         for i in &self.indicators {
             out.extend(i.measures.iter().chain(&i.rating).map(|m| &m.expr));
         }
+        out.extend(&self.status_of);
         out
     }
 }

@@ -169,6 +169,10 @@ impl Compiler<'_> {
             });
         }
 
+        let status_of = d
+            .status_of
+            .as_ref()
+            .and_then(|src| self.expr(src, &join(p, "statusOf"), Ty::Str, &none));
         let mut indicators = Vec::new();
         let mut local = BTreeMap::new();
         let mut indicator_ids = BTreeSet::new();
@@ -207,6 +211,7 @@ impl Compiler<'_> {
             pass,
             routes,
             statuses: d.statuses.clone(),
+            status_of,
             layout: d.layout.clone(),
             apply: d.apply.clone(),
             measure_reads: Default::default(),
