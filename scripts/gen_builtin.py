@@ -383,16 +383,16 @@ innovative_scheme = {
     "pass": {"id": "score", "label": t("综合得分 ≥ 60 分", "total at least 60"), "pass": "score >= 60"},
     "routes": [
         check("award", "直接认定：近 3 年获国家级或省级科技奖励", "direct: national or provincial S&T award in the last 3 years",
-              "coalesce(statuses.scienceAwardLast3Years, false) or coalesce(statuses.provincialAwardTop3, false) or coalesce(statuses.nationalAwardTop3Last3Years, false)",
-              req=("任一奖励（未填写按无）", "any of the awards (not given: taken as none)")),
+              "statuses.scienceAwardLast3Years or statuses.provincialAwardTop3 or statuses.nationalAwardTop3Last3Years",
+              req=("任一奖励", "any of the awards")),
         check("demonstration", "直接认定：高新技术企业、国家级技术创新示范企业或知识产权优势（示范）企业",
               "direct: high-tech enterprise, technology-innovation demonstration or IP advantage enterprise",
-              "statuses.highTechEnterprise or coalesce(statuses.techInnovationDemo, false) or coalesce(statuses.ipAdvantage, false)",
-              req=("任一称号（未填写按无）", "any of these titles (not given: taken as none)")),
+              "statuses.highTechEnterprise or statuses.techInnovationDemo or statuses.ipAdvantage",
+              req=("任一称号", "any of these titles")),
         check("rdInstitution", "直接认定：拥有省部级以上研发机构", "direct: R&D institution at provincial level or above", "statuses.provincialRdInstitution"),
         check("equity", "直接认定：近 3 年新增股权融资（合格机构投资者实缴）≥ 500 万元", "direct: new equity of at least 5 million yuan in 3 years (qualified investors, paid in)",
-              "coalesce(equityFinancing.last3Years, 0) >= 500万", actual="coalesce(equityFinancing.last3Years, 0)",
-              req=("≥ 500万（未填写按 0）", "≥ 5m (not given: taken as 0)")),
+              "equityFinancing.last3Years >= 500万", actual="equityFinancing.last3Years",
+              req=("≥ 500万", "≥ 5m")),
     ],
     "statuses": {"held": "held"},
 }
@@ -412,8 +412,8 @@ specialized_scheme = {
         check("nicheYears", "截至上年末从事特定细分市场不少于 3 年", "in the niche market for at least 3 years at last year-end", "niche.years >= 3"),
         check("revenueOrEquity", "上年营业收入 ≥ 1500 万元，或近 2 年新增股权融资（合格机构投资者实缴）≥ 2000 万元",
               "last year's revenue at least 15 million yuan, or new equity of at least 20 million in 2 years",
-              "revenue >= 1500万 or coalesce(equityFinancing.last2Years, 0) >= 2000万", actual="revenue",
-              req=("收入 ≥ 1500万，或股权融资 ≥ 2000万（未填写按 0）", "revenue ≥ 15m, or equity ≥ 20m (not given: taken as 0)")),
+              "revenue >= 1500万 or equityFinancing.last2Years >= 2000万", actual="revenue",
+              req=("收入 ≥ 1500万，或股权融资 ≥ 2000万", "revenue ≥ 15m, or equity ≥ 20m")),
         check("mainShare", "上年主营业务收入占营业收入比重 ≥ 80%", "main-business revenue at least 80% of revenue", "mainBusinessShare >= 80%"),
         check("dar", "上年末资产负债率 ≤ 80%", "debt-to-asset ratio at most 80%", "dar <= 80%"),
         check("rd", "近 2 年研发费用每年 ≥ 100 万元，且每年占营业收入比重 ≥ 3%", "R&D at least 1 million yuan and at least 3% of revenue in each of the last 2 years",
@@ -421,7 +421,7 @@ specialized_scheme = {
               req=("两年均 ≥ 100万 且 ≥ 3%", "both years ≥ 1m and ≥ 3%")),
         check("ip", "拥有与主导产品相关的Ⅰ类知识产权 ≥ 1 件（近 3 年获省级以上科技奖励前三名或拥有省级以上研发机构的免于此项）",
               "at least 1 Class I IP tied to the lead product (exempt with a provincial-or-higher award, top 3, in 3 years, or a provincial R&D institution)",
-              "ip.classOne >= 1 or coalesce(statuses.provincialAwardTop3, false) or coalesce(statuses.nationalAwardTop3Last3Years, false) or statuses.provincialRdInstitution",
+              "ip.classOne >= 1 or statuses.provincialAwardTop3 or statuses.nationalAwardTop3Last3Years or statuses.provincialRdInstitution",
               actual="ip.classOne", req=("≥ 1 件，或奖励、研发机构免于此项", "≥ 1, or exempt by an award or R&D institution")),
         check("recognised", "主导产品细分市场占有率较为靠前，并获一定认可（自行判断）", "lead product's niche share near the top, with some recognition (your own judgement)", "niche.recognised"),
         check("platformScore", "本年度专精特新发展评价得分 ≥ 50 分（" + PLATFORM[0] + "）", "this year's 专精特新 development score at least 50 (" + PLATFORM[1] + ")", "platformScore >= 50"),
@@ -449,7 +449,7 @@ little_giant_scheme = {
               "rdExpense + priorRdExpense >= 1200万 and rdToRevenue >= 3% and priorRdToRevenue >= 3%", actual="rdExpense + priorRdExpense",
               req=("合计 ≥ 1200万，且两年均 ≥ 3%", "total ≥ 12m, and ≥ 3% in both years")),
         check("ip", "与主导产品相关的Ⅰ类知识产权 ≥ 4 件（近 3 年获国家级科技奖励前三名的免于此项）", "at least 4 Class I IP tied to the lead product (exempt with a national award, top 3, in 3 years)",
-              "ip.classOne >= 4 or coalesce(statuses.nationalAwardTop3Last3Years, false)", actual="ip.classOne",
+              "ip.classOne >= 4 or statuses.nationalAwardTop3Last3Years", actual="ip.classOne",
               req=("≥ 4 件，或国家级奖励免于此项", "≥ 4, or exempt by a national award")),
         check("share", "细分市场占有率 ≥ 10%，或国内前三", "niche share at least 10%, or domestic top 3",
               "niche.share >= 10% or niche.nationalRank <= 3", actual="niche.share", req=("≥ 10%，或国内排名 ≤ 3", "≥ 10%, or domestic rank ≤ 3")),
@@ -483,6 +483,25 @@ little_giant_scheme["apply"] = apply([
     PLATFORM_STEP,
     ("经省级主管部门推荐、工信部审核公示后取得称号，有效期 3 年；复核不要求营业收入增长率", "Recommended by the province and reviewed by MIIT; valid for 3 years. Renewals are exempt from the growth rate."),
 ], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS, ("细分市场占有率证明及产业链位置说明", "proof of the niche share and a note on the chain position")])
+
+# The ladder's own assumptions (§6.10.7): missing equity is 0, a missing award or title is "no"; each
+# use is listed in the tier's result (the report's list stays the products' own).
+LADDER_ASSUMPTIONS = [
+    assume("equityFinancing.last2Years", "0", "未填写近 2 年股权融资，按 0 计算", "equity in the last 2 years not given: taken as 0"),
+    assume("equityFinancing.last3Years", "0", "未填写近 3 年股权融资，按 0 计算", "equity in the last 3 years not given: taken as 0"),
+] + [assume(f"statuses.{k}", False, f"未填写{zh}，按“无”计算", f"{en} not given: taken as no") for k, zh, en in [
+    ("scienceAwardLast3Years", "近 3 年国家级或省级科技奖励", "S&T award in 3 years"),
+    ("provincialAwardTop3", "近 3 年省级以上科技奖励（前三名）", "provincial-or-higher award (top 3)"),
+    ("nationalAwardTop3Last3Years", "近 3 年国家级科技奖励（前三名）", "national award (top 3, 3 years)"),
+    ("techInnovationDemo", "技术创新示范企业", "technology-innovation demonstration"),
+    ("ipAdvantage", "知识产权优势企业", "IP advantage enterprise"),
+]]
+
+def reads_of(scheme):
+    text = json.dumps(scheme, ensure_ascii=False)
+    return [a for a in LADDER_ASSUMPTIONS if a["fact"] in text]
+for _tier in (innovative_scheme, specialized_scheme, little_giant_scheme):
+    _tier["assumptions"] = reads_of({k: _tier[k] for k in ("checks", "routes") if k in _tier})
 for _tier in (sme_scheme, innovative_scheme, specialized_scheme, little_giant_scheme):
     _tier["layout"] = {"ladder": True}
 LADDER_SCHEMES = [sme_size_scheme, innovative_scheme, specialized_scheme, little_giant_scheme]

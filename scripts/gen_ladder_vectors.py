@@ -198,8 +198,13 @@ case("创新型 route 4: equity exactly 500万 in 3 years → qualified directly
      v(**low, equityFinancing__last3Years="5000000"), {"innovativeSme": {"status": "qualified", "route": "direct", "checks": [{"id": "equity", "status": "pass"}]}})
 case("创新型 route 4: equity 500万 − 1 yuan → no route",
      v(**low, equityFinancing__last3Years="4999999"), {"innovativeSme": {"status": "notQualified", "checks": [{"id": "equity", "status": "fail"}]}})
-case("创新型 route 4: equity not given is taken as 0",
-     v(**low, equityFinancing=None), {"innovativeSme": {"status": "notQualified", "checks": [{"id": "equity", "status": "fail", "actual": "0"}]}})
+case("创新型 route 4: equity not given is taken as 0, and the tier lists that assumption",
+     v(**low, equityFinancing=None), {"innovativeSme": {"status": "notQualified", "checks": [{"id": "equity", "status": "fail", "actual": "0"}],
+                                                        "assumptions": [{"field": "equityFinancing.last3Years", "assumed": "0"}]}})
+case("a missing award is taken as no and listed by each tier that reads it",
+     v(statuses__nationalAwardTop3Last3Years=None),
+     {"innovativeSme": {"status": "qualified", "assumptions": [{"field": "statuses.nationalAwardTop3Last3Years", "assumed": "false"}]},
+      "littleGiant": {"status": "qualified", "assumptions": [{"field": "statuses.nationalAwardTop3Last3Years", "assumed": "false"}]}})
 for flag, check_id in [("dishonestDebtor", "dishonestDebtor"), ("abnormalOperations", "listed"), ("seriousIllegal", "listed"),
                        ("majorIncident", "majorIncident"), ("restrictedIndustry", "restrictedIndustry")]:
     case(f"general condition: credit.{flag} fails every ladder tier, a direct route included",

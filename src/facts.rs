@@ -107,6 +107,11 @@ impl Facts {
         self.list.iter().position(|(k, _)| k == name)
     }
 
+    /// The name at a position.
+    pub fn name_at(&self, i: usize) -> Option<&str> {
+        self.list.get(i).map(|(k, _)| k.as_ref())
+    }
+
     pub fn at(&self, i: usize) -> Option<&Fact> {
         self.list.get(i).map(|(_, f)| f)
     }

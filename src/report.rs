@@ -387,6 +387,8 @@ pub struct SchemeOut {
     pub ladder: bool,
     /// The key under which `qualified` is reported (`layout.qualified`), if any.
     pub qualified_key: Option<String>,
+    /// The scheme's own assumptions used (full reports).
+    pub assumptions: Vec<AssumptionOut>,
 }
 
 /// Where a ladder tier stands for the page (domain.md §6.10).
@@ -543,6 +545,9 @@ impl Serialize for SchemeOut {
         if !self.hints.is_empty() {
             m.serialize_entry("hints", &self.hints)?;
         }
+        if !self.assumptions.is_empty() {
+            m.serialize_entry("assumptions", &self.assumptions)?;
+        }
         m.end()
     }
 }
@@ -559,6 +564,7 @@ impl schemars::JsonSchema for SchemeOut {
         let route = g.subschema_for::<Option<Route>>();
         let range = g.subschema_for::<ScoreRange>();
         let hints = g.subschema_for::<Vec<HintOut>>();
+        let assumptions = g.subschema_for::<Vec<AssumptionOut>>();
         schemars::json_schema!({
             "type": "object",
             "description": "A scheme's result. Its score is a number (null until known) or, for a scheme laid out as a range, a {min, max} range, under the key its layout names (`score` unless the policy says otherwise); its indicators likewise (`indicators`).",
@@ -572,7 +578,8 @@ impl schemars::JsonSchema for SchemeOut {
                 "groups": groups,
                 "checks": checks,
                 "apply": apply,
-                "hints": hints
+                "hints": hints,
+                "assumptions": assumptions
             },
             "additionalProperties": true
         })

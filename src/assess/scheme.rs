@@ -9,8 +9,8 @@ use crate::money::fmt;
 use crate::policy::scheme::{Indicator, Scheme};
 use crate::policy::{EvalScope, Policy};
 use crate::report::{
-    CheckOut, CheckStatus, GroupOut, IndicatorOut, ItemBasis, Points, Route, SchemeOut,
-    SchemeStatus, ScoreRange, ValueKind,
+    AssumptionOut, CheckOut, CheckStatus, GroupOut, IndicatorOut, ItemBasis, Points, Route,
+    SchemeOut, SchemeStatus, ScoreRange, ValueKind,
 };
 use crate::text::Locale;
 use rust_decimal::Decimal;
@@ -147,6 +147,31 @@ pub fn assess(
     locale: Locale,
     detailed: bool,
 ) -> Result<SchemeOut, Issue> {
+    // Its own assumptions, for this scheme only, each use listed in its result.
+    let mut assumed = Vec::new();
+    let local;
+    let facts =
+        if scheme.assumptions.iter().any(
+            |(at, ..)| matches!(facts.at(*at), Some(f) if matches!(f.value, Known::Missing(_))),
+        ) {
+            let mut f = facts.clone();
+            for (at, v, message) in &scheme.assumptions {
+                if matches!(f.at(*at), Some(x) if matches!(x.value, Known::Missing(_))) {
+                    f.set_at(*at, Known::Yes(v.clone()));
+                    if detailed {
+                        assumed.push(AssumptionOut {
+                            field: f.name_at(*at).unwrap_or_default().to_string(),
+                            assumed: v.show(),
+                            message: message.get(locale).to_string(),
+                        });
+                    }
+                }
+            }
+            local = f;
+            &local
+        } else {
+            facts
+        };
     let scope = EvalScope::new(policy, facts);
     let held = match &scheme.held {
         Some(h) => Some(h.evaluate(&scope, locale, false)?.status == CheckStatus::Pass),
@@ -377,6 +402,7 @@ pub fn assess(
         hints: Vec::new(),
         ladder: scheme.layout.ladder,
         qualified_key: scheme.layout.qualified.clone(),
+        assumptions: assumed,
     })
 }
 

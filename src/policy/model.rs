@@ -149,6 +149,10 @@ pub struct SchemeDef {
     /// The names its statuses have in the report.
     #[serde(default, skip_serializing_if = "StatusNames::is_default")]
     pub statuses: StatusNames,
+    /// Values this scheme uses where the profile leaves a fact out (`equityFinancing` as 0): each
+    /// use is listed in the scheme's result, not the report's (they bind this scheme only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<Assumption>,
     /// A string expression that names the status when the title is not held (the SME size band:
     /// `micro` … `large`); while it is unknown the status is `statuses.incomplete`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

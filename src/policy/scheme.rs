@@ -55,6 +55,8 @@ pub struct Scheme {
     pub pass: Option<Check>,
     pub routes: Vec<Check>,
     pub statuses: StatusNames,
+    /// Its own assumptions: the fact's position, the value, the message.
+    pub assumptions: Vec<(usize, crate::facts::Val, Text)>,
     /// Names the status from the figures (`SchemeDef::status_of`).
     pub status_of: Option<Expr>,
     pub layout: Layout,

@@ -169,6 +169,25 @@ impl Compiler<'_> {
             });
         }
 
+        let mut assumptions = Vec::new();
+        for (i, a) in d.assumptions.iter().enumerate() {
+            let ap = format!("{p}.assumptions[{i}]");
+            self.text(&a.message, &join(&ap, "message"));
+            let Some(at) = self.types.index_of(&a.fact) else {
+                self.issues
+                    .push(Issue::new(Code::UnknownFact, join(&ap, "fact")).with(&a.fact));
+                continue;
+            };
+            let ty = self.types.at(at).map(|f| f.ty);
+            match ty.and_then(|ty| crate::policy::assumed_value(&a.value, ty)) {
+                Some(v) => assumptions.push((at, v, a.message.clone())),
+                None => self.issues.push(
+                    Issue::new(Code::TypeMismatch, join(&ap, "value"))
+                        .with(ty.map_or("", Ty::name))
+                        .with("other"),
+                ),
+            }
+        }
         let status_of = d
             .status_of
             .as_ref()
@@ -211,6 +230,7 @@ impl Compiler<'_> {
             pass,
             routes,
             statuses: d.statuses.clone(),
+            assumptions,
             status_of,
             layout: d.layout.clone(),
             apply: d.apply.clone(),
