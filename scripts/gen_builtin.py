@@ -716,6 +716,21 @@ tests = [
                               "reasons": [{"id": "minimumLine", "actual": "90000"}]}]}},
 ]
 
+# §6.10's worked example: the firm of §6.8 with its ladder figures.
+ladder_worked = variant(financials__0__mainBusinessRevenue="29000000")
+ladder_worked["financials"].append({"mainBusinessRevenue": "25000000"})
+ladder_worked.update({"strategicEmerging": True, "equityFinancing": {"last2Years": "0", "last3Years": "0"}})
+ladder_worked["ip"].update({"classOneHighValue": 0, "classOneOwnDeveloped": 0})
+tests.append({"name": "worked example §6.10: 创新型 85 by score, small, 专精特新 incomplete on rows 3, 7, 9 and 10",
+              "profile": ladder_worked, "expect": {"assessments": {
+                  "smeSize": {"status": "small", "isSme": True},
+                  "innovativeSme": {"status": "qualified", "route": "score", "score": 85},
+                  "specializedSme": {"status": "incomplete", "checks": [
+                      {"id": "nicheYears", "status": "incomplete"}, {"id": "rd", "status": "incomplete"},
+                      {"id": "recognised", "status": "incomplete"}, {"id": "platformScore", "status": "incomplete"},
+                      {"id": "revenueOrEquity", "status": "pass"}, {"id": "techOrInnovative", "status": "pass"}]},
+                  "littleGiant": {"status": "notQualified"}}}})
+
 policy = {
     "id": "credit-check-reference",
     "version": "2026.11.1",
