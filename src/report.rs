@@ -403,7 +403,7 @@ pub enum Tier {
 
 impl Tier {
     /// At most this many failing checks leave a tier within reach.
-    pub const WITHIN_REACH: usize = 2;
+    pub const WITHIN_REACH: usize = 1;
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -302,9 +302,35 @@ impl View {
                 }
             }
             if !s.hints.is_empty() {
+                // Compact: one lead-in, then each product's line now → with the title (the
+                // hint's full sentence is its message in the report).
+                self.text(&li, "span", "in-the-way", self.t("titleEffect"))?;
                 let ul = self.el(&li, "ul", "title-effects")?;
                 for h in &s.hints {
-                    self.text(&ul, "li", "", &h.message)?;
+                    let name = report
+                        .products
+                        .iter()
+                        .find(|p| p.id == h.target)
+                        .map_or(h.target.as_str(), |p| p.name.as_str());
+                    let line = |amount: Option<&str>| match amount
+                        .and_then(|a| Decimal::from_str(a).ok())
+                    {
+                        Some(a) if !a.is_zero() => text::money(a, self.locale),
+                        _ => self.t("status.ineligible").to_string(),
+                    };
+                    let now = line(Some(&h.from));
+                    let then = line(h.new_amount.as_deref());
+                    let (colon, open, close) = match self.locale {
+                        Locale::ZhCn => ("：", "（", "）"),
+                        Locale::En => (": ", " (", ")"),
+                    };
+                    let shown = if now == then {
+                        format!("{name}{colon}{now}{open}{}{close}", self.t("unchanged"))
+                    } else {
+                        format!("{name}{colon}{now} → {then}")
+                    };
+                    let item = self.text(&ul, "li", "", &shown)?;
+                    item.set_attribute("title", &h.message)?;
                 }
             }
         }

@@ -43,6 +43,8 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("tier.withinReach", "接近达标", "within reach"),
     ("tier.notYet", "尚未达标", "not yet"),
     ("inTheWay", "尚差", "in the way"),
+    ("titleEffect", "按您的数据已符合标准；取得该称号后：", "Your figures meet the standard; with the title held:"),
+    ("unchanged", "不变", "unchanged"),
     ("status.qualified", "符合", "qualified"),
     ("status.notQualified", "不符合", "not qualified"),
     ("status.incomplete", "信息不全", "incomplete"),
