@@ -265,6 +265,9 @@ sme_scheme = {
     "id": "techSme",
     "title": t("科技型中小企业评价", "Tech-based SME evaluation"),
     "basis": sme["basis"],
+    # Held: registered this year. Its status still reports the figures (no `statuses.held`); the
+    # ladder shows the registration, and isTechSme already counts a qualified firm (§6.4).
+    "held": "statuses.techSmeRegistered",
     "checks": sme["conditions"],
     "indicators": sme["indicators"],
     "pass": {"id": "score", "label": sme["basis"], "pass": sme["pass"], "actual": "score", "required": sme["passText"]},
