@@ -72,12 +72,26 @@ pub struct ProductTrace {
     pub steps: Vec<Line>,
 }
 
+/// One scheme traced: each of its checks (prerequisites, conditions, the pass rule, the direct
+/// routes) and each measure of its indicators, with the facts it reads and what it gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct SchemeTrace {
+    pub id: String,
+    pub title: String,
+    pub checks: Vec<Line>,
+    /// One line per measure (`<indicator>.<n>`), its value and the band row it fell in.
+    pub measures: Vec<Line>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Trace {
     /// Each scheme's result, keyed by its id, as in a report.
     pub assessments: Assessments,
+    pub schemes: Vec<SchemeTrace>,
     pub knockouts: Vec<Line>,
     pub products: Vec<ProductTrace>,
 }
@@ -239,6 +253,84 @@ fn product_trace(
     })
 }
 
+/// A scheme's checks and measures, evaluated on the run's facts (a scheme reads the profile's
+/// facts and the earlier schemes' results, all of which the run holds).
+fn scheme_trace(
+    scheme: &crate::policy::scheme::Scheme,
+    def: Option<&crate::policy::model::SchemeDef>,
+    result: Option<&crate::report::SchemeOut>,
+    scope: &EvalScope,
+    locale: Locale,
+) -> SchemeTrace {
+    // A check's outcome is the scheme's own (its pass rule reads the scheme's score, which only
+    // the scheme's evaluation has); the trace adds the expression and the facts it reads.
+    let outcome = |id: &str| {
+        result
+            .and_then(|r| r.checks.as_ref())
+            .and_then(|cs| cs.iter().find(|c| c.id == id))
+    };
+    let def_of = |id: &str| {
+        def.and_then(|d| {
+            d.checks
+                .iter()
+                .chain(&d.routes)
+                .chain(&d.pass)
+                .find(|c| c.id == id)
+        })
+    };
+    let checks = scheme
+        .held
+        .iter()
+        .chain(&scheme.checks)
+        .chain(&scheme.pass)
+        .chain(&scheme.routes)
+        .map(|c| {
+            let mut line = check_line(c, def_of(&c.id), scope, locale);
+            if line.expr.is_empty() && c.id == "held" {
+                line.expr = def.and_then(|d| d.held.clone()).unwrap_or_default();
+            }
+            if let Some(o) = outcome(&c.id) {
+                line.status = Some(o.status);
+                line.value = o.actual.clone();
+            }
+            line
+        })
+        .collect();
+    let measures = scheme
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.measures
+                .iter()
+                .chain(&i.rating)
+                .enumerate()
+                .map(move |(n, m)| (i, n, m))
+        })
+        .map(|(i, n, m)| {
+            let mut reads = Vec::new();
+            let mut tables = Vec::new();
+            walk(&m.expr, scope, &m.path, &mut reads, &mut tables);
+            let value = m.expr.eval(scope, &m.path).ok();
+            Line {
+                id: format!("{}.{}", i.id, n + 1),
+                label: i.label.get(locale).to_string(),
+                expr: m.text.clone(),
+                path: m.path.clone(),
+                reads,
+                value: value.as_ref().and_then(shown),
+                status: None,
+                tables,
+            }
+        })
+        .collect();
+    SchemeTrace {
+        id: scheme.id.clone(),
+        title: scheme.title.get(locale).to_string(),
+        checks,
+        measures,
+    }
+}
+
 /// Reads the profile, evaluates it under the policy and traces every check and step.
 pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, Error> {
     let profile = Profile::read(input)?;
@@ -250,12 +342,27 @@ pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, E
         .enumerate()
         .map(|(k, c)| check_line(c, policy.doc.knockouts.get(k), &scope, locale))
         .collect();
+    let schemes = policy
+        .schemes
+        .iter()
+        .map(|sc| {
+            let def = policy.doc.schemes.iter().find(|d| d.id == sc.id);
+            scheme_trace(
+                sc,
+                def,
+                run.schemes.iter().find(|r| r.id == sc.id),
+                &scope,
+                locale,
+            )
+        })
+        .collect();
     let all: Vec<Vec<Known>> = run.products.iter().map(|p| p.steps.clone()).collect();
     let products = (0..policy.products.len())
         .filter_map(|i| product_trace(policy, &run, &all, i, locale))
         .collect();
     Ok(Trace {
         assessments: Assessments(run.schemes.clone()),
+        schemes,
         knockouts,
         products,
     })
@@ -282,6 +389,22 @@ mod tests {
             .reads
             .iter()
             .any(|r| r.name == "revenue" && r.value.as_deref() == Some("30000000")));
+        // Every scheme is traced: its checks with their values, its measures with theirs.
+        let sme = trace.schemes.iter().find(|s| s.id == "techSme").unwrap();
+        let unknown: Vec<&str> = sme
+            .checks
+            .iter()
+            .filter(|c| c.status.is_none())
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(unknown, Vec::<&str>::new());
+        let staff = sme.measures.iter().find(|m| m.id == "techStaff.1").unwrap();
+        assert_eq!(staff.value.as_deref(), Some("0.25"));
+        assert!(staff
+            .reads
+            .iter()
+            .any(|r| r.name == "techStaffRatio" && r.value.as_deref() == Some("0.25")));
+        assert_eq!(trace.schemes.len(), policy.schemes.len());
         let k7 = trace.knockouts.iter().find(|k| k.id == "K7").unwrap();
         assert_eq!(k7.status, Some(CheckStatus::Pass));
         assert_eq!(k7.expr, "dar <= 85%");

@@ -44,7 +44,21 @@ function schemes(trace) {
 
 /** Renders a trace into `host`; `jump(path)` shows a document path in the editor. */
 export function renderTrace(host, trace, jump) {
-  const parts = [schemes(trace), table(t("knockouts"), trace.knockouts, { jump })];
+  const parts = [schemes(trace)];
+  // Each scheme's checks and the measures of its indicators, as the products' lines are shown.
+  for (const s of trace.schemes ?? []) {
+    const result = trace.assessments[s.id];
+    parts.push(
+      el(
+        "section",
+        { class: "scheme", "data-scheme": s.id },
+        el("h3", {}, `${s.title} · ${result?.status ?? ""}`),
+        table(`${s.id}: ${t("status")}`, s.checks, { jump }),
+        s.measures.length ? table(`${s.id}: ${t("measures")}`, s.measures, { jump }) : null,
+      ),
+    );
+  }
+  parts.push(table(t("knockouts"), trace.knockouts, { jump }));
   for (const p of trace.products) {
     parts.push(
       el(
