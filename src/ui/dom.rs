@@ -264,12 +264,16 @@ impl View {
         }
         let card = self.el(root, "section", "card ladder")?;
         card.set_attribute("part", "card ladder")?;
+        // Keyed, as the cards' disclosures are: the element keeps what is in view in place across
+        // updates by these keys (a tall ladder may fill the screen on its own).
+        card.set_attribute("data-key", "ladder")?;
         self.text(&card, "h3", "", self.t("ladder"))?;
         let list = self.el(&card, "ol", "tiers")?;
         for s in tiers {
             let tier = s.tier();
             let li = self.el(&list, "li", &format!("tier tier-{}", tier.as_str()))?;
             li.set_attribute("data-scheme", &s.id)?;
+            li.set_attribute("data-key", &format!("ladder:{}", s.id))?;
             let head = self.el(&li, "div", "tier-head")?;
             self.text(&head, "span", "tier-title", &s.title)?;
             self.text(
