@@ -9,7 +9,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { json } from "@codemirror/lang-json";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { autocompletion } from "@codemirror/autocomplete";
-import { syntaxTree } from "@codemirror/language";
+import { ensureSyntaxTree, syntaxTree } from "@codemirror/language";
 import { EditorSelection } from "@codemirror/state";
 
 const VALUES = new Set(["Object", "Array", "String", "Number", "True", "False", "Null"]);
@@ -46,7 +46,9 @@ function child(state, node, key) {
 
 /** The node at a JSON path, or the deepest one that exists on the way. */
 function nodeAt(state, path) {
-  let node = syntaxTree(state).topNode.firstChild;
+  // The whole document's tree: CodeMirror parses a long document lazily, and a path near its end
+  // (`tests`) would not be found in a partial tree (a second at most; then the partial one).
+  let node = (ensureSyntaxTree(state, state.doc.length, 1000) ?? syntaxTree(state)).topNode.firstChild;
   if (!node) return null;
   for (const key of pathKeys(path)) {
     const next = child(state, node, key);
