@@ -5,15 +5,8 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 const require = createRequire(import.meta.url);
-// Keep the instance the glue creates, to read its memory.
-let instance;
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = function (module, imports) {
-  instance = new Instance(module, imports);
-  return instance;
-};
-const cc = require("../pkg");
-WebAssembly.Instance = Instance;
+// The module's memory is read after the reports.
+const { cc, memory: wasmMemory } = require("../tests/support/instance.cjs").loadKeepingInstance();
 
 const worst = JSON.parse(readFileSync(new URL("../target/worst-policy.json", import.meta.url)));
 const profile = cc.defaultPolicy().tests[0].profile;
@@ -48,7 +41,7 @@ for (const detail of ["summary", "full"]) {
   console.log(`${detail}: built-in ${d.toFixed(3)} ms a call; custom policy (cached) ${c.toFixed(3)} ms, deeply frozen ${f.toFixed(3)} ms`);
 }
 
-const memory = () => instance.exports.memory.buffer.byteLength;
+const memory = () => wasmMemory().buffer.byteLength;
 const before = memory();
 const batch = Array.from({ length: 10000 }, () => profile);
 cc.evaluateMany(batch);

@@ -5,20 +5,13 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 
-// Keep the instance the glue creates, to read its memory (the stack is its first 1 MiB).
-let instance;
-const Instance = WebAssembly.Instance;
-WebAssembly.Instance = function (module, imports) {
-  instance = new Instance(module, imports);
-  return instance;
-};
-const cc = require("../../pkg");
-WebAssembly.Instance = Instance;
+// The module's memory is read (the stack is its first 1 MiB).
+const { cc, memory } = require("../support/instance.cjs").loadKeepingInstance();
 
 const STACK = 1 << 20;
 /** Bytes of the wasm stack ever written (it grows down from 1 MiB into zeroed memory). */
 function stackHighWater() {
-  const bytes = new Uint8Array(instance.exports.memory.buffer, 0, STACK);
+  const bytes = new Uint8Array(memory().buffer, 0, STACK);
   const lowest = bytes.findIndex((b) => b !== 0);
   return lowest < 0 ? 0 : STACK - lowest;
 }
@@ -97,12 +90,12 @@ test("figure: the wasm stack reached at the depth limit", () => {
 
 test("memory: 10,000 full reports through evaluateMany leave wasm memory where it was", () => {
   cc.evaluateMany([worked]);
-  const before = instance.exports.memory.buffer.byteLength;
+  const before = memory().buffer.byteLength;
   const profiles = Array.from({ length: 10000 }, (_, i) => ({ ...worked, employees: 50 + (i % 200) }));
   const list = cc.evaluateMany(profiles);
   assert.equal(list.length, 10000);
   assert.equal(list.filter((e) => e.error).length, 0);
-  const after = instance.exports.memory.buffer.byteLength;
+  const after = memory().buffer.byteLength;
   console.log(`wasm memory: ${before} bytes before, ${after} after 10,000 full reports through evaluateMany`);
   // Each report is converted as it is made: memory does not grow with the number of profiles.
   assert.ok(after <= before + (1 << 20), `${before} → ${after}`);
@@ -172,10 +165,10 @@ test("a lone surrogate is invalidText at its field, not silently replaced; a rea
 });
 
 test("a 100 MB name is measured before it is copied: wasm memory does not grow", () => {
-  const before = instance.exports.memory.buffer.byteLength;
+  const before = memory().buffer.byteLength;
   const huge = "名".repeat(100 * 1024 * 1024 / 3);
   assert.equal(thrown(() => cc.evaluate({ name: huge })), "tooLarge name");
-  const after = instance.exports.memory.buffer.byteLength;
+  const after = memory().buffer.byteLength;
   console.log(`wasm memory: ${before} bytes before a 100 MB name, ${after} after`);
   assert.ok(after < before + (4 << 20), `${before} → ${after}`);
   aliveAndUnchanged();
