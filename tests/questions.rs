@@ -9,6 +9,14 @@ fn report(profile: &Value) -> Report {
     credit_check::evaluate_value(profile, &Options::default()).unwrap()
 }
 
+/// The tech-SME score when it is known exactly.
+fn tech_sme_score(r: &Report) -> Option<rust_decimal::Decimal> {
+    r.assessments
+        .get("techSme")
+        .and_then(|s| s.exact_score())
+        .map(|p| p.0)
+}
+
 fn paths(r: &Report) -> Vec<String> {
     r.questions
         .as_ref()
@@ -154,13 +162,7 @@ fn a_founder_with_five_figures_gets_a_score_and_with_six_more_a_reference_line()
         "financials": [{ "revenue": "2000万", "rdExpense": "150万" }],
         "ip": { "classOne": 1, "classTwo": 4 } });
     let r = report(&five);
-    assert_eq!(
-        r.assessments
-            .get("techSme")
-            .and_then(|s| s.exact_score())
-            .map(|p| p.0),
-        Some(96.into())
-    );
+    assert_eq!(tech_sme_score(&r), Some(96.into()));
     assert_eq!(r.products[0].status, ProductStatus::Incomplete);
     let asked = paths(&r);
     let needed = [
@@ -198,13 +200,7 @@ fn a_founder_with_five_figures_gets_a_score_and_with_six_more_a_reference_line()
     eleven["financials"][0]["totalLiabilities"] = json!("600万");
     eleven["financials"][0]["taxPaid"] = json!("80万");
     let r = report(&eleven);
-    assert_eq!(
-        r.assessments
-            .get("techSme")
-            .and_then(|s| s.exact_score())
-            .map(|p| p.0),
-        Some(96.into())
-    );
+    assert_eq!(tech_sme_score(&r), Some(96.into()));
     let reference = &r.products[0];
     assert_eq!(reference.id, "reference-pure-credit");
     assert_eq!(reference.status, ProductStatus::Eligible);
