@@ -587,7 +587,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             digest: policy.digest.clone(),
         },
         locale: locale.tag(),
-        company: profile.name.clone(),
+        company: profile.name(),
         assumptions: run.assumptions.clone(),
         warnings: crate::plausibility::warnings(profile, locale),
         assessments: Assessments(schemes),

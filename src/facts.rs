@@ -3,7 +3,8 @@
 //! A fact that cannot be known carries the profile paths that would complete it.
 //! Assessments, policies and hints read facts; nothing here knows about them.
 
-use crate::profile::{Profile, Year};
+use crate::inputs::{Type, INPUTS};
+use crate::profile::{Profile, Value, YEAR_END, YEAR_START};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -153,22 +154,6 @@ impl Facts {
         self.list.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    fn num(&mut self, name: &'static str, path: &str, v: Option<Decimal>) {
-        self.push(name, Ty::Num, opt(v.map(Val::Num), path));
-    }
-
-    fn flag(&mut self, name: &'static str, path: &str, v: Option<bool>) {
-        self.push(name, Ty::Bool, opt(v.map(Val::Bool), path));
-    }
-
-    fn text(&mut self, name: &'static str, path: &str, v: &Option<String>) {
-        self.push(
-            name,
-            Ty::Str,
-            opt(v.as_deref().map(|s| Val::Str(s.into())), path),
-        );
-    }
-
     fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {
         let known = match value {
             Ok(d) => Known::Yes(Val::Num(d.normalize())),
@@ -178,26 +163,9 @@ impl Facts {
     }
 }
 
-fn opt(v: Option<Val>, path: &str) -> Known {
-    match v {
-        Some(v) => Known::Yes(v),
-        None => Known::Missing(vec![path.to_string()]),
-    }
-}
-
-/// Reads one amount of a fiscal year.
-type YearGetter = fn(&Year) -> Option<Decimal>;
-
 /// A number from a fiscal year, or the path that would supply it.
-fn year_field(
-    years: &[Year],
-    i: usize,
-    name: &str,
-    get: fn(&Year) -> Option<Decimal>,
-) -> Result<Decimal, Vec<String>> {
-    years
-        .get(i)
-        .and_then(get)
+fn year_field(p: &Profile, i: usize, name: &str) -> Result<Decimal, Vec<String>> {
+    p.year(i, name)
         .ok_or_else(|| vec![format!("financials[{i}].{name}")])
 }
 
@@ -256,22 +224,22 @@ pub fn growth_rate(values: &[Decimal]) -> Option<Decimal> {
     }
 }
 
+/// The growth of a yearly figure over the years given (`value` of each year, or the keys it lacks).
 fn growth_fact(
     p: &Profile,
-    name: &[(&str, YearGetter)],
-    value: impl Fn(&Year) -> Option<Decimal>,
+    keys: &[&str],
+    value: impl Fn(usize) -> Option<Decimal>,
 ) -> Result<Decimal, Vec<String>> {
-    let years = &p.financials;
     let mut missing = Vec::new();
     let mut values = Vec::new();
-    for (i, y) in years.iter().enumerate().rev() {
-        match value(y) {
+    for i in (0..p.years()).rev() {
+        match value(i) {
             Some(v) => values.push(v),
             // Only the fields of the year that are not given.
             None => missing.extend(
-                name.iter()
-                    .filter(|(_, get)| get(y).is_none())
-                    .map(|(n, _)| format!("financials[{i}].{n}")),
+                keys.iter()
+                    .filter(|k| p.year(i, k).is_none())
+                    .map(|k| format!("financials[{i}].{k}")),
             ),
         }
     }
@@ -280,8 +248,7 @@ fn growth_fact(
     }
     // Short histories (domain.md §2.3): a firm younger than 3 years uses the years it has; an older
     // one (or one whose age is not given) needs all three, else the rate is unknown (its full range).
-    let age = p.years_operating;
-    let needed = match age {
+    let needed = match p.num("yearsOperating") {
         Some(a) if a < Decimal::from(2) => 1,
         Some(a) if a < Decimal::from(3) => 2,
         _ => 3,
@@ -296,7 +263,7 @@ fn growth_fact(
     growth_rate(&values).ok_or_else(|| {
         vec![format!(
             "financials[0].{}",
-            name.first().map_or("", |(n, _)| *n)
+            keys.first().copied().unwrap_or("")
         )]
     })
 }
@@ -305,17 +272,14 @@ fn growth_fact(
 /// before. A zero year before scores nothing (0: no rate exists); a missing one is 0 for a firm
 /// under 2 years old, else unknown (and unknown while the age is not given).
 fn main_business_growth(p: &Profile) -> Result<Decimal, Vec<String>> {
-    let now = year_field(&p.financials, 0, "mainBusinessRevenue", |y| {
-        y.main_business_revenue
-    })?;
-    let before = p.financials.get(1).and_then(|y| y.main_business_revenue);
-    match before {
+    let now = year_field(p, 0, "mainBusinessRevenue")?;
+    match p.year(1, "mainBusinessRevenue") {
         Some(b) if b.is_zero() => Ok(Decimal::ZERO),
         Some(b) => now
             .checked_sub(b)
             .and_then(|d| d.checked_div(b))
             .ok_or_else(|| vec!["financials[1].mainBusinessRevenue".to_string()]),
-        None => match p.years_operating {
+        None => match p.num("yearsOperating") {
             Some(a) if a < Decimal::from(2) => Ok(Decimal::ZERO),
             Some(_) => Err(vec!["financials[1].mainBusinessRevenue".to_string()]),
             None => Err(vec![
@@ -326,159 +290,173 @@ fn main_business_growth(p: &Profile) -> Result<Decimal, Vec<String>> {
     }
 }
 
+/// The type of the fact an input publishes; None for text shown only on the report.
+fn fact_type(ty: Type) -> Option<Ty> {
+    match ty {
+        Type::Text => None,
+        Type::Place(_) | Type::Choice(_) => Some(Ty::Str),
+        Type::Flag => Some(Ty::Bool),
+        _ => Some(Ty::Num),
+    }
+}
+
+fn value_of(v: Option<&Value>, path: &str) -> Known {
+    match v {
+        Some(Value::Num(d)) => Known::Yes(Val::Num(*d)),
+        Some(Value::Bool(b)) => Known::Yes(Val::Bool(*b)),
+        Some(Value::Text(s)) => Known::Yes(Val::Str(s.as_str().into())),
+        None => Known::Missing(vec![path.to_string()]),
+    }
+}
+
+/// The facts of the inputs, in catalog order: each field under its path, a fiscal year's field of
+/// the latest year under its key, and the earlier years' under their own names (`priorRevenue`),
+/// after the others.
+fn input_facts(p: &Profile, f: &mut Facts) {
+    for (i, input) in INPUTS.iter().enumerate() {
+        if i == YEAR_START {
+            f.push(
+                "yearsGiven",
+                Ty::Num,
+                Known::Yes(Val::Num(Decimal::from(p.years()))),
+            );
+        }
+        if let Some(years) = &input.per_year {
+            if let Some(key) = input.year_key() {
+                f.derived(years.facts[0], year_field(p, 0, key));
+            }
+            continue;
+        }
+        if let Some(ty) = fact_type(input.ty) {
+            f.push(input.path, ty, value_of(p.at(i), input.path));
+        }
+    }
+    for year in 1..crate::profile::MAX_YEARS {
+        for input in &INPUTS[YEAR_START..YEAR_END] {
+            let (Some(years), Some(key)) = (&input.per_year, input.year_key()) else {
+                continue;
+            };
+            if let Some(name) = years.facts.get(year).filter(|n| !n.is_empty()) {
+                f.derived(name, year_field(p, year, key));
+            }
+        }
+    }
+}
+
+/// The profile paths each derived fact reads (`financials[*]` is every year), for the form and
+/// the policy's readers.
+pub const DERIVED_READS: &[(&str, &[&str])] = &[
+    ("yearsGiven", &[]),
+    (
+        "netAssets",
+        &[
+            "financials[0].totalAssets",
+            "financials[0].totalLiabilities",
+        ],
+    ),
+    (
+        "dar",
+        &[
+            "financials[0].totalAssets",
+            "financials[0].totalLiabilities",
+        ],
+    ),
+    ("techStaffRatio", &["techStaff", "employees"]),
+    (
+        "rdToRevenue",
+        &["financials[0].rdExpense", "financials[0].revenue"],
+    ),
+    (
+        "rdToCosts",
+        &["financials[0].rdExpense", "financials[0].costsAndExpenses"],
+    ),
+    (
+        "domesticRdRatio",
+        &["financials[*].domesticRdExpense", "financials[*].rdExpense"],
+    ),
+    (
+        "highTechRevenueRatio",
+        &["highTechRevenue", "financials[0].revenue"],
+    ),
+    (
+        "rdIntensity",
+        &["financials[*].rdExpense", "financials[*].revenue"],
+    ),
+    (
+        "mainBusinessShare",
+        &["financials[0].mainBusinessRevenue", "financials[0].revenue"],
+    ),
+    (
+        "mainBusinessGrowth",
+        &[
+            "financials[0].mainBusinessRevenue",
+            "financials[1].mainBusinessRevenue",
+            "yearsOperating",
+        ],
+    ),
+    (
+        "mainBusinessGrowthExists",
+        &["financials[1].mainBusinessRevenue", "yearsOperating"],
+    ),
+    (
+        "priorRdToRevenue",
+        &["financials[1].rdExpense", "financials[1].revenue"],
+    ),
+    (
+        "revenueGrowth",
+        &["financials[*].revenue", "yearsOperating"],
+    ),
+    (
+        "netAssetGrowth",
+        &[
+            "financials[*].totalAssets",
+            "financials[*].totalLiabilities",
+            "yearsOperating",
+        ],
+    ),
+];
+
+/// The profile paths a fact reads: an input's own path (each year of a per-year one), or a
+/// derived fact's inputs. Empty for a name that is neither.
+pub fn paths_read_by(fact: &str) -> Vec<String> {
+    let expand = |p: &str| -> Vec<String> {
+        match p.strip_prefix("financials[*].") {
+            Some(k) => (0..crate::profile::MAX_YEARS)
+                .map(|i| format!("financials[{i}].{k}"))
+                .collect(),
+            None => vec![p.to_string()],
+        }
+    };
+    if let Some((_, reads)) = DERIVED_READS.iter().find(|(n, _)| *n == fact) {
+        return reads.iter().flat_map(|p| expand(p)).collect();
+    }
+    for input in INPUTS {
+        match (&input.per_year, input.year_key()) {
+            (Some(years), Some(key)) => {
+                if let Some(i) = years.facts.iter().position(|n| *n == fact) {
+                    return vec![format!("financials[{i}].{key}")];
+                }
+            }
+            _ if input.path == fact && fact_type(input.ty).is_some() => {
+                return vec![fact.to_string()]
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
 /// Computes every fact of a profile.
 pub fn derive(p: &Profile) -> Facts {
     let mut f = Facts::with_capacity(128);
-    let y = &p.financials;
-
-    f.text("province", "province", &p.province);
-    f.text("city", "city", &p.city);
-    f.text("sector", "sector", &p.sector);
-    f.flag("resident", "resident", p.resident);
-    f.num("yearsOperating", "yearsOperating", p.years_operating);
-    f.num("employees", "employees", p.employees);
-    f.num("techStaff", "techStaff", p.tech_staff);
-    f.push(
-        "yearsGiven",
-        Ty::Num,
-        Known::Yes(Val::Num(Decimal::from(y.len()))),
-    );
-
-    let latest: [(&str, YearGetter); 8] = [
-        ("revenue", |y| y.revenue),
-        ("mainBusinessRevenue", |y| y.main_business_revenue),
-        ("rdExpense", |y| y.rd_expense),
-        ("domesticRdExpense", |y| y.domestic_rd_expense),
-        ("costsAndExpenses", |y| y.costs_and_expenses),
-        ("totalAssets", |y| y.total_assets),
-        ("totalLiabilities", |y| y.total_liabilities),
-        ("taxPaid", |y| y.tax_paid),
-    ];
-    for (name, get) in latest {
-        f.derived(name, year_field(y, 0, name, get));
-    }
-
-    f.num("highTechRevenue", "highTechRevenue", p.high_tech_revenue);
-    f.num("ip.classOne", "ip.classOne", p.ip.class_one);
-    f.num("ip.classTwo", "ip.classTwo", p.ip.class_two);
-    f.num(
-        "ip.classOneHighValue",
-        "ip.classOneHighValue",
-        p.ip.class_one_high_value,
-    );
-    f.num(
-        "ip.classOneOwnDeveloped",
-        "ip.classOneOwnDeveloped",
-        p.ip.class_one_own_developed,
-    );
-    f.text("techField", "techField", &p.tech_field);
-    let s = &p.statuses;
-    for (name, v) in [
-        ("statuses.highTechEnterprise", s.high_tech_enterprise),
-        ("statuses.techSmeRegistered", s.tech_sme_registered),
-        ("statuses.innovativeSme", s.innovative_sme),
-        ("statuses.specializedSme", s.specialized_sme),
-        ("statuses.littleGiant", s.little_giant),
-        (
-            "statuses.provincialRdInstitution",
-            s.provincial_rd_institution,
-        ),
-        ("statuses.ledStandard", s.led_standard),
-        ("statuses.nationalAward", s.national_award),
-        (
-            "statuses.scienceAwardLast3Years",
-            s.science_award_last3_years,
-        ),
-        ("statuses.provincialAwardTop3", s.provincial_award_top3),
-        (
-            "statuses.nationalAwardTop3Last3Years",
-            s.national_award_top3_last3_years,
-        ),
-        ("statuses.techInnovationDemo", s.tech_innovation_demo),
-        ("statuses.ipAdvantage", s.ip_advantage),
-    ] {
-        f.flag(name, name, v);
-    }
-    let r = &p.innovation_self_rating;
-    for (name, v) in [
-        ("innovationSelfRating.advancement", r.advancement),
-        ("innovationSelfRating.coreSupport", r.core_support),
-        ("innovationSelfRating.acquisition", r.acquisition),
-        ("innovationSelfRating.transfer", r.transfer),
-        ("innovationSelfRating.management", r.management),
-    ] {
-        f.num(name, name, v);
-    }
-    f.text("talent", "talent", &p.talent);
-    f.text("tax.grade", "tax.grade", &p.tax.grade);
-    f.flag("tax.arrears", "tax.arrears", p.tax.arrears);
-    let c = &p.credit;
-    for (name, v) in [
-        ("credit.dishonestDebtor", c.dishonest_debtor),
-        ("credit.abnormalOperations", c.abnormal_operations),
-        ("credit.seriousIllegal", c.serious_illegal),
-        ("credit.overdueNow", c.overdue_now),
-        ("credit.overdue90In24m", c.overdue90_in24m),
-        ("credit.majorIncident", c.major_incident),
-        ("credit.restrictedIndustry", c.restricted_industry),
-    ] {
-        f.flag(name, name, v);
-    }
-    f.num(
-        "credit.overdueEventsIn24m",
-        "credit.overdueEventsIn24m",
-        c.overdue_events_in24m,
-    );
-    f.num("debt.unsecured", "debt.unsecured", p.debt.unsecured);
-    f.num("debt.guaranteed", "debt.guaranteed", p.debt.guaranteed);
-    f.num("debt.secured", "debt.secured", p.debt.secured);
-    // The qualification ladder's inputs (domain.md §6.10.6).
-    f.num("niche.years", "niche.years", p.niche.years);
-    f.num("niche.share", "niche.share", p.niche.share);
-    f.num(
-        "niche.nationalRank",
-        "niche.nationalRank",
-        p.niche.national_rank,
-    );
-    f.flag("niche.recognised", "niche.recognised", p.niche.recognised);
-    f.num(
-        "equityFinancing.last2Years",
-        "equityFinancing.last2Years",
-        p.equity_financing.last2_years,
-    );
-    f.num(
-        "equityFinancing.last3Years",
-        "equityFinancing.last3Years",
-        p.equity_financing.last3_years,
-    );
-    f.flag(
-        "strategicEmerging",
-        "strategicEmerging",
-        p.strategic_emerging,
-    );
-    f.text("chainRole", "chainRole", &p.chain_role);
-    f.num("platformScore", "platformScore", p.platform_score);
-    // The earlier fiscal years, by name (the ladder reads two and three years).
-    let earlier: [(&str, usize, &str, YearGetter); 5] = [
-        ("priorRevenue", 1, "revenue", |y| y.revenue),
-        ("priorRdExpense", 1, "rdExpense", |y| y.rd_expense),
-        ("priorMainBusinessRevenue", 1, "mainBusinessRevenue", |y| {
-            y.main_business_revenue
-        }),
-        ("revenueTwoYearsBefore", 2, "revenue", |y| y.revenue),
-        ("rdExpenseTwoYearsBefore", 2, "rdExpense", |y| y.rd_expense),
-    ];
-    for (name, i, field, get) in earlier {
-        f.derived(name, year_field(y, i, field, get));
-    }
+    input_facts(p, &mut f);
 
     // Derived figures.
-    let field =
-        |i: usize, name: &str, get: fn(&Year) -> Option<Decimal>| year_field(y, i, name, get);
-    let assets = field(0, "totalAssets", |y| y.total_assets);
-    let liabilities = field(0, "totalLiabilities", |y| y.total_liabilities);
-    let revenue = field(0, "revenue", |y| y.revenue);
-    let rd = field(0, "rdExpense", |y| y.rd_expense);
+    let field = |i: usize, name: &str| year_field(p, i, name);
+    let assets = field(0, "totalAssets");
+    let liabilities = field(0, "totalLiabilities");
+    let revenue = field(0, "revenue");
+    let rd = field(0, "rdExpense");
     let p_rev = vec!["financials[0].revenue".to_string()];
 
     f.derived(
@@ -493,8 +471,12 @@ pub fn derive(p: &Profile) -> Facts {
             &["financials[0].totalAssets".to_string()],
         ),
     );
-    let employees = p.employees.ok_or_else(|| vec!["employees".to_string()]);
-    let staff = p.tech_staff.ok_or_else(|| vec!["techStaff".to_string()]);
+    let employees = p
+        .num("employees")
+        .ok_or_else(|| vec!["employees".to_string()]);
+    let staff = p
+        .num("techStaff")
+        .ok_or_else(|| vec!["techStaff".to_string()]);
     f.derived(
         "techStaffRatio",
         ratio(staff, employees, &["employees".to_string()]),
@@ -504,14 +486,13 @@ pub fn derive(p: &Profile) -> Facts {
         "rdToCosts",
         ratio(
             rd.clone(),
-            field(0, "costsAndExpenses", |y| y.costs_and_expenses),
+            field(0, "costsAndExpenses"),
             &["financials[0].costsAndExpenses".to_string()],
         ),
     );
     // Domestic R&D (§2.1 (五)), like the intensity, pooled over the years that give it.
-    let pooled: Vec<(Decimal, Decimal)> = y
-        .iter()
-        .filter_map(|y| Some((y.domestic_rd_expense?, y.rd_expense?)))
+    let pooled: Vec<(Decimal, Decimal)> = (0..p.years())
+        .filter_map(|i| Some((p.year(i, "domesticRdExpense")?, p.year(i, "rdExpense")?)))
         .collect();
     let domestic = if pooled.is_empty() {
         Err(vec!["financials[0].domesticRdExpense".to_string()])
@@ -526,7 +507,7 @@ pub fn derive(p: &Profile) -> Facts {
     f.derived(
         "highTechRevenueRatio",
         ratio(
-            p.high_tech_revenue
+            p.num("highTechRevenue")
                 .ok_or_else(|| vec!["highTechRevenue".to_string()]),
             revenue,
             &p_rev,
@@ -536,29 +517,25 @@ pub fn derive(p: &Profile) -> Facts {
     // R&D intensity over the years given (domain.md §2.1 (五)): sum of R&D ÷ sum of revenue.
     let mut sum_rd = Ok(Decimal::ZERO);
     let mut sum_rev = Ok(Decimal::ZERO);
-    if y.is_empty() {
+    if p.years() == 0 {
         sum_rd = Err(vec!["financials[0].rdExpense".to_string()]);
         sum_rev = Err(p_rev.clone());
     }
-    for i in 0..y.len() {
-        sum_rd = add(sum_rd, field(i, "rdExpense", |y| y.rd_expense));
-        sum_rev = add(sum_rev, field(i, "revenue", |y| y.revenue));
+    for i in 0..p.years() {
+        sum_rd = add(sum_rd, field(i, "rdExpense"));
+        sum_rev = add(sum_rev, field(i, "revenue"));
     }
     f.derived("rdIntensity", ratio(sum_rd, sum_rev, &p_rev));
 
     f.derived(
         "mainBusinessShare",
-        ratio(
-            field(0, "mainBusinessRevenue", |y| y.main_business_revenue),
-            field(0, "revenue", |y| y.revenue),
-            &p_rev,
-        ),
+        ratio(field(0, "mainBusinessRevenue"), field(0, "revenue"), &p_rev),
     );
     f.derived("mainBusinessGrowth", main_business_growth(p));
     // Whether that growth is a rate at all: not with a zero year before, nor for a firm under 2
     // years old without one (those score nothing, §6.10.2).
-    let before = y.get(1).and_then(|y| y.main_business_revenue);
-    let exists = match (before, p.years_operating) {
+    let before = p.year(1, "mainBusinessRevenue");
+    let exists = match (before, p.num("yearsOperating")) {
         (Some(b), _) => Known::Yes(Val::Bool(!b.is_zero())),
         (None, Some(a)) if a < Decimal::from(2) => Known::Yes(Val::Bool(false)),
         (None, Some(_)) => Known::missing(["financials[1].mainBusinessRevenue".to_string()]),
@@ -571,25 +548,20 @@ pub fn derive(p: &Profile) -> Facts {
     f.derived(
         "priorRdToRevenue",
         ratio(
-            field(1, "rdExpense", |y| y.rd_expense),
-            field(1, "revenue", |y| y.revenue),
+            field(1, "rdExpense"),
+            field(1, "revenue"),
             &["financials[1].revenue".to_string()],
         ),
     );
     f.derived(
         "revenueGrowth",
-        growth_fact(p, &[("revenue", |y| y.revenue)], |y| y.revenue),
+        growth_fact(p, &["revenue"], |i| p.year(i, "revenue")),
     );
     f.derived(
         "netAssetGrowth",
-        growth_fact(
-            p,
-            &[
-                ("totalAssets", |y| y.total_assets),
-                ("totalLiabilities", |y| y.total_liabilities),
-            ],
-            |y| Some(y.total_assets? - y.total_liabilities?),
-        ),
+        growth_fact(p, &["totalAssets", "totalLiabilities"], |i| {
+            Some(p.year(i, "totalAssets")? - p.year(i, "totalLiabilities")?)
+        }),
     );
     f
 }
@@ -622,15 +594,29 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), empty.len());
-        let mut full = Profile {
-            financials: vec![Year::default(), Year::default(), Year::default()],
-            employees: Some(d("10")),
-            tech_staff: Some(d("2")),
-            years_operating: Some(d("1")),
-            ..Profile::default()
-        };
-        full.financials[0].revenue = Some(d("100"));
+        let mut full = Profile::default();
+        for (path, v) in [
+            ("financials[2].taxPaid", "1"),
+            ("employees", "10"),
+            ("techStaff", "2"),
+            ("yearsOperating", "1"),
+            ("financials[0].revenue", "100"),
+        ] {
+            assert!(full.set_num(path, d(v)));
+        }
         assert_eq!(names(&full), empty);
+    }
+
+    #[test]
+    fn every_fact_a_policy_may_read_names_the_paths_it_reads() {
+        for (name, _) in derive(&Profile::default()).iter() {
+            assert!(
+                name == "yearsGiven" || !paths_read_by(name).is_empty(),
+                "{name}"
+            );
+        }
+        assert_eq!(paths_read_by("priorRevenue"), vec!["financials[1].revenue"]);
+        assert_eq!(paths_read_by("rdIntensity").len(), 6);
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod engine;
 pub mod error;
 pub mod facts;
 pub mod hints;
+pub mod inputs;
 pub mod json;
 pub mod money;
 pub mod plausibility;

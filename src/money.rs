@@ -129,6 +129,8 @@ pub fn float_decimal(f: f64) -> Option<Decimal> {
 pub enum NumKind {
     /// Yuan: number or string, with 万/亿; never negative, at most 10^15.
     Amount,
+    /// Yuan as `Amount`, but a loss may be negative (net profit); at most 10^15 either way.
+    SignedAmount,
     /// A head count or a number of items: a non-negative whole number.
     Count,
     /// A non-negative decimal (years), at most 10^15.
@@ -138,7 +140,7 @@ pub enum NumKind {
 /// Reads one numeric field, giving a typed issue for anything that is not a valid value.
 pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue> {
     let expected = match kind {
-        NumKind::Amount => "amount",
+        NumKind::Amount | NumKind::SignedAmount => "amount",
         NumKind::Count => "integer",
         NumKind::Quantity => "number",
     };
@@ -153,7 +155,7 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
             }
         },
         Json::Str(s) => {
-            let allow_units = kind == NumKind::Amount;
+            let allow_units = matches!(kind, NumKind::Amount | NumKind::SignedAmount);
             let trimmed = s.trim();
             let has_unit = trimmed.ends_with('万') || trimmed.ends_with('亿');
             let shown = || -> String { s.chars().take(40).collect() };
@@ -180,10 +182,10 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
                 .with(other.kind()))
         }
     };
-    if value.is_sign_negative() && !value.is_zero() {
+    if value.is_sign_negative() && !value.is_zero() && kind != NumKind::SignedAmount {
         return Err(Issue::new(Code::NegativeAmount, path).with(value.normalize()));
     }
-    if value > max_amount() {
+    if value.abs() > max_amount() {
         return Err(Issue::new(Code::AmountTooLarge, path).with(value.normalize()));
     }
     if kind == NumKind::Count && !value.fract().is_zero() {

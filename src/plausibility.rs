@@ -3,7 +3,7 @@
 //! warning is for the person to check their figures; it never changes a status, a score or a line,
 //! and nothing here reads the policy or the report.
 
-use crate::profile::{Profile, Year};
+use crate::profile::Profile;
 use crate::report::{WarningCode, WarningOut};
 use crate::text::{self, fill, pick, Locale};
 use crate::ui::form::{choice_label, label_of};
@@ -30,40 +30,36 @@ pub fn warnings(profile: &Profile, locale: Locale) -> Vec<WarningOut> {
     let heads = |path: &'static str, n: Option<Decimal>| (path.to_string(), n.map(Figure::Heads));
     out.extend(above(
         WarningCode::TechStaffAboveEmployees,
-        heads("techStaff", profile.tech_staff),
-        heads("employees", profile.employees),
+        heads("techStaff", profile.num("techStaff")),
+        heads("employees", profile.num("employees")),
         locale,
     ));
-    for (i, year) in profile.financials.iter().enumerate() {
-        out.extend(year_warnings(i, year, locale));
+    for i in 0..profile.years() {
+        out.extend(year_warnings(profile, i, locale));
     }
-    let revenue = profile.latest().and_then(|y| y.revenue);
+    let revenue = profile.year(0, "revenue");
     out.extend(above(
         WarningCode::HighTechRevenueAboveRevenue,
-        money("highTechRevenue".into(), profile.high_tech_revenue),
+        money("highTechRevenue".into(), profile.num("highTechRevenue")),
         money("financials[0].revenue".into(), revenue),
         locale,
     ));
     out
 }
 
-fn year_warnings(i: usize, year: &Year, locale: Locale) -> Vec<WarningOut> {
-    let at = |key: &str, value: Option<Decimal>| money(format!("financials[{i}].{key}"), value);
+fn year_warnings(profile: &Profile, i: usize, locale: Locale) -> Vec<WarningOut> {
+    let at = |key: &str| money(format!("financials[{i}].{key}"), profile.year(i, key));
     [
-        (
-            WarningCode::RdAboveRevenue,
-            at("rdExpense", year.rd_expense),
-            at("revenue", year.revenue),
-        ),
+        (WarningCode::RdAboveRevenue, at("rdExpense"), at("revenue")),
         (
             WarningCode::DomesticRdAboveRd,
-            at("domesticRdExpense", year.domestic_rd_expense),
-            at("rdExpense", year.rd_expense),
+            at("domesticRdExpense"),
+            at("rdExpense"),
         ),
         (
             WarningCode::LiabilitiesAboveAssets,
-            at("totalLiabilities", year.total_liabilities),
-            at("totalAssets", year.total_assets),
+            at("totalLiabilities"),
+            at("totalAssets"),
         ),
     ]
     .into_iter()
@@ -126,8 +122,8 @@ fn above(
 
 /// A city of Jiangsu with another of the form's provinces.
 fn city_outside_province(profile: &Profile, locale: Locale) -> Option<WarningOut> {
-    let city = profile.city.as_deref()?;
-    let province = profile.province.as_deref()?;
+    let city = profile.text("city")?;
+    let province = profile.text("province")?;
     if !JIANGSU_CITIES.contains(&city) || !PROVINCES.contains(&province) || province == "jiangsu" {
         return None;
     }

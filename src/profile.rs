@@ -1,7 +1,9 @@
 //! The input model (contract §2): reading a profile from raw JSON, with every problem reported at
-//! once as a typed issue with its JSON path. Every field is optional; `None` means "not given".
+//! once as a typed issue with its JSON path. The fields and their types are declared once, in
+//! `inputs::INPUTS`; this reader walks that list. Every field is optional; `None` means "not given".
 
 use crate::error::{index, join, Code, Error, Issue};
+use crate::inputs::{Input, Type, INPUTS};
 use crate::json::Json;
 use crate::money::{read_number, NumKind};
 use rust_decimal::Decimal;
@@ -11,314 +13,50 @@ pub const MAX_TEXT: usize = 200;
 /// At most this many problems are reported for one profile.
 pub const MAX_ISSUES: usize = 50;
 
-pub const SECTORS: &[&str] = &["industry", "software", "other"];
-pub const TECH_FIELDS: &[&str] = &[
-    "electronic-information",
-    "biomedicine",
-    "aerospace",
-    "new-materials",
-    "high-tech-services",
-    "new-energy",
-    "resources-environment",
-    "advanced-manufacturing",
-    "none",
-];
-pub const TALENT: &[&str] = &["national", "provincial", "municipal", "none"];
-pub const TAX_GRADES: &[&str] = &["A", "B", "M", "C", "D"];
-pub const CHAIN_ROLES: &[&str] = &["keyLink", "none"];
-/// The platform's 专精特新发展评价得分 is out of 100.
-pub const PLATFORM_SCORE_MAX: i64 = 100;
+/// The catalog's per-year fields, `INPUTS[YEAR_START..YEAR_END]` (they are contiguous).
+const fn year_span() -> (usize, usize) {
+    let (mut i, mut start, mut end) = (0, usize::MAX, 0);
+    while i < INPUTS.len() {
+        if INPUTS[i].per_year.is_some() {
+            if start == usize::MAX {
+                start = i;
+            }
+            end = i + 1;
+        }
+        i += 1;
+    }
+    (start, end)
+}
+pub const YEAR_START: usize = year_span().0;
+pub const YEAR_END: usize = year_span().1;
+const YEAR_FIELDS: usize = YEAR_END - YEAR_START;
 
-/// A company profile (contract §2). Every field is optional; money is yuan, as a number or a
-/// decimal string, optionally with 万 or 亿.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields, default)
-)]
+/// The value of one scalar field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Num(Decimal),
+    Bool(bool),
+    Text(String),
+}
+
+/// One fiscal year: the per-year fields, in catalog order.
+pub type Year = [Option<Decimal>; YEAR_FIELDS];
+
+/// A company profile (contract §2): a value (or none) for each field of the catalog, and the
+/// fiscal years, latest first.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    pub name: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Place>")
-    )]
-    pub province: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Place>")
-    )]
-    pub city: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Sector>")
-    )]
-    pub sector: Option<String>,
-    pub resident: Option<bool>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Quantity>")
-    )]
-    pub years_operating: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub employees: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub tech_staff: Option<Decimal>,
-    /// Latest fiscal year first; 1 to 3 years.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 3)))]
-    pub financials: Vec<Year>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub high_tech_revenue: Option<Decimal>,
-    pub ip: Ip,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::TechField>")
-    )]
-    pub tech_field: Option<String>,
-    pub statuses: Statuses,
-    pub innovation_self_rating: SelfRating,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Talent>")
-    )]
-    pub talent: Option<String>,
-    pub tax: Tax,
-    pub credit: Credit,
-    pub debt: Debt,
-    /// The qualification ladder's inputs (domain.md §6.10.6).
-    pub niche: Niche,
-    pub equity_financing: EquityFinancing,
-    pub strategic_emerging: Option<bool>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::ChainRole>")
-    )]
-    pub chain_role: Option<String>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Quantity>")
-    )]
-    pub platform_score: Option<Decimal>,
+    values: Vec<Option<Value>>,
+    years: Vec<Year>,
 }
 
-/// The firm's niche market (特定细分市场).
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Niche {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Quantity>")
-    )]
-    pub years: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Quantity>")
-    )]
-    pub share: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub national_rank: Option<Decimal>,
-    pub recognised: Option<bool>,
-}
-
-/// New equity from qualified institutional investors, paid in.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct EquityFinancing {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub last2_years: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub last3_years: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Year {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub revenue: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub main_business_revenue: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub rd_expense: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub domestic_rd_expense: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub costs_and_expenses: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub total_assets: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub total_liabilities: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub tax_paid: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Ip {
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub class_one: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub class_two: Option<Decimal>,
-    /// Parts of `class_one` (domain.md §6.10.7).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub class_one_high_value: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub class_one_own_developed: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Statuses {
-    pub high_tech_enterprise: Option<bool>,
-    pub tech_sme_registered: Option<bool>,
-    pub innovative_sme: Option<bool>,
-    pub specialized_sme: Option<bool>,
-    pub little_giant: Option<bool>,
-    pub provincial_rd_institution: Option<bool>,
-    pub led_standard: Option<bool>,
-    pub national_award: Option<bool>,
-    pub science_award_last3_years: Option<bool>,
-    pub provincial_award_top3: Option<bool>,
-    pub national_award_top3_last3_years: Option<bool>,
-    pub tech_innovation_demo: Option<bool>,
-    pub ip_advantage: Option<bool>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct SelfRating {
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub advancement: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub core_support: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub acquisition: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub transfer: Option<Decimal>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub management: Option<Decimal>,
-}
-
-/// The highest self-rating each expert item of the high-tech evaluation allows (domain.md §2.3).
-pub const SELF_RATING_MAX: &[(&str, i64)] = &[
-    ("advancement", 8),
-    ("coreSupport", 8),
-    ("acquisition", 6),
-    ("transfer", 30),
-    ("management", 20),
-];
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Tax {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::TaxGrade>")
-    )]
-    pub grade: Option<String>,
-    pub arrears: Option<bool>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Credit {
-    pub dishonest_debtor: Option<bool>,
-    pub abnormal_operations: Option<bool>,
-    pub serious_illegal: Option<bool>,
-    pub overdue_now: Option<bool>,
-    pub overdue90_in24m: Option<bool>,
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<u64>"))]
-    pub overdue_events_in24m: Option<Decimal>,
-    pub major_incident: Option<bool>,
-    pub restricted_industry: Option<bool>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(rename_all = "camelCase", deny_unknown_fields)
-)]
-pub struct Debt {
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub unsecured: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub guaranteed: Option<Decimal>,
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Option<crate::schema::Amount>")
-    )]
-    pub secured: Option<Decimal>,
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            values: vec![None; INPUTS.len()],
+            years: Vec::new(),
+        }
+    }
 }
 
 /// Reads one JSON object: hands out fields by key, collects issues, and reports unknown keys.
@@ -376,21 +114,6 @@ impl<'v, 'e> Obj<'v, 'e> {
                 None
             }
         }
-    }
-
-    /// A number within 0..=max (a score out of `max`).
-    fn bounded(&mut self, key: &'static str, max: i64) -> Option<Decimal> {
-        let path = join(&self.path, key);
-        let v = self.number(key, NumKind::Quantity)?;
-        if v > Decimal::from(max) {
-            self.issues.push(
-                Issue::new(Code::OutOfRange, path)
-                    .with(v)
-                    .with(format!("0–{max}")),
-            );
-            return None;
-        }
-        Some(v)
     }
 
     /// A ratio within 0..=1.
@@ -510,21 +233,76 @@ impl<'v, 'e> Obj<'v, 'e> {
     }
 }
 
-fn read_year(o: &mut Obj) -> Year {
-    use NumKind::Amount;
-    Year {
-        revenue: o.number("revenue", Amount),
-        main_business_revenue: o.number("mainBusinessRevenue", Amount),
-        rd_expense: o.number("rdExpense", Amount),
-        domestic_rd_expense: o.number("domesticRdExpense", Amount),
-        costs_and_expenses: o.number("costsAndExpenses", Amount),
-        total_assets: o.number("totalAssets", Amount),
-        total_liabilities: o.number("totalLiabilities", Amount),
-        tax_paid: o.number("taxPaid", Amount),
+impl Obj<'_, '_> {
+    /// Reads one field of the catalog under its last key.
+    fn input(&mut self, key: &'static str, f: &Input, whole: Option<Decimal>) -> Option<Value> {
+        let path = || join(&self.path, key);
+        let num = |this: &mut Self, kind| this.number(key, kind).map(Value::Num);
+        match f.ty {
+            Type::Text => self.text(key).map(Value::Text),
+            Type::Place(_) => self.place(key).map(Value::Text),
+            Type::Choice(opts) => {
+                let allowed: Vec<&str> = opts.iter().map(|o| o.value).collect();
+                self.one_of(key, &allowed).map(Value::Text)
+            }
+            Type::Flag => self.boolean(key).map(Value::Bool),
+            Type::Amount => num(self, NumKind::Amount),
+            Type::SignedAmount => num(self, NumKind::SignedAmount),
+            Type::Years => num(self, NumKind::Quantity),
+            Type::Ratio => self.ratio(key).map(Value::Num),
+            Type::Count => {
+                let p = path();
+                let v = self.number(key, NumKind::Count)?;
+                if let Some(w) = whole.filter(|w| v > *w) {
+                    self.issues
+                        .push(Issue::new(Code::Inconsistent, p).with(v).with(w));
+                    return None;
+                }
+                Some(Value::Num(v))
+            }
+            Type::Bounded { whole, min, max } => {
+                let p = path();
+                let kind = if whole {
+                    NumKind::Count
+                } else {
+                    NumKind::Quantity
+                };
+                let v = self.number(key, kind)?;
+                if v < Decimal::from(min) || v > Decimal::from(max) {
+                    self.issues.push(
+                        Issue::new(Code::OutOfRange, p)
+                            .with(v)
+                            .with(format!("{min}–{max}")),
+                    );
+                    return None;
+                }
+                Some(Value::Num(v))
+            }
+        }
     }
 }
 
-fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
+/// The last key of a path inside its object (`statuses.littleGiant` → `littleGiant`).
+fn key_of(path: &'static str) -> &'static str {
+    path.rsplit_once('.').map_or(path, |(_, k)| k)
+}
+
+fn group_of(path: &'static str) -> Option<&'static str> {
+    path.split_once('.').map(|(g, _)| g)
+}
+
+fn read_year(o: &mut Obj) -> Year {
+    let mut year: Year = [None; YEAR_FIELDS];
+    for (slot, f) in year.iter_mut().zip(&INPUTS[YEAR_START..YEAR_END]) {
+        *slot = match o.input(key_of(f.path), f, None) {
+            Some(Value::Num(d)) => Some(d),
+            _ => None,
+        };
+    }
+    year
+}
+
+fn read_financials(o: &mut Obj) -> Vec<Year> {
     let Some(v) = o.raw("financials") else {
         return Vec::new();
     };
@@ -542,7 +320,6 @@ fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
             .push(Issue::new(Code::TooManyYears, path).with(items.len()));
         return Vec::new();
     }
-    let _ = issues_path;
     let mut years = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let p = index(&path, i);
@@ -563,125 +340,51 @@ fn read_financials(o: &mut Obj, issues_path: &str) -> Vec<Year> {
     years
 }
 
+/// Reads the fields `INPUTS[from..to]` of one object into `values`.
+fn read_fields(o: &mut Obj, from: usize, to: usize, values: &mut [Option<Value>]) {
+    for i in from..to {
+        let f = &INPUTS[i];
+        let whole = f
+            .part_of
+            .and_then(crate::inputs::position)
+            .and_then(|w| match values.get(w) {
+                Some(Some(Value::Num(d))) => Some(*d),
+                _ => None,
+            });
+        let v = o.input(key_of(f.path), f, whole);
+        if let Some(slot) = values.get_mut(i) {
+            *slot = v;
+        }
+    }
+}
+
 fn read_profile(o: &mut Obj) -> Profile {
-    use NumKind::{Amount, Count, Quantity};
-    Profile {
-        name: o.text("name"),
-        province: o.place("province"),
-        city: o.place("city"),
-        sector: o.one_of("sector", SECTORS),
-        resident: o.boolean("resident"),
-        years_operating: o.number("yearsOperating", Quantity),
-        employees: o.number("employees", Count),
-        tech_staff: o.number("techStaff", Count),
-        financials: read_financials(o, ""),
-        high_tech_revenue: o.number("highTechRevenue", Amount),
-        ip: o.child("ip", read_ip),
-        tech_field: o.one_of("techField", TECH_FIELDS),
-        statuses: o.child("statuses", |o| Statuses {
-            high_tech_enterprise: o.boolean("highTechEnterprise"),
-            tech_sme_registered: o.boolean("techSmeRegistered"),
-            innovative_sme: o.boolean("innovativeSme"),
-            specialized_sme: o.boolean("specializedSme"),
-            little_giant: o.boolean("littleGiant"),
-            provincial_rd_institution: o.boolean("provincialRdInstitution"),
-            led_standard: o.boolean("ledStandard"),
-            national_award: o.boolean("nationalAward"),
-            science_award_last3_years: o.boolean("scienceAwardLast3Years"),
-            provincial_award_top3: o.boolean("provincialAwardTop3"),
-            national_award_top3_last3_years: o.boolean("nationalAwardTop3Last3Years"),
-            tech_innovation_demo: o.boolean("techInnovationDemo"),
-            ip_advantage: o.boolean("ipAdvantage"),
-        }),
-        innovation_self_rating: o.child("innovationSelfRating", read_self_rating),
-        talent: o.one_of("talent", TALENT),
-        tax: o.child("tax", |o| Tax {
-            grade: o.one_of("grade", TAX_GRADES),
-            arrears: o.boolean("arrears"),
-        }),
-        credit: o.child("credit", |o| Credit {
-            dishonest_debtor: o.boolean("dishonestDebtor"),
-            abnormal_operations: o.boolean("abnormalOperations"),
-            serious_illegal: o.boolean("seriousIllegal"),
-            overdue_now: o.boolean("overdueNow"),
-            overdue90_in24m: o.boolean("overdue90In24m"),
-            overdue_events_in24m: o.number("overdueEventsIn24m", Count),
-            major_incident: o.boolean("majorIncident"),
-            restricted_industry: o.boolean("restrictedIndustry"),
-        }),
-        debt: o.child("debt", |o| Debt {
-            unsecured: o.number("unsecured", Amount),
-            guaranteed: o.number("guaranteed", Amount),
-            secured: o.number("secured", Amount),
-        }),
-        niche: o.child("niche", |o| Niche {
-            years: o.number("years", Quantity),
-            share: o.ratio("share"),
-            national_rank: o.number("nationalRank", Count),
-            recognised: o.boolean("recognised"),
-        }),
-        equity_financing: o.child("equityFinancing", |o| EquityFinancing {
-            last2_years: o.number("last2Years", Amount),
-            last3_years: o.number("last3Years", Amount),
-        }),
-        strategic_emerging: o.boolean("strategicEmerging"),
-        chain_role: o.one_of("chainRole", CHAIN_ROLES),
-        platform_score: o.bounded("platformScore", PLATFORM_SCORE_MAX),
-    }
-}
-
-/// The IP counts; a part of the Class I count above the whole is `inconsistent` at the part.
-fn read_ip(o: &mut Obj) -> Ip {
-    let class_one = o.number("classOne", NumKind::Count);
-    let mut part = |key: &'static str| {
-        let path = join(&o.path, key);
-        let v = o.number(key, NumKind::Count)?;
-        if let Some(whole) = class_one.filter(|w| v > *w) {
-            o.issues
-                .push(Issue::new(Code::Inconsistent, path).with(v).with(whole));
-            return None;
+    let mut p = Profile::default();
+    let mut i = 0;
+    while i < INPUTS.len() {
+        let f = &INPUTS[i];
+        if f.per_year.is_some() {
+            p.years = read_financials(o);
+            i = YEAR_END;
+            continue;
         }
-        Some(v)
-    };
-    let class_one_high_value = part("classOneHighValue");
-    let class_one_own_developed = part("classOneOwnDeveloped");
-    Ip {
-        class_one,
-        class_two: o.number("classTwo", NumKind::Count),
-        class_one_high_value,
-        class_one_own_developed,
+        let Some(group) = group_of(f.path) else {
+            read_fields(o, i, i + 1, &mut p.values);
+            i += 1;
+            continue;
+        };
+        let end = (i..INPUTS.len())
+            .find(|&j| group_of(INPUTS[j].path) != Some(group))
+            .unwrap_or(INPUTS.len());
+        let values = &mut p.values;
+        o.child(group, |c| read_fields(c, i, end, values));
+        i = end;
     }
-}
-
-fn read_self_rating(o: &mut Obj) -> SelfRating {
-    let mut rate = |key: &'static str| {
-        let max = SELF_RATING_MAX
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(0, |(_, m)| *m);
-        let path = join(&o.path, key);
-        let v = o.number(key, NumKind::Count)?;
-        if v > Decimal::from(max) {
-            o.issues.push(
-                Issue::new(Code::OutOfRange, path)
-                    .with(v)
-                    .with(format!("0–{max}")),
-            );
-            return None;
-        }
-        Some(v)
-    };
-    SelfRating {
-        advancement: rate("advancement"),
-        core_support: rate("coreSupport"),
-        acquisition: rate("acquisition"),
-        transfer: rate("transfer"),
-        management: rate("management"),
-    }
+    p
 }
 
 impl Profile {
-    /// Reads a profile; every problem is reported, in document order.
+    /// Reads a profile; every problem is reported, in the catalog's order.
     pub fn read(input: &Json) -> Result<Profile, Error> {
         let mut issues = Vec::new();
         let profile = match input {
@@ -707,7 +410,128 @@ impl Profile {
         Error::from_issues(issues).map(|()| profile)
     }
 
-    pub fn latest(&self) -> Option<&Year> {
-        self.financials.first()
+    /// The value of a scalar field by its path.
+    pub fn get(&self, path: &str) -> Option<&Value> {
+        crate::inputs::position(path).and_then(|i| self.at(i))
+    }
+
+    /// The value of the field at a catalog position.
+    pub fn at(&self, i: usize) -> Option<&Value> {
+        self.values.get(i).and_then(Option::as_ref)
+    }
+
+    pub fn num(&self, path: &str) -> Option<Decimal> {
+        match self.get(path) {
+            Some(Value::Num(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, path: &str) -> Option<&str> {
+        match self.get(path) {
+            Some(Value::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The company's name, for the report's header.
+    pub fn name(&self) -> Option<String> {
+        self.text("name").map(str::to_string)
+    }
+
+    /// How many fiscal years are given.
+    pub fn years(&self) -> usize {
+        self.years.len()
+    }
+
+    /// A per-year field of year `i` (0 = latest) by its key (`revenue`).
+    pub fn year(&self, i: usize, key: &str) -> Option<Decimal> {
+        let slot = year_slot(key)?;
+        self.year_at(i, slot)
+    }
+
+    /// A per-year field of year `i` by its slot (`catalog position − YEAR_START`).
+    pub fn year_at(&self, i: usize, slot: usize) -> Option<Decimal> {
+        self.years
+            .get(i)
+            .and_then(|y| y.get(slot).copied().flatten())
+    }
+
+    /// Sets a number at a concrete profile path (`techStaff`, `financials[0].revenue`), creating
+    /// the fiscal years up to it; false for a path that is not a numeric field.
+    pub fn set_num(&mut self, path: &str, v: Decimal) -> bool {
+        match crate::inputs::of_path(path) {
+            Some((f, Some(i))) => {
+                let Some(slot) = f.year_key().and_then(year_slot) else {
+                    return false;
+                };
+                while self.years.len() <= i {
+                    self.years.push([None; YEAR_FIELDS]);
+                }
+                if let Some(s) = self.years.get_mut(i).and_then(|y| y.get_mut(slot)) {
+                    *s = Some(v);
+                }
+                true
+            }
+            Some((f, None)) => match crate::inputs::position(f.path) {
+                Some(i) => {
+                    if let Some(s) = self.values.get_mut(i) {
+                        *s = Some(Value::Num(v));
+                    }
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        }
+    }
+
+    /// A number at a concrete profile path.
+    pub fn num_at_path(&self, path: &str) -> Option<Decimal> {
+        match crate::inputs::split_year(path) {
+            Some((i, key)) => self.year(i, key),
+            None => self.num(path),
+        }
+    }
+}
+
+/// The slot of a per-year field inside a year, by its key.
+pub fn year_slot(key: &str) -> Option<usize> {
+    INPUTS[YEAR_START..YEAR_END]
+        .iter()
+        .position(|f| f.year_key() == Some(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_nested_fields_years_and_parts() {
+        let v = Json::parse(
+            r#"{"employees": 80, "statuses": {"littleGiant": true},
+            "financials": [{"revenue": "3000万"}, {"revenue": 100}],
+            "ip": {"classOne": 2, "classOneHighValue": 1}}"#,
+        )
+        .unwrap();
+        let p = Profile::read(&v).unwrap();
+        assert_eq!(p.num("employees"), Some(Decimal::from(80)));
+        assert_eq!(p.get("statuses.littleGiant"), Some(&Value::Bool(true)));
+        assert_eq!(p.year(0, "revenue"), Some(Decimal::from(30_000_000)));
+        assert_eq!(p.year(1, "revenue"), Some(Decimal::from(100)));
+        assert_eq!(p.years(), 2);
+        assert_eq!(p.num("ip.classOneHighValue"), Some(Decimal::ONE));
+        let bad = Json::parse(r#"{"ip": {"classOne": 1, "classOneHighValue": 2}}"#).unwrap();
+        let e = Profile::read(&bad).unwrap_err();
+        assert_eq!(e.issues[0].path, "ip.classOneHighValue");
+    }
+
+    #[test]
+    fn set_num_creates_the_years_it_needs() {
+        let mut p = Profile::default();
+        assert!(p.set_num("financials[1].rdExpense", Decimal::TEN));
+        assert_eq!(p.years(), 2);
+        assert_eq!(p.year(1, "rdExpense"), Some(Decimal::TEN));
+        assert!(!p.set_num("financials[0].nothing", Decimal::TEN));
     }
 }

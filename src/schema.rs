@@ -11,8 +11,9 @@ pub use native::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::profile::{CHAIN_ROLES, SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
+    use crate::inputs::{Input, Type, INPUTS};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use serde_json::{json, Map, Value};
     use std::borrow::Cow;
 
     macro_rules! schema_type {
@@ -46,11 +47,13 @@ mod native {
     schema_type!(Place, "A place name in lowercase pinyin.", {
         "type": "string", "pattern": "^[a-z][a-z -]*$", "examples": ["jiangsu", "nanjing", "kunshan"]
     });
-    schema_type!(Sector, "The SME size-standard sector.", { "type": "string", "enum": SECTORS });
-    schema_type!(TechField, "One of the 8 key supported high-tech fields, or none.", { "type": "string", "enum": TECH_FIELDS });
-    schema_type!(Talent, "The highest talent-programme tier.", { "type": "string", "enum": TALENT });
-    schema_type!(TaxGrade, "The taxpayer credit grade.", { "type": "string", "enum": TAX_GRADES });
-    schema_type!(ChainRole, "The lead product's place in the industrial chain: keyLink (六基 or a key link) or none.", { "type": "string", "enum": CHAIN_ROLES });
+    schema_type!(SignedAmount, "Yuan that may be negative (a loss).", {
+        "description": "Yuan, at most 10^15 either way; a loss is negative: a number, or a decimal string optionally ending in 万 or 亿, e.g. \"-500万\".",
+        "oneOf": [
+            { "type": "number", "minimum": -1_000_000_000_000_000_i64, "maximum": 1_000_000_000_000_000_u64 },
+            { "type": "string", "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*[万亿]?\\s*$" }
+        ]
+    });
     schema_type!(PolicyDecimal, "A decimal in a policy: a number or a string with an optional 万, 亿 or %.", {
         "oneOf": [
             { "type": "number" },
@@ -95,6 +98,112 @@ mod native {
         form_read: crate::ui::form::FormRead,
         policy_input: crate::ui::inputs::PolicyInput,
         trace: crate::trace::Trace,
+    }
+
+    /// One field's schema, from its declaration; `null` always means "not given".
+    fn field_schema(f: &Input, gen: &mut SchemaGenerator) -> Value {
+        let nullable = |v: Value| json!({ "anyOf": [v, { "type": "null" }] });
+        let reference = |s: Schema| s.to_value();
+        let mut v = match f.ty {
+            Type::Text => {
+                json!({ "type": ["string", "null"], "maxLength": crate::profile::MAX_TEXT })
+            }
+            Type::Place(_) => nullable(reference(gen.subschema_for::<Place>())),
+            Type::Choice(opts) => {
+                let values: Vec<&str> = opts.iter().map(|o| o.value).collect();
+                nullable(json!({ "type": "string", "enum": values }))
+            }
+            Type::Flag => json!({ "type": ["boolean", "null"] }),
+            Type::Amount => nullable(reference(gen.subschema_for::<Amount>())),
+            Type::SignedAmount => nullable(reference(gen.subschema_for::<SignedAmount>())),
+            Type::Count => json!({ "type": ["integer", "null"], "minimum": 0 }),
+            Type::Years => nullable(reference(gen.subschema_for::<Quantity>())),
+            Type::Ratio => json!({ "type": ["number", "null"], "minimum": 0, "maximum": 1 }),
+            Type::Bounded { whole, min, max } => json!({
+                "type": [if whole { "integer" } else { "number" }, "null"], "minimum": min, "maximum": max
+            }),
+        };
+        let help = [f.label.1, f.help.1]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(": ");
+        if let Some(o) = v.as_object_mut() {
+            o.insert("description".into(), Value::String(help));
+        }
+        v
+    }
+
+    fn object(properties: Map<String, Value>, description: Option<&str>) -> Value {
+        let mut v =
+            json!({ "type": "object", "additionalProperties": false, "properties": properties });
+        if let (Some(d), Some(o)) = (description, v.as_object_mut()) {
+            o.insert("description".into(), Value::String(d.into()));
+        }
+        v
+    }
+
+    /// `statuses` → `Statuses`, the name of a nested object's definition.
+    fn def_name(group: &str) -> String {
+        let mut c = group.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    /// The profile (contract §2): generated from the fields' declarations (`inputs::INPUTS`).
+    impl JsonSchema for crate::profile::Profile {
+        fn schema_name() -> Cow<'static, str> {
+            "Profile".into()
+        }
+
+        fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+            let mut top = Map::new();
+            let mut groups: Vec<(String, Map<String, Value>)> = Vec::new();
+            let mut year = Map::new();
+            for f in INPUTS {
+                let schema = field_schema(f, gen);
+                if let Some(key) = f.year_key() {
+                    year.insert(key.into(), schema);
+                } else if let Some((g, key)) = f.path.split_once('.') {
+                    match groups.iter_mut().find(|(n, _)| n == g) {
+                        Some((_, m)) => {
+                            m.insert(key.into(), schema);
+                        }
+                        None => {
+                            let mut m = Map::new();
+                            m.insert(key.into(), schema);
+                            groups.push((g.to_string(), m));
+                        }
+                    }
+                    if !top.contains_key(g) {
+                        top.insert(
+                            g.into(),
+                            json!({ "$ref": format!("#/$defs/{}", def_name(g)) }),
+                        );
+                    }
+                } else {
+                    top.insert(f.path.into(), schema);
+                }
+                if f.per_year.is_some() && !top.contains_key("financials") {
+                    top.insert("financials".into(), json!({
+                        "description": "Latest fiscal year first; 1 to 3 years.",
+                        "type": "array", "maxItems": crate::profile::MAX_YEARS, "items": { "$ref": "#/$defs/Year" }
+                    }));
+                }
+            }
+            let defs = gen.definitions_mut();
+            defs.insert("Year".into(), object(year, Some("One fiscal year.")));
+            for (g, m) in groups {
+                defs.insert(def_name(&g), object(m, None));
+            }
+            let mut root = object(top, Some("A company profile (contract §2). Every field is optional; money is yuan, as a number or a decimal string, optionally with 万 or 亿."));
+            if let Some(o) = root.as_object_mut() {
+                o.insert("title".into(), Value::String("Profile".into()));
+            }
+            Schema::try_from(root).unwrap_or_default()
+        }
     }
 
     fn generate<T: JsonSchema>() -> serde_json::Value {

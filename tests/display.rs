@@ -196,20 +196,35 @@ fn an_unknown_format_is_refused_at_its_path() {
 
 #[test]
 fn the_form_and_the_report_label_choices_from_one_list() {
-    use credit_check::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
-    for (path, values) in [
-        ("sector", SECTORS),
-        ("techField", TECH_FIELDS),
-        ("talent", TALENT),
-        ("tax.grade", TAX_GRADES),
-    ] {
+    // Each choice field's options are declared once, with their words: the form offers exactly
+    // what the profile reader accepts.
+    use credit_check::inputs::{Type, INPUTS};
+    use credit_check::profile::Profile;
+    for f in INPUTS.iter().filter(|f| matches!(f.ty, Type::Choice(_))) {
+        let values: Vec<&str> = f.ty.options().iter().map(|o| o.value).collect();
         for locale in Locale::ALL {
-            let form: Vec<&str> = credit_check::ui::labels::choices_of(path, locale)
+            let form: Vec<&str> = credit_check::ui::labels::choices_of(f.path, locale)
                 .into_iter()
                 .map(|(v, _)| v)
                 .collect();
-            assert_eq!(form, values, "{path}");
+            assert_eq!(form, values, "{}", f.path);
         }
+        let read = |v: &str| {
+            let mut doc = serde_json::json!({});
+            let mut at = &mut doc;
+            let keys: Vec<&str> = f.path.split('.').collect();
+            for k in &keys[..keys.len() - 1] {
+                at = at
+                    .as_object_mut()
+                    .unwrap()
+                    .entry(*k)
+                    .or_insert(serde_json::json!({}));
+            }
+            at[keys[keys.len() - 1]] = serde_json::json!(v);
+            Profile::read(&credit_check::json::Json::from_value(&doc)).is_ok()
+        };
+        assert!(values.iter().all(|v| read(v)), "{}", f.path);
+        assert!(!read("not-an-option"), "{}", f.path);
     }
     assert_eq!(
         choice_label(Some("talent"), "none", Locale::ZhCn),

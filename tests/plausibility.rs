@@ -4,14 +4,13 @@
 
 use credit_check::engine::Detail;
 use credit_check::plausibility::warnings;
-use credit_check::profile::{Profile, Year};
+use credit_check::profile::Profile;
 use credit_check::report::WarningCode;
 use credit_check::{evaluate_value, Locale, Options};
-use rust_decimal::Decimal;
 use serde_json::json;
 
-fn wan(n: i64) -> Option<Decimal> {
-    Some(Decimal::from(n * 10_000))
+fn profile(v: serde_json::Value) -> Profile {
+    Profile::read(&credit_check::json::Json::from_value(&v)).unwrap()
 }
 
 fn messages(profile: &Profile, locale: Locale) -> Vec<(WarningCode, String)> {
@@ -23,30 +22,15 @@ fn messages(profile: &Profile, locale: Locale) -> Vec<(WarningCode, String)> {
 
 #[test]
 fn each_warning_names_its_fields_by_their_form_labels_with_amounts_in_wan() {
-    let profile = Profile {
-        province: Some("zhejiang".into()),
-        city: Some("kunshan".into()),
-        employees: Some(60.into()),
-        tech_staff: Some(90.into()),
-        financials: vec![
-            Year {
-                revenue: wan(150),
-                rd_expense: wan(200),
-                domestic_rd_expense: wan(250),
-                total_assets: wan(4000),
-                total_liabilities: wan(5000),
-                ..Year::default()
-            },
-            Year {
-                revenue: wan(100),
-                rd_expense: wan(120),
-                domestic_rd_expense: wan(130),
-                ..Year::default()
-            },
+    let profile = profile(json!({
+        "province": "zhejiang", "city": "kunshan", "employees": 60, "techStaff": 90,
+        "financials": [
+            { "revenue": "150万", "rdExpense": "200万", "domesticRdExpense": "250万",
+              "totalAssets": "4000万", "totalLiabilities": "5000万" },
+            { "revenue": "100万", "rdExpense": "120万", "domesticRdExpense": "130万" }
         ],
-        high_tech_revenue: wan(160),
-        ..Profile::default()
-    };
+        "highTechRevenue": "160万"
+    }));
     use WarningCode::*;
     assert_eq!(
         messages(&profile, Locale::ZhCn),
@@ -90,16 +74,10 @@ fn each_warning_names_its_fields_by_their_form_labels_with_amounts_in_wan() {
 
 #[test]
 fn a_profile_without_unlikely_figures_has_no_warning() {
-    let profile = Profile {
-        province: Some("jiangsu".into()),
-        city: Some("kunshan".into()),
-        financials: vec![Year {
-            revenue: wan(150),
-            rd_expense: wan(150),
-            ..Year::default()
-        }],
-        ..Profile::default()
-    };
+    let profile = profile(json!({
+        "province": "jiangsu", "city": "kunshan",
+        "financials": [{ "revenue": "150万", "rdExpense": "150万" }]
+    }));
     assert!(warnings(&profile, Locale::ZhCn).is_empty());
     assert!(warnings(&Profile::default(), Locale::En).is_empty());
 }

@@ -1,8 +1,10 @@
-//! The profile fields a hint may change: where each is, which facts read it, its unit and the
-//! direction that helps.
+//! The profile fields a hint may change, from the fields' declarations (`inputs::INPUTS`): where
+//! each is, the facts through which it is searched, its unit and the direction that helps.
 
-use crate::profile::{Profile, Year};
+use crate::inputs::INPUTS;
+use crate::profile::Profile;
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Dir {
@@ -10,9 +12,9 @@ pub(super) enum Dir {
     Down,
 }
 
-/// A profile field a hint may change.
+/// A profile field a hint may change (of the latest fiscal year for a per-year field).
 pub(super) struct Field {
-    pub(super) path: &'static str,
+    pub(super) path: String,
     /// The facts that read this field.
     pub(super) facts: &'static [&'static str],
     /// Raising it may raise a scheme's points: a check that reads a scheme's results is searched
@@ -20,140 +22,40 @@ pub(super) struct Field {
     pub(super) scores: bool,
     pub(super) money: bool,
     pub(super) dir: Dir,
-    pub(super) get: fn(&Profile) -> Option<Decimal>,
-    pub(super) set: fn(&mut Profile, Decimal),
 }
 
-/// Changes the latest fiscal year, creating it when the profile has none.
-fn set_latest(p: &mut Profile, f: impl FnOnce(&mut Year)) {
-    if p.financials.is_empty() {
-        p.financials.push(Year::default());
+impl Field {
+    pub(super) fn get(&self, p: &Profile) -> Option<Decimal> {
+        p.num_at_path(&self.path)
     }
-    if let Some(y) = p.financials.first_mut() {
-        f(y);
+
+    /// Changes the field, creating the latest fiscal year when the profile has none.
+    pub(super) fn set(&self, p: &mut Profile, v: Decimal) {
+        p.set_num(&self.path, v);
     }
 }
 
-pub(super) const FIELDS: &[Field] = &[
-    Field {
-        path: "techStaff",
-        facts: &["techStaff", "techStaffRatio"],
-        scores: true,
-        money: false,
-        dir: Dir::Up,
-        get: |p| p.tech_staff,
-        set: |p, v| p.tech_staff = Some(v),
-    },
-    Field {
-        path: "financials[0].rdExpense",
-        facts: &["rdExpense", "rdToRevenue", "rdToCosts", "rdIntensity"],
-        scores: true,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.latest().and_then(|y| y.rd_expense),
-        set: |p, v| set_latest(p, |y| y.rd_expense = Some(v)),
-    },
-    Field {
-        path: "ip.classOne",
-        facts: &["ip.classOne"],
-        scores: true,
-        money: false,
-        dir: Dir::Up,
-        get: |p| p.ip.class_one,
-        set: |p, v| p.ip.class_one = Some(v),
-    },
-    Field {
-        path: "ip.classTwo",
-        facts: &["ip.classTwo"],
-        scores: true,
-        money: false,
-        dir: Dir::Up,
-        get: |p| p.ip.class_two,
-        set: |p, v| p.ip.class_two = Some(v),
-    },
-    Field {
-        path: "financials[0].revenue",
-        facts: &["revenue", "rdToRevenue", "highTechRevenueRatio"],
-        scores: false,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.latest().and_then(|y| y.revenue),
-        set: |p, v| set_latest(p, |y| y.revenue = Some(v)),
-    },
-    Field {
-        path: "financials[0].taxPaid",
-        facts: &["taxPaid"],
-        scores: false,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.latest().and_then(|y| y.tax_paid),
-        set: |p, v| set_latest(p, |y| y.tax_paid = Some(v)),
-    },
-    Field {
-        path: "financials[0].totalLiabilities",
-        facts: &["totalLiabilities", "dar", "netAssets"],
-        scores: false,
-        money: true,
-        dir: Dir::Down,
-        get: |p| p.latest().and_then(|y| y.total_liabilities),
-        set: |p, v| set_latest(p, |y| y.total_liabilities = Some(v)),
-    },
-    Field {
-        path: "highTechRevenue",
-        facts: &["highTechRevenue", "highTechRevenueRatio"],
-        scores: false,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.high_tech_revenue,
-        set: |p, v| p.high_tech_revenue = Some(v),
-    },
-    Field {
-        path: "financials[0].domesticRdExpense",
-        facts: &["domesticRdExpense", "domesticRdRatio"],
-        scores: false,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.latest().and_then(|y| y.domestic_rd_expense),
-        set: |p, v| set_latest(p, |y| y.domestic_rd_expense = Some(v)),
-    },
-    Field {
-        path: "debt.unsecured",
-        facts: &["debt.unsecured"],
-        scores: false,
-        money: true,
-        dir: Dir::Down,
-        get: |p| p.debt.unsecured,
-        set: |p, v| p.debt.unsecured = Some(v),
-    },
-    Field {
-        path: "debt.guaranteed",
-        facts: &["debt.guaranteed"],
-        scores: false,
-        money: true,
-        dir: Dir::Down,
-        get: |p| p.debt.guaranteed,
-        set: |p, v| p.debt.guaranteed = Some(v),
-    },
-    Field {
-        path: "financials[0].mainBusinessRevenue",
-        facts: &[
-            "mainBusinessRevenue",
-            "mainBusinessShare",
-            "mainBusinessGrowth",
-        ],
-        scores: true,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.latest().and_then(|y| y.main_business_revenue),
-        set: |p, v| set_latest(p, |y| y.main_business_revenue = Some(v)),
-    },
-    Field {
-        path: "equityFinancing.last2Years",
-        facts: &["equityFinancing.last2Years"],
-        scores: false,
-        money: true,
-        dir: Dir::Up,
-        get: |p| p.equity_financing.last2_years,
-        set: |p, v| p.equity_financing.last2_years = Some(v),
-    },
-];
+/// The fields in their search order.
+pub(super) fn fields() -> &'static [Field] {
+    static FIELDS: OnceLock<Vec<Field>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut v: Vec<(u8, Field)> = INPUTS
+            .iter()
+            .filter_map(|f| {
+                let h = f.hint?;
+                Some((
+                    h.order,
+                    Field {
+                        path: f.path_in(0),
+                        facts: h.via,
+                        scores: h.scores,
+                        money: f.ty.is_money(),
+                        dir: if h.up { Dir::Up } else { Dir::Down },
+                    },
+                ))
+            })
+            .collect();
+        v.sort_by_key(|(order, _)| *order);
+        v.into_iter().map(|(_, f)| f).collect()
+    })
+}

@@ -15,7 +15,7 @@ use crate::policy::{Policy, Product};
 use crate::profile::Profile;
 use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
 use crate::text::{self, Locale};
-use fields::{Dir, Field, FIELDS};
+use fields::{fields, Dir, Field};
 use rust_decimal::Decimal;
 use search::{Lifted, Search};
 
@@ -162,11 +162,11 @@ pub fn for_product(
         };
         let reads = &target.reads;
         let mut found: Vec<(Decimal, HintOut)> = Vec::new();
-        for field in FIELDS {
+        for field in fields() {
             if !touches(policy, field, reads) {
                 continue;
             }
-            let Some(from) = (field.get)(profile) else {
+            let Some(from) = field.get(profile) else {
                 continue;
             };
             if let Some(to) = search.smallest(field, target, needs) {
@@ -178,7 +178,7 @@ pub fn for_product(
                     ),
                     &[
                         check.message.clone(),
-                        text::field_label(field.path, locale).to_string(),
+                        text::field_label(&field.path, locale).to_string(),
                         show(field, from, locale),
                         show(field, to, locale),
                         change(field, from, to, locale),
@@ -189,7 +189,7 @@ pub fn for_product(
                     HintOut {
                         kind: HintKind::Pass,
                         target: check.id.clone(),
-                        field: field.path.to_string(),
+                        field: field.path.clone(),
                         from: crate::money::fmt(from),
                         to: crate::money::fmt(to),
                         new_amount: None,
@@ -246,13 +246,13 @@ fn lift(
             let mut bands = Vec::new();
             band_calls(&step.expr, &mut bands);
             for (table, fact) in bands {
-                let Some(field) = FIELDS
+                let Some(field) = fields()
                     .iter()
                     .find(|f| f.facts.first() == Some(&fact.as_str()))
                 else {
                     continue;
                 };
-                let Some(cur) = (field.get)(search.base) else {
+                let Some(cur) = field.get(search.base) else {
                     continue;
                 };
                 let Some(rows) = policy.table(&table).map(|t| &t.rows) else {
@@ -284,19 +284,19 @@ fn lift(
         }
     }
     let reads = &product.reads;
-    for field in FIELDS
+    for field in fields()
         .iter()
         .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
     {
         if touches(policy, field, reads) {
-            if let Some(cur) = (field.get)(search.base).filter(|c| *c > Decimal::ZERO) {
+            if let Some(cur) = field.get(search.base).filter(|c| *c > Decimal::ZERO) {
                 let _ = cur;
                 candidates.push((field, Decimal::ZERO, product.amount.clone()));
             }
         }
     }
     for (field, to, target) in candidates {
-        let Some(from) = (field.get)(search.base) else {
+        let Some(from) = field.get(search.base) else {
             continue;
         };
         let Some(&(status, new_amount)) =
@@ -316,7 +316,7 @@ fn lift(
                 "{0} {1} → {2} ({3}) would raise the line to {4}",
             ),
             &[
-                text::field_label(field.path, locale).to_string(),
+                text::field_label(&field.path, locale).to_string(),
                 show(field, from, locale),
                 show(field, to, locale),
                 change(field, from, to, locale),
@@ -326,7 +326,7 @@ fn lift(
         out.push(HintOut {
             kind: HintKind::Lift,
             target,
-            field: field.path.to_string(),
+            field: field.path.clone(),
             from: crate::money::fmt(from),
             to: crate::money::fmt(to),
             new_amount: Some(crate::money::fmt(new_amount)),

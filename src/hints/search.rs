@@ -40,7 +40,7 @@ impl Search<'_> {
     /// Every product's status and amount with one field changed (evaluated once per report).
     pub(super) fn lifted(
         &mut self,
-        field: &Field,
+        field: &'static Field,
         to: Decimal,
     ) -> Option<&[(ProductStatus, Option<Decimal>)]> {
         let known = self
@@ -53,7 +53,7 @@ impl Search<'_> {
                 self.spend()?;
                 let r = run(&self.with(field, to), self.policy, self.locale, false).ok()?;
                 let outcomes = r.products.iter().map(|p| (p.status, p.amount)).collect();
-                self.lifts.push((field.path, to, outcomes));
+                self.lifts.push((field.path.as_str(), to, outcomes));
                 self.lifts.len() - 1
             }
         };
@@ -72,7 +72,7 @@ impl Search<'_> {
 
     pub(super) fn with(&self, field: &Field, v: Decimal) -> Profile {
         let mut p = self.base.clone();
-        (field.set)(&mut p, v);
+        field.set(&mut p, v);
         p
     }
 
@@ -90,7 +90,7 @@ impl Search<'_> {
         check: &Check,
         needs: Needs,
     ) -> Option<Decimal> {
-        let cur = (field.get)(self.base)?;
+        let cur = field.get(self.base)?;
         let unit = if field.money {
             Decimal::from(10_000)
         } else {
@@ -109,7 +109,7 @@ impl Search<'_> {
         }
         .floor();
         if field.path == "techStaff" {
-            let room = self.base.employees? - cur;
+            let room = self.base.num("employees")? - cur;
             hi = hi.min(room);
         }
         if hi <= Decimal::ZERO {

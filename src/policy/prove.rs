@@ -8,43 +8,36 @@ use super::table::{BandRow, Table, TableKind};
 use super::Policy;
 use crate::error::{join, Code, Issue};
 use crate::facts::Val;
-use crate::profile::{SECTORS, TALENT, TAX_GRADES, TECH_FIELDS};
+use crate::inputs::{Type, INPUTS};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
-/// The values a text fact of the profile can take (the reader refuses any other).
-fn allowed_values(fact: &str) -> Option<&'static [&'static str]> {
-    match fact {
-        "sector" => Some(SECTORS),
-        "techField" => Some(TECH_FIELDS),
-        "talent" => Some(TALENT),
-        "tax.grade" => Some(TAX_GRADES),
+/// The values a choice fact of the profile can take (the reader refuses any other).
+fn allowed_values(fact: &str) -> Option<Vec<&'static str>> {
+    match crate::inputs::find(fact)?.ty {
+        Type::Choice(opts) => Some(opts.iter().map(|o| o.value).collect()),
         _ => None,
     }
 }
 
-/// The profile's amounts and counts: the reader keeps them within 0 … 10^15.
-const BOUNDED: &[&str] = &[
-    "yearsOperating",
-    "employees",
-    "techStaff",
-    "yearsGiven",
-    "revenue",
-    "mainBusinessRevenue",
-    "rdExpense",
-    "domesticRdExpense",
-    "costsAndExpenses",
-    "totalAssets",
-    "totalLiabilities",
-    "taxPaid",
-    "highTechRevenue",
-    "ip.classOne",
-    "ip.classTwo",
-    "credit.overdueEventsIn24m",
-    "debt.unsecured",
-    "debt.guaranteed",
-    "debt.secured",
-];
+/// The range the profile reader keeps an input fact within (by the field's declared type).
+fn input_range(fact: &str) -> Option<(Option<Decimal>, Option<Decimal>)> {
+    let max = crate::money::max_amount();
+    if fact == "yearsGiven" {
+        return Some((Some(Decimal::ZERO), Some(max)));
+    }
+    let input = INPUTS.iter().find(|f| match &f.per_year {
+        Some(y) => y.facts.contains(&fact),
+        None => f.path == fact,
+    })?;
+    match input.ty {
+        Type::Amount | Type::Count | Type::Years => Some((Some(Decimal::ZERO), Some(max))),
+        Type::SignedAmount => Some((Some(-max), Some(max))),
+        Type::Ratio => Some((Some(Decimal::ZERO), Some(Decimal::ONE))),
+        Type::Bounded { min, max, .. } => Some((Some(min.into()), Some(max.into()))),
+        _ => None,
+    }
+}
 
 /// Ratios of the profile's non-negative figures: 0 or more, without an upper bound.
 const NON_NEGATIVE: &[&str] = &[
@@ -63,9 +56,8 @@ fn declared_range(input: &Expr) -> Option<(Option<Decimal>, Option<Decimal>)> {
     let Expr::Fact(name, _) = input else {
         return None;
     };
-    let max = crate::money::max_amount();
-    if BOUNDED.contains(&name.as_str()) || name.starts_with("innovationSelfRating.") {
-        Some((Some(Decimal::ZERO), Some(max)))
+    if let Some(range) = input_range(name) {
+        Some(range)
     } else if NON_NEGATIVE.contains(&name.as_str()) {
         Some((Some(Decimal::ZERO), None))
     } else {
@@ -189,7 +181,7 @@ fn missing_keys(table: &Table, name: &str, input: &str, path: &str, out: &mut Ve
         return;
     };
     for v in values {
-        if !table.entries.contains_key(*v) {
+        if !table.entries.contains_key(v) {
             out.push(
                 Issue::new(Code::NoEntry, join(path, "entries"))
                     .with(name)

@@ -9,8 +9,9 @@ mod read;
 
 pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
+use crate::inputs::{Section as Part, Type};
 use crate::text::Locale;
-use fields::{BASICS, CREDIT, EARLIER, F, LADDER, LATEST, QUALIFICATIONS, SELF_RATING};
+use fields::F;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -79,13 +80,14 @@ fn choices(path: &str, locale: Locale) -> Vec<Choice> {
 }
 
 fn unit(kind: Kind, path: &str, locale: Locale) -> &'static str {
+    let years = crate::inputs::of_path(path).is_some_and(|(f, _)| f.ty == Type::Years);
     match (kind, locale) {
         (Kind::Wan, Locale::ZhCn) => "万元",
         (Kind::Wan, Locale::En) => "×10k yuan",
         (Kind::Count, Locale::ZhCn) if path.starts_with("ip.") => "件",
-        (Kind::Count, Locale::ZhCn) if path.contains("mployees") || path == "techStaff" => "人",
-        (Kind::Decimal, Locale::ZhCn) => "年",
-        (Kind::Decimal, Locale::En) => "years",
+        (Kind::Count, Locale::ZhCn) if path.contains("mployees") || path.ends_with("Staff") => "人",
+        (Kind::Decimal, Locale::ZhCn) if years => "年",
+        (Kind::Decimal, Locale::En) if years => "years",
         _ => "",
     }
 }
@@ -94,7 +96,7 @@ fn section(
     id: &'static str,
     title: (&'static str, &'static str),
     optional: bool,
-    fields: &[F],
+    part: Part,
     locale: Locale,
 ) -> Section {
     Section {
@@ -104,8 +106,9 @@ fn section(
             Locale::En => title.1,
         },
         optional,
-        fields: fields
+        fields: fields::all()
             .iter()
+            .filter(|x| x.section == part)
             .map(|x| {
                 let (label, help) = match locale {
                     Locale::ZhCn => x.zh,
@@ -125,89 +128,80 @@ fn section(
     }
 }
 
+/// The form's sections: id, title, whether it starts folded, and the fields it holds.
+const SECTIONS: &[(&str, (&str, &str), bool, Part)] = &[
+    (
+        "basics",
+        ("企业基本情况", "The company"),
+        false,
+        Part::Basics,
+    ),
+    (
+        "latest",
+        (
+            "最近一年财务数据（万元）",
+            "Latest fiscal year (in 10,000 yuan)",
+        ),
+        false,
+        Part::Latest,
+    ),
+    (
+        "earlier",
+        (
+            "前两年财务数据（可选，用于研发强度和成长性）",
+            "The two years before (optional: R&D intensity and growth)",
+        ),
+        true,
+        Part::Earlier,
+    ),
+    (
+        "qualifications",
+        ("知识产权与资质", "IP and qualifications"),
+        false,
+        Part::Qualifications,
+    ),
+    (
+        "ladder",
+        (
+            "梯度培育：创新型、专精特新、小巨人（可选）",
+            "The ladder: innovative SME, 专精特新, little giant (optional)",
+        ),
+        true,
+        Part::Ladder,
+    ),
+    (
+        "selfRating",
+        (
+            "高企创新能力自评（可选）",
+            "High-tech innovation self-rating (optional)",
+        ),
+        true,
+        Part::SelfRating,
+    ),
+    (
+        "credit",
+        (
+            "纳税、信用记录与现有负债",
+            "Tax, credit record and existing debt",
+        ),
+        false,
+        Part::Credit,
+    ),
+];
+
 /// The whole form in one locale.
 pub fn spec(locale: Locale) -> Vec<Section> {
-    vec![
-        section(
-            "basics",
-            ("企业基本情况", "The company"),
-            false,
-            BASICS,
-            locale,
-        ),
-        section(
-            "latest",
-            (
-                "最近一年财务数据（万元）",
-                "Latest fiscal year (in 10,000 yuan)",
-            ),
-            false,
-            LATEST,
-            locale,
-        ),
-        section(
-            "earlier",
-            (
-                "前两年财务数据（可选，用于研发强度和成长性）",
-                "The two years before (optional: R&D intensity and growth)",
-            ),
-            true,
-            EARLIER,
-            locale,
-        ),
-        section(
-            "qualifications",
-            ("知识产权与资质", "IP and qualifications"),
-            false,
-            QUALIFICATIONS,
-            locale,
-        ),
-        section(
-            "ladder",
-            (
-                "梯度培育：创新型、专精特新、小巨人（可选）",
-                "The ladder: innovative SME, 专精特新, little giant (optional)",
-            ),
-            true,
-            LADDER,
-            locale,
-        ),
-        section(
-            "selfRating",
-            (
-                "高企创新能力自评（可选）",
-                "High-tech innovation self-rating (optional)",
-            ),
-            true,
-            SELF_RATING,
-            locale,
-        ),
-        section(
-            "credit",
-            (
-                "纳税、信用记录与现有负债",
-                "Tax, credit record and existing debt",
-            ),
-            false,
-            CREDIT,
-            locale,
-        ),
-    ]
+    SECTIONS
+        .iter()
+        .map(|(id, title, optional, part)| section(id, *title, *optional, *part, locale))
+        .collect()
 }
 
 /// Every field of the form, in form order.
 fn all_fields() -> impl Iterator<Item = &'static F> {
-    [
-        BASICS,
-        LATEST,
-        EARLIER,
-        QUALIFICATIONS,
-        LADDER,
-        SELF_RATING,
-        CREDIT,
-    ]
-    .into_iter()
-    .flat_map(|fields| fields.iter())
+    SECTIONS
+        .iter()
+        .flat_map(|(.., part)| fields::all().iter().filter(move |f| f.section == *part))
 }
 
 impl F {

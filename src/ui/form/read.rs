@@ -7,8 +7,9 @@ use super::number;
 use super::problem::Problem;
 use super::{all_fields, choices, unit, Kind};
 use crate::error::Code;
+use crate::inputs::Type;
 use crate::json::Json;
-use crate::profile::{MAX_TEXT, SELF_RATING_MAX};
+use crate::profile::MAX_TEXT;
 use crate::text::{self, pick, Locale};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -201,8 +202,10 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
         }
         Kind::Count => {
             let n = number::count(&typed, field.path)?;
-            if let Some(max) = self_rating_max(field.path).filter(|max| n > Decimal::from(*max)) {
-                return Err(Problem::OutOfRange(max));
+            if let Type::Bounded { min, max, .. } = field.input.ty {
+                if n < Decimal::from(min) || n > Decimal::from(max) {
+                    return Err(Problem::OutOfRange(max));
+                }
             }
             let whole = n.to_u64().ok_or(Problem::TooLarge)?;
             let shown = match locale {
@@ -247,15 +250,6 @@ fn numeric(field: &'static F, value: Canonical, display: String) -> Read {
         value,
         display: Some(display),
     }
-}
-
-/// The highest self-rating of an expert item, for its form field.
-fn self_rating_max(path: &str) -> Option<i64> {
-    let key = path.strip_prefix("innovationSelfRating.")?;
-    SELF_RATING_MAX
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, max)| *max)
 }
 
 /// An amount for people: 万 as the report writes it, or 亿 when it is a round number of 万 above
