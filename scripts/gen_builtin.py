@@ -734,6 +734,26 @@ tests.append({"name": "worked example §6.10: 创新型 85 by score, small, 专�
                       {"id": "revenueOrEquity", "status": "pass"}, {"id": "techOrInnovative", "status": "pass"}]},
                   "littleGiant": {"status": "notQualified"}}}})
 
+# What this policy's own rules say about an input, shown on the form under the field's meaning
+# (which is declared with the field in src/inputs/catalog.rs and holds for every policy).
+input_notes = {
+    "province": t("苏科贷要求在江苏注册。", "苏科贷 requires registration in Jiangsu."),
+    "city": t("昆科贷要求在昆山注册。", "昆科贷 requires registration in Kunshan."),
+    "resident": t("科技型中小企业评价的基本条件之一。", "A basic condition of the tech-SME evaluation."),
+    "financials[0].domesticRdExpense": t("高企要求不低于全部研发费用的 60%。", "High-tech status needs at least 60% of all R&D."),
+    "financials[0].costsAndExpenses": t("研发投入指标的第二种算法：研发费用 ÷ 成本费用支出总额。", "The second R&D measure: R&D ÷ total costs and expenses."),
+    "highTechRevenue": t("高企要求不低于总收入的 60%。", "High-tech status needs at least 60% of revenue."),
+    "financials[1].mainBusinessRevenue": t("用于主营业务收入增长率。", "For main-business revenue growth."),
+    "financials[1].revenue": t("用于三年研发强度和成长性。", "For the 3-year R&D intensity and growth."),
+    "statuses.provincialRdInstitution": t("科技型中小企业直接确认条件之一。", "A direct route of the tech-SME evaluation."),
+    "statuses.ledStandard": t("科技型中小企业直接确认条件之一。", "A direct route of the tech-SME evaluation."),
+    "statuses.nationalAward": t("科技型中小企业直接确认条件之一。", "A direct route of the tech-SME evaluation."),
+    "tax.grade": t("D 级不能申请信用贷款。", "Grade D rules out credit loans."),
+    "debt.unsecured": t("纯信用贷款额度会扣除现有信用贷款。", "Deducted from a pure-credit line."),
+    "debt.guaranteed": t("按 50% 扣除。", "Deducted at 50%."),
+    "debt.secured": t("已体现在资产负债率中，不另扣除。", "Already in the debt ratio; not deducted again."),
+}
+
 policy = {
     "id": "credit-check-reference",
     "version": "2026.11.1",
@@ -760,6 +780,7 @@ policy = {
     "assumptions": assumptions,
     "tables": tables,
     "format": 2,
+    "inputs": input_notes,
     "schemes": [sme_scheme, hnte_scheme] + LADDER_SCHEMES,
     "facts": facts,
     "knockouts": knockouts,
@@ -808,6 +829,8 @@ bank_product["apply"] = apply([
     ("审批通过后在线签约，额度一年内随借随还（示例）", "Once approved, sign online; draw and repay the line any time within a year (example)."),
 ], [LICENCE, FINANCIALS, TAX_PROOF, TITLES, CREDIT_AUTH])
 bank["products"] = [bank_product, copy.deepcopy(products[3])]
+# The bank has neither 苏科贷 nor 昆科贷: no note about where a firm is registered.
+bank["inputs"] = {k: v for k, v in input_notes.items() if k not in ("province", "city")}
 bank["tests"] = [{"name": "worked example under Example Bank's numbers: 1200万 tier cap − 200万",
                   "profile": worked,
                   "expect": {"products": [{"id": "example-tech-loan", "status": "eligible", "limit": {"amount": "10000000", "binding": "tierCap"}}]}}]

@@ -349,27 +349,16 @@ pub(crate) fn group(s: &str) -> String {
     }
 }
 
-/// What a profile field is called, for hints.
+/// What a profile field is called, for hints: its hint name, else its label (declared with the
+/// field, `inputs::INPUTS`).
 pub fn field_label(path: &str, locale: Locale) -> &'static str {
-    let (zh, en) = match path {
-        "techStaff" => ("科技人员", "tech staff"),
-        "employees" => ("职工总数", "employees"),
-        "financials[0].revenue" => ("销售收入", "revenue"),
-        "financials[0].rdExpense" => ("研发费用", "R&D expense"),
-        "financials[0].domesticRdExpense" => ("境内研发费用", "domestic R&D expense"),
-        "financials[0].taxPaid" => ("实缴税额", "tax paid"),
-        "financials[0].totalLiabilities" => ("负债总额", "total liabilities"),
-        "financials[0].totalAssets" => ("资产总额", "total assets"),
-        "highTechRevenue" => ("高新技术产品（服务）收入", "high-tech revenue"),
-        "ip.classOne" => ("Ⅰ类知识产权", "Class I IP"),
-        "ip.classTwo" => ("Ⅱ类知识产权", "Class II IP"),
-        "debt.unsecured" => ("现有信用贷款", "existing unsecured loans"),
-        "debt.guaranteed" => ("现有保证贷款", "existing guaranteed loans"),
-        "financials[0].mainBusinessRevenue" => ("主营业务收入", "main-business revenue"),
-        "equityFinancing.last2Years" => ("近 2 年新增股权融资", "new equity in the last 2 years"),
-        _ => ("字段", "field"),
-    };
-    pick(locale, zh, en)
+    match crate::inputs::of_path(path) {
+        Some((f, _)) => match f.hint {
+            Some(h) => pick(locale, h.name.0, h.name.1),
+            None => f.label(locale),
+        },
+        None => pick(locale, "字段", "field"),
+    }
 }
 
 #[cfg(test)]

@@ -253,12 +253,18 @@ pub fn evaluate_into(
     to_js(&report)
 }
 
-/// `formSpec(locale?)`: the self-check form's sections and fields, with labels and help texts.
+/// `formSpec(locale?, options?)`: the self-check form's sections and fields for the policy in
+/// `options.policy` (or the built-in one): only the fields it reads, with labels, help texts and
+/// the policy's own notes.
 #[wasm_bindgen(js_name = formSpec, unchecked_return_type = "FormSection[]")]
 pub fn form_spec(
     #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "{ policy?: PolicyDoc }")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::ui::form::spec(parse_locale(locale)))
+    let locale = parse_locale(locale);
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let (_, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
+    to_js(&crate::ui::form::spec_for(&policy, locale))
 }
 
 /// `uiTexts(locale?)`: the page's texts by key.

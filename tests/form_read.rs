@@ -414,3 +414,58 @@ fn every_form_field_puts_its_problem_at_its_own_path_under_its_own_label() {
         }
     }
 }
+
+/// The form asks only what the active policy reads, and says what that policy's rules do with a
+/// field under the field's own meaning (issue #13 item 2).
+#[test]
+fn the_form_follows_the_policy_it_runs() {
+    use credit_check::policy::Policy;
+    use credit_check::ui::form::spec_for;
+    let fields = |p: &Policy| -> Vec<(String, String)> {
+        spec_for(p, Locale::ZhCn)
+            .into_iter()
+            .flat_map(|s| s.fields)
+            .map(|f| (f.path.to_string(), f.help))
+            .collect()
+    };
+    let help = |fs: &[(String, String)], path: &str| {
+        fs.iter().find(|(p, _)| p == path).map(|(_, h)| h.clone())
+    };
+    let builtin = fields(&Policy::builtin().unwrap());
+    assert_eq!(
+        help(&builtin, "province").unwrap(),
+        "企业注册登记所在的省份。苏科贷要求在江苏注册。"
+    );
+    assert_eq!(
+        help(&builtin, "city").unwrap(),
+        "企业注册登记所在的市或县。昆科贷要求在昆山注册。"
+    );
+    // The built-in policy does not read the 2022 document's inputs: they are not asked.
+    assert!(help(&builtin, "rdStaff").is_none());
+    assert!(help(&builtin, "financials[0].netProfit").is_none());
+
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/policies/example-bank.json"),
+    )
+    .unwrap();
+    let bank = fields(&Policy::from_value(&serde_json::from_str(&text).unwrap()).unwrap());
+    // The bank has neither 苏科贷 nor 昆科贷, so its form does not ask where the firm is registered
+    // (only its own products' rules would need it).
+    assert!(help(&bank, "city").is_none(), "{bank:?}");
+    assert!(bank
+        .iter()
+        .all(|(_, h)| !h.contains("苏科贷") && !h.contains("昆科贷")));
+    assert_eq!(
+        help(&bank, "debt.guaranteed").unwrap(),
+        "由第三方或担保公司保证的贷款余额。按 50% 扣除。"
+    );
+
+    // A note on a field that does not exist is a problem at its path.
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["inputs"]["finanicals[0].revenue"] = json!({ "zh-CN": "x", "en": "x" });
+    let e = Policy::from_value(&doc).unwrap_err();
+    assert!(e
+        .issues
+        .iter()
+        .any(|i| i.path == "inputs.finanicals[0].revenue" && i.code.as_str() == "unknownField"));
+}

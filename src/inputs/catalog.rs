@@ -43,12 +43,14 @@ impl Input {
 
     const fn hint(
         mut self,
+        name: (&'static str, &'static str),
         order: u8,
         up: bool,
         scores: bool,
         via: &'static [&'static str],
     ) -> Input {
         self.hint = Some(Hint {
+            name,
             order,
             up,
             scores,
@@ -156,41 +158,41 @@ pub const INPUTS: &[Input] = &[
     input("yearsOperating", Years, Basics, ("成立年限", "Years since registration"), ("自注册登记起的年数，可带小数。", "Years since registration; decimals allowed."), "5"),
     input("employees", Count, Basics, ("职工总数", "Total employees (职工总数)"), ("在职、兼职和临时聘用人员合计；兼职、临时人员全年累计工作 6 个月以上。", "On-payroll, part-time and temporary staff; part-time and temporary staff count if they worked 6 months or more in the year."), "80"),
     input("techStaff", Count, Basics, ("科技人员", "Tech staff (科技人员)"), ("直接从事研发和相关技术创新活动，以及专门从事上述活动管理和服务的人员（同样适用 6 个月规则）。", "Staff who do R&D or related innovation work, or manage or directly serve it (same 6-month rule)."), "20")
-        .hint(0, UP, SCORES, &["techStaff", "techStaffRatio"]),
+        .hint(("科技人员", "tech staff"), 0, UP, SCORES, &["techStaff", "techStaffRatio"]),
     input("financials[].revenue", Amount, Latest, ("销售收入", "Revenue"), ("会计年度的销售收入（营业收入）。", "Sales revenue of the fiscal year."), "3000")
         .years(["revenue", "priorRevenue", "revenueTwoYearsBefore"], &[0, 1, 2])
-        .hint(4, UP, NO_SCORE, &["revenue", "rdToRevenue", "highTechRevenueRatio"]),
+        .hint(("销售收入", "revenue"), 4, UP, NO_SCORE, &["revenue", "rdToRevenue", "highTechRevenueRatio"]),
     input("financials[].mainBusinessRevenue", Amount, Latest, ("主营业务收入", "Main-business revenue"), ("主营业务的收入，不含其他业务收入。", "Revenue of the main business only."), "2900")
         .years(["mainBusinessRevenue", "priorMainBusinessRevenue", ""], &[0, 1])
-        .hint(11, UP, SCORES, &["mainBusinessRevenue", "mainBusinessShare", "mainBusinessGrowth"]),
+        .hint(("主营业务收入", "main-business revenue"), 11, UP, SCORES, &["mainBusinessRevenue", "mainBusinessShare", "mainBusinessGrowth"]),
     input("financials[].rdExpense", Amount, Latest, ("研发费用", "R&D expense"), ("按研发费用加计扣除口径归集（财税〔2015〕119号）。", "As collected for the R&D super-deduction (财税〔2015〕119号)."), "180")
         .years(["rdExpense", "priorRdExpense", "rdExpenseTwoYearsBefore"], &[0, 1, 2])
-        .hint(1, UP, SCORES, &["rdExpense", "rdToRevenue", "rdToCosts", "rdIntensity"]),
+        .hint(("研发费用", "R&D expense"), 1, UP, SCORES, &["rdExpense", "rdToRevenue", "rdToCosts", "rdIntensity"]),
     input("financials[].domesticRdExpense", Amount, Latest, ("其中：境内研发费用", "of which in China"), ("在中国境内发生的研发费用。", "R&D spent in China."), "180")
         .years(["domesticRdExpense", "", ""], &[0])
-        .hint(8, UP, NO_SCORE, &["domesticRdExpense", "domesticRdRatio"]),
+        .hint(("境内研发费用", "domestic R&D expense"), 8, UP, NO_SCORE, &["domesticRdExpense", "domesticRdRatio"]),
     input("financials[].costsAndExpenses", Amount, Latest, ("成本费用支出总额", "Total costs and expenses"), NONE, "2500")
         .years(["costsAndExpenses", "", ""], &[0]),
     input("financials[].totalAssets", Amount, Latest, ("资产总额", "Total assets"), ("年末资产总额。", "At year end."), "4000")
         .years(["totalAssets", "", ""], &[0, 1, 2]),
     input("financials[].totalLiabilities", Amount, Latest, ("负债总额", "Total liabilities"), ("年末负债总额；资产负债率 = 负债 ÷ 资产。", "At year end; debt-to-asset ratio = liabilities ÷ assets."), "2500")
         .years(["totalLiabilities", "", ""], &[0, 1, 2])
-        .hint(6, DOWN, NO_SCORE, &["totalLiabilities", "dar", "netAssets"]),
+        .hint(("负债总额", "total liabilities"), 6, DOWN, NO_SCORE, &["totalLiabilities", "dar", "netAssets"]),
     input("financials[].taxPaid", Amount, Latest, ("实缴税额", "Tax paid"), ("当年实际缴纳的增值税和企业所得税。", "VAT and corporate income tax actually paid in the year."), "120")
         .years(["taxPaid", "", ""], &[0])
-        .hint(5, UP, NO_SCORE, &["taxPaid"]),
+        .hint(("实缴税额", "tax paid"), 5, UP, NO_SCORE, &["taxPaid"]),
     input("financials[].netProfit", SignedAmount, Latest, ("净利润", "Net profit"), ("年度净利润；亏损填负数。", "The year's net profit; a loss is negative."), "")
         .years(["netProfit", "priorNetProfit", "netProfitTwoYearsBefore"], &[0, 1, 2]),
     input("highTechRevenue", Amount, Latest, ("高新技术产品（服务）收入", "High-tech products and services revenue"), ("最近一年。", "Latest year."), "2700")
-        .hint(7, UP, NO_SCORE, &["highTechRevenue", "highTechRevenueRatio"]),
+        .hint(("高新技术产品（服务）收入", "high-tech revenue"), 7, UP, NO_SCORE, &["highTechRevenue", "highTechRevenueRatio"]),
     input("ip.classOne", Count, Qualifications, ("Ⅰ类知识产权（件）", "Class I IP (count)"), ("发明专利、植物新品种、国家级农作物品种、国家新药、国家一级中药保护品种、集成电路布图设计专有权；须有效且与主营产品相关。", "Invention patents, plant varieties, national crop varieties, national new drugs, first-grade protected TCM varieties, IC layout designs; valid and tied to the main products."), "2")
-        .hint(2, UP, SCORES, &["ip.classOne"]),
+        .hint(("Ⅰ类知识产权", "Class I IP"), 2, UP, SCORES, &["ip.classOne"]),
     input("ip.classOneHighValue", Count, Ladder, ("其中：高价值Ⅰ类知识产权（件）", "Of which high-value Class I IP (count)"), ("在 G20、新加坡或欧洲获授权的同族专利、维持 10 年以上，或质押融资价值高的Ⅰ类知识产权；不能多于Ⅰ类总数。", "Family patents granted in G20 countries, Singapore or by the EPO, maintained over 10 years, or of high pledge value; at most the Class I count."), "")
         .part_of("ip.classOne"),
     input("ip.classOneOwnDeveloped", Count, Ladder, ("其中：自主研发的Ⅰ类知识产权（件）", "Of which own-developed Class I IP (count)"), ("不含受让未满 1 年的；不能多于Ⅰ类总数。", "Excluding IP transferred in less than a year; at most the Class I count."), "")
         .part_of("ip.classOne"),
     input("ip.classTwo", Count, Qualifications, ("Ⅱ类知识产权（件）", "Class II IP (count)"), ("实用新型专利、外观设计专利、软件著作权（不含商标）。", "Utility models, designs, software copyrights (not trademarks)."), "5")
-        .hint(3, UP, SCORES, &["ip.classTwo"]),
+        .hint(("Ⅱ类知识产权", "Class II IP"), 3, UP, SCORES, &["ip.classTwo"]),
     input("techField", Type::Choice(TECH_FIELDS), Basics, ("核心技术所属领域", "Field of the core technology"), ("《国家重点支持的高新技术领域》8 个领域之一；不属于则选“无”。", "One of the 8 key supported high-tech fields; choose none otherwise."), "electronic-information"),
     input("statuses.highTechEnterprise", Flag, Qualifications, ("持有有效期内的高新技术企业证书", "Valid high-tech enterprise certificate"), ("证书有效期 3 年。", "Valid for 3 years."), "true"),
     input("statuses.techSmeRegistered", Flag, Qualifications, ("本年度已取得科技型中小企业入库登记编号", "Registered as a tech-based SME this year"), ("登记编号有效期 1 年，每年 3 月底前更新。", "The registration number is valid for one year."), ""),
@@ -222,16 +224,16 @@ pub const INPUTS: &[Input] = &[
     input("credit.majorIncident", Flag, Credit, ("近一年发生重大安全、质量事故或严重环境违法", "Major safety/quality incident or environmental violation in the last year"), NONE, ""),
     input("credit.restrictedIndustry", Flag, Credit, ("主要产品属于禁止、限制或淘汰类", "Main products prohibited, restricted or eliminated"), NONE, ""),
     input("debt.unsecured", Amount, Credit, ("现有信用贷款余额", "Existing unsecured loans"), ("无担保、无抵质押的贷款余额。", "Loans without guarantee or collateral."), "200")
-        .hint(9, DOWN, NO_SCORE, &["debt.unsecured"]),
+        .hint(("现有信用贷款", "existing unsecured loans"), 9, DOWN, NO_SCORE, &["debt.unsecured"]),
     input("debt.guaranteed", Amount, Credit, ("现有保证贷款余额", "Existing guaranteed loans"), ("由第三方或担保公司保证的贷款余额。", "Loans guaranteed by a third party or a guarantee company."), "0")
-        .hint(10, DOWN, NO_SCORE, &["debt.guaranteed"]),
+        .hint(("现有保证贷款", "existing guaranteed loans"), 10, DOWN, NO_SCORE, &["debt.guaranteed"]),
     input("debt.secured", Amount, Credit, ("现有抵质押贷款余额", "Existing secured loans"), ("以资产抵押或质押的贷款余额。", "Loans secured on assets."), "0"),
     input("niche.years", Years, Ladder, ("从事特定细分市场年限", "Years in the niche market"), ("截至上年末在主导产品所属细分市场的年数。", "Years in the lead product's niche market at last year-end."), ""),
     input("niche.share", Ratio, Ladder, ("细分市场占有率（小数，如 0.12）", "Niche market share (a ratio, e.g. 0.12)"), ("主导产品在细分市场的占有率，国内或国际。", "The lead product's share of its niche market, domestic or international."), ""),
     input("niche.nationalRank", Count, Ladder, ("细分市场国内排名", "Domestic rank in the niche"), ("主导产品在国内细分市场的名次。", "The lead product's domestic rank in its niche."), ""),
     input("niche.recognised", Flag, Ladder, ("细分市场占有率较为靠前并获认可", "Share near the top of the niche, with recognition"), ("自行判断。", "Your own judgement."), ""),
     input("equityFinancing.last2Years", Amount, Ladder, ("近 2 年新增股权融资（万元）", "New equity in the last 2 years"), ("合格机构投资者实缴。", "From qualified institutional investors, paid in."), "")
-        .hint(12, UP, NO_SCORE, &["equityFinancing.last2Years"]),
+        .hint(("近 2 年新增股权融资", "new equity in the last 2 years"), 12, UP, NO_SCORE, &["equityFinancing.last2Years"]),
     input("equityFinancing.last3Years", Amount, Ladder, ("近 3 年新增股权融资（万元）", "New equity in the last 3 years"), ("合格机构投资者实缴。", "From qualified institutional investors, paid in."), ""),
     input("strategicEmerging", Flag, Ladder, ("主导产品属于《战略性新兴产业分类》", "Lead product in the strategic emerging industries catalogue"), NONE, ""),
     input("chainRole", Type::Choice(CHAIN_ROLES), Ladder, ("主导产品所处位置", "Lead product's place in the chain"), ("“六基”领域或重点产业链关键环节。", "A 六基 field or a key link of a key industrial chain."), ""),

@@ -91,6 +91,8 @@ pub struct PerYear {
 /// whether raising it may raise a scheme's points, and its place in the search order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hint {
+    /// What a hint calls the field ("科技人员", "tech staff").
+    pub name: (&'static str, &'static str),
     pub order: u8,
     pub up: bool,
     pub scores: bool,

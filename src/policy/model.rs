@@ -43,6 +43,10 @@ pub struct PolicyDoc {
     /// migrated with a warning).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<u32>,
+    /// What this policy's rules say about an input field, shown on the form under the field's own
+    /// help: profile path (`province`, `financials[1].revenue`) → text ("苏科贷要求在江苏注册。").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<String, Text>,
     /// The schemes, evaluated in this order (a later one may read an earlier one's results).
     pub schemes: Vec<SchemeDef>,
     /// Named facts derived by expressions, after the assessments, in order.

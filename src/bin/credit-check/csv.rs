@@ -55,18 +55,10 @@ fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Profile paths whose cells are yes/no.
-const FLAGS: &[&str] = &[
-    "resident",
-    "tax.arrears",
-    "niche.recognised",
-    "strategicEmerging",
-];
-
+/// Whether a column's cells are yes/no: its field is declared a flag (`inputs::INPUTS`).
 fn is_flag(path: &str) -> bool {
-    FLAGS.contains(&path)
-        || path.starts_with("statuses.")
-        || (path.starts_with("credit.") && path != "credit.overdueEventsIn24m")
+    credit_check::inputs::of_path(path)
+        .is_some_and(|(f, _)| f.ty == credit_check::inputs::Type::Flag)
 }
 
 /// A row as a profile: each non-empty cell set at its header's path.

@@ -129,6 +129,14 @@ impl Policy {
             }
         }
 
+        for (path, note) in &doc.inputs {
+            let p = join("inputs", path);
+            if crate::inputs::of_path(path).is_none() {
+                c.issues.push(Issue::new(Code::UnknownField, &p).with(path));
+            }
+            c.text(note, &p);
+        }
+
         // The schemes, in order: each adds its facts for what follows.
         let schemes = c.schemes(&doc.schemes);
 

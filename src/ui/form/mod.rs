@@ -10,9 +10,11 @@ mod read;
 pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
 use crate::inputs::{Section as Part, Type};
+use crate::policy::Policy;
 use crate::text::Locale;
 use fields::F;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -51,7 +53,8 @@ pub struct Field {
     pub path: &'static str,
     pub kind: Kind,
     pub label: &'static str,
-    pub help: &'static str,
+    /// What the term means, then what the active policy's rules say about it.
+    pub help: String,
     pub unit: &'static str,
     /// The value the form starts with ("" for empty).
     pub default: &'static str,
@@ -92,11 +95,47 @@ fn unit(kind: Kind, path: &str, locale: Locale) -> &'static str {
     }
 }
 
+/// What the form asks under one policy: the fields its schemes, facts, knock-outs and products
+/// read (and the company's name, for the report), each with the policy's note.
+struct Asked<'p> {
+    paths: BTreeSet<String>,
+    policy: &'p Policy,
+}
+
+impl<'p> Asked<'p> {
+    fn new(policy: &'p Policy) -> Self {
+        let mut paths: BTreeSet<String> = crate::questions::readers(policy)
+            .iter()
+            .flat_map(|r| r.facts.iter())
+            .flat_map(|f| crate::facts::paths_read_by(f))
+            .collect();
+        paths.insert("name".into());
+        Asked { paths, policy }
+    }
+
+    fn help(&self, x: &F, locale: Locale) -> String {
+        let own = match locale {
+            Locale::ZhCn => x.zh.1,
+            Locale::En => x.en.1,
+        };
+        let note = self.policy.doc.inputs.get(x.path).map(|t| t.get(locale));
+        match (own, note) {
+            (o, None) => o.to_string(),
+            ("", Some(n)) => n.to_string(),
+            (o, Some(n)) => match locale {
+                Locale::ZhCn => format!("{o}{n}"),
+                Locale::En => format!("{o} {n}"),
+            },
+        }
+    }
+}
+
 fn section(
     id: &'static str,
     title: (&'static str, &'static str),
     optional: bool,
     part: Part,
+    asked: &Asked,
     locale: Locale,
 ) -> Section {
     Section {
@@ -108,21 +147,18 @@ fn section(
         optional,
         fields: fields::all()
             .iter()
-            .filter(|x| x.section == part)
-            .map(|x| {
-                let (label, help) = match locale {
-                    Locale::ZhCn => x.zh,
-                    Locale::En => x.en,
-                };
-                Field {
-                    path: x.path,
-                    kind: x.kind,
-                    label,
-                    help,
-                    unit: unit(x.kind, x.path, locale),
-                    default: x.default,
-                    choices: choices(x.path, locale),
-                }
+            .filter(|x| x.section == part && asked.paths.contains(x.path))
+            .map(|x| Field {
+                path: x.path,
+                kind: x.kind,
+                label: match locale {
+                    Locale::ZhCn => x.zh.0,
+                    Locale::En => x.en.0,
+                },
+                help: asked.help(x, locale),
+                unit: unit(x.kind, x.path, locale),
+                default: x.default,
+                choices: choices(x.path, locale),
             })
             .collect(),
     }
@@ -189,11 +225,21 @@ const SECTIONS: &[(&str, (&str, &str), bool, Part)] = &[
     ),
 ];
 
-/// The whole form in one locale.
+/// The whole form in one locale, for the built-in policy.
 pub fn spec(locale: Locale) -> Vec<Section> {
+    match Policy::builtin() {
+        Ok(p) => spec_for(&p, locale),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The form for a policy: only the fields it reads, with its notes; a section left empty is dropped.
+pub fn spec_for(policy: &Policy, locale: Locale) -> Vec<Section> {
+    let asked = Asked::new(policy);
     SECTIONS
         .iter()
-        .map(|(id, title, optional, part)| section(id, *title, *optional, *part, locale))
+        .map(|(id, title, optional, part)| section(id, *title, *optional, *part, &asked, locale))
+        .filter(|s| !s.fields.is_empty())
         .collect()
 }
 
