@@ -321,13 +321,28 @@ export class CreditCheckElement extends HTMLElement {
     return uiTexts(this.locale);
   }
 
-  /** Every field of the form by path (asked of the core once per language). */
-  #fieldSpecs() {
-    if (this.#specs?.locale !== this.locale) {
-      const fields = formSpec(this.locale).flatMap((s) => s.fields);
-      this.#specs = { locale: this.locale, byPath: new Map(fields.map((f) => [f.path, f])) };
+  /**
+   * The form's sections for the active policy: only the fields it reads, with its own notes (asked
+   * of the core once per language and policy). A policy that cannot be read gets the built-in form;
+   * the report says why.
+   */
+  #formSections() {
+    if (this.#specs?.locale !== this.locale || this.#specs?.policy !== this.#policy) {
+      let sections;
+      try {
+        sections = formSpec(this.locale, this.#policy ? { policy: this.#policy } : undefined);
+      } catch {
+        sections = formSpec(this.locale);
+      }
+      const byPath = new Map(sections.flatMap((s) => s.fields).map((f) => [f.path, f]));
+      this.#specs = { locale: this.locale, policy: this.#policy, sections, byPath };
     }
-    return this.#specs.byPath;
+    return this.#specs;
+  }
+
+  /** Every field of the form by path. */
+  #fieldSpecs() {
+    return this.#formSections().byPath;
   }
 
   #options() {
@@ -542,7 +557,7 @@ export class CreditCheckElement extends HTMLElement {
     const again = focused && this.#toolbar.contains(focused) ? (focused.className || focused.id) : null;
     this.#buildToolbar();
     if (again) this.#toolbar.querySelector(`.${CSS.escape(again)}, #${CSS.escape(again)}`)?.focus();
-    const sections = formSpec(this.locale);
+    const { sections } = this.#formSections();
     const open = new Set([...this.#formHost.querySelectorAll("details[open]")].map((d) => d.dataset.section));
     const nodes = buildSections(sections, (path) => this.#values.get(path), this.#neededBy());
     for (const d of nodes) if (d.localName === "details" && open.has(d.dataset.section)) d.open = true;
