@@ -4,7 +4,7 @@
 //! Assessments, policies and hints read facts; nothing here knows about them.
 
 use crate::inputs::{Type, INPUTS};
-use crate::profile::{Profile, Value, YEAR_END, YEAR_START};
+use crate::profile::{Profile, Value, YEAR_START};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -332,7 +332,7 @@ fn input_facts(p: &Profile, f: &mut Facts) {
         }
     }
     for year in 1..crate::profile::MAX_YEARS {
-        for input in &INPUTS[YEAR_START..YEAR_END] {
+        for input in crate::profile::year_inputs() {
             let (Some(years), Some(key)) = (&input.per_year, input.year_key()) else {
                 continue;
             };

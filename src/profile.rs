@@ -14,6 +14,8 @@ pub const MAX_TEXT: usize = 200;
 pub const MAX_ISSUES: usize = 50;
 
 /// The catalog's per-year fields, `INPUTS[YEAR_START..YEAR_END]` (they are contiguous).
+// A const fn cannot call `get`; the loop's condition keeps every index in bounds.
+#[allow(clippy::indexing_slicing)]
 const fn year_span() -> (usize, usize) {
     let (mut i, mut start, mut end) = (0, usize::MAX, 0);
     while i < INPUTS.len() {
@@ -30,6 +32,11 @@ const fn year_span() -> (usize, usize) {
 pub const YEAR_START: usize = year_span().0;
 pub const YEAR_END: usize = year_span().1;
 const YEAR_FIELDS: usize = YEAR_END - YEAR_START;
+
+/// The per-year fields, in catalog order.
+pub fn year_inputs() -> &'static [Input] {
+    INPUTS.get(YEAR_START..YEAR_END).unwrap_or(&[])
+}
 
 /// The value of one scalar field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,7 +300,7 @@ fn group_of(path: &'static str) -> Option<&'static str> {
 
 fn read_year(o: &mut Obj) -> Year {
     let mut year: Year = [None; YEAR_FIELDS];
-    for (slot, f) in year.iter_mut().zip(&INPUTS[YEAR_START..YEAR_END]) {
+    for (slot, f) in year.iter_mut().zip(year_inputs()) {
         *slot = match o.input(key_of(f.path), f, None) {
             Some(Value::Num(d)) => Some(d),
             _ => None,
@@ -342,8 +349,7 @@ fn read_financials(o: &mut Obj) -> Vec<Year> {
 
 /// Reads the fields `INPUTS[from..to]` of one object into `values`.
 fn read_fields(o: &mut Obj, from: usize, to: usize, values: &mut [Option<Value>]) {
-    for i in from..to {
-        let f = &INPUTS[i];
+    for (i, f) in INPUTS.iter().enumerate().take(to).skip(from) {
         let whole = f
             .part_of
             .and_then(crate::inputs::position)
@@ -361,8 +367,7 @@ fn read_fields(o: &mut Obj, from: usize, to: usize, values: &mut [Option<Value>]
 fn read_profile(o: &mut Obj) -> Profile {
     let mut p = Profile::default();
     let mut i = 0;
-    while i < INPUTS.len() {
-        let f = &INPUTS[i];
+    while let Some(f) = INPUTS.get(i) {
         if f.per_year.is_some() {
             p.years = read_financials(o);
             i = YEAR_END;
@@ -373,9 +378,12 @@ fn read_profile(o: &mut Obj) -> Profile {
             i += 1;
             continue;
         };
-        let end = (i..INPUTS.len())
-            .find(|&j| group_of(INPUTS[j].path) != Some(group))
-            .unwrap_or(INPUTS.len());
+        let end = INPUTS
+            .iter()
+            .enumerate()
+            .skip(i)
+            .find(|(_, g)| group_of(g.path) != Some(group))
+            .map_or(INPUTS.len(), |(j, _)| j);
         let values = &mut p.values;
         o.child(group, |c| read_fields(c, i, end, values));
         i = end;
@@ -497,9 +505,7 @@ impl Profile {
 
 /// The slot of a per-year field inside a year, by its key.
 pub fn year_slot(key: &str) -> Option<usize> {
-    INPUTS[YEAR_START..YEAR_END]
-        .iter()
-        .position(|f| f.year_key() == Some(key))
+    year_inputs().iter().position(|f| f.year_key() == Some(key))
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ fn field(input: &'static Input, year: usize) -> F {
     let (zh, en) = if year == 0 {
         ((input.label.0, input.help.0), (input.label.1, input.help.1))
     } else {
-        let (pz, pe) = YEAR_PREFIX[year.min(2)];
+        let (pz, pe) = YEAR_PREFIX.get(year).copied().unwrap_or(("", ""));
         (
             (leak(format!("{pz}{}", input.label.0)), ""),
             (leak(format!("{pe}{}", lower_first(input.label.1))), ""),
