@@ -1,10 +1,12 @@
-"""Writes src/policy/builtin.json, the built-in reference policy (domain.md §6).
+"""Writes src/policy/builtin.json, the built-in reference policy (domain.md §6), and from the same
+pieces www/policies/example-bank.json (the embedding demo's bank) and www/policies/ladder-2022.json
+(the built-in policy with the 2022 专精特新 and 小巨人 standards, domain.md §6.10.5).
 
-The policy is data: this script is only a convenient way to author it with less repetition
+The policies are data: this script is only a convenient way to author them with less repetition
 (every text needs zh-CN and en). The JSON it writes is committed and is what the engine reads;
 a bank writes its own document directly. Run: python3 scripts/gen_builtin.py
 """
-import json, pathlib
+import json, pathlib, re
 
 def t(zh, en):
     return {"zh-CN": zh, "en": en}
@@ -838,3 +840,484 @@ bank_out = pathlib.Path(__file__).resolve().parent.parent / "www" / "policies" /
 bank_out.parent.mkdir(exist_ok=True)
 bank_out.write_text(json.dumps(bank, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 print(f"wrote {bank_out} ({bank_out.stat().st_size} bytes)")
+
+# The 2022 standards as a second document (domain.md §6.10.5, ladder-sources.md §2, §3, §6): the
+# built-in policy with the 2022 专精特新 (Jiangsu's 特色化) and 2022 小巨人 in place of the 2026 tiers,
+# so that the products, the title hints and the page work with it as with the built-in one. It is
+# for renewals and for assessments under the old rules, and it proves a version of a standard is
+# data: the same engine reads it. Every bound is data here, as above.
+#
+# A scheme reads the profile's facts and earlier schemes' results, not the policy's `facts` (those
+# are computed after every scheme), so the derived figures below are expressions written once here
+# and placed where they are read.
+MB_BASES = "priorMainBusinessRevenue > 0 and mainBusinessRevenueTwoYearsBefore > 0"
+# "近2年主营业务收入平均增长率": the formula was not found (UNVERIFIED); the plain reading, the
+# arithmetic mean of the two annual rates. A zero base gives no rate: it scores 0 and fails 小巨人's 专.
+MB_AVG_GROWTH = ("((mainBusinessRevenue - priorMainBusinessRevenue) / priorMainBusinessRevenue"
+                 " + (priorMainBusinessRevenue - mainBusinessRevenueTwoYearsBefore) / mainBusinessRevenueTwoYearsBefore) / 2")
+RD_STAFF_RATIO = "if(employees > 0, rdStaff / employees, 0)"
+NET_MARGIN = "if(revenue > 0, netProfit / revenue, 0)"
+
+def graded(rows, desc, key="atLeast"):
+    """A band table from (bound, points) pairs, best first, and the points below the last bound;
+    the rows are labelled A, B, C … in order."""
+    *bounded, rest = rows
+    out = [{key: b, "value": v, "label": chr(65 + i)} for i, (b, v) in enumerate(bounded)]
+    return band(out + [{"value": rest, "label": chr(65 + len(bounded))}], desc)
+
+tables_2022 = {
+    "zjtx22MainShare": graded([("80%", 5), ("70%", 3), ("60%", 1), 0], "专精特新 2022 ①: 主营业务收入 ÷ 营业收入"),
+    "zjtx22Growth": graded([("10%", 10), ("8%", 8), ("6%", 6), ("4%", 4), (0, 2), 0], "专精特新 2022 ②: 近 2 年主营业务收入平均增长率"),
+    "zjtx22NicheYears": graded([(10, 5), (8, 4), (6, 3), (4, 2), (2, 1), 0], "专精特新 2022 ③: 每满 2 年 1 分，最高 5 分"),
+    # chainRole "keyLink" answers both of the field's scoring rows (补短板/锻长板/填空白 5, 六基 … 3):
+    # it counts 3–5, and "none" 0.
+    "zjtx22Field": band([
+        {"atLeast": 1, "value": 3, "top": 5, "label": "A/B"}, {"value": 0, "label": "C"}], "专精特新 2022 ④: 主导产品所属领域 (关键环节 3–5)"),
+    "zjtx22Digital": graded([(3, 5), (2, 3), 0], "专精特新 2022 ⑤: 数字化水平 (三级及以上 5, 二级 3, 一级 0)"),
+    "zjtx22Quality": graded([(2, 5), (1, 3), 0], "专精特新 2022 ⑥: 质量管理 (每项 3 分，最高 5 分)"),
+    "zjtx22NetMargin": graded([("10%", 10), ("8%", 8), ("6%", 6), ("4%", 4), ("2%", 2), 0], "专精特新 2022 ⑦: 净利润率"),
+    "zjtx22Dar": graded([("50%", 5), ("60%", 3), ("70%", 1), 0], "专精特新 2022 ⑧: 资产负债率 (exactly 50% → 5, §6.10)", key="atMost"),
+    "zjtx22JsShare": graded([("10%", 6), ("5%", 4), 0], "江苏特色化 2022 ①: 全国细分市场占有率"),
+    "zjtx22JsRank": band([
+        {"atMost": 10, "value": 4, "label": "B"}, {"value": 0, "label": "-"}], "江苏特色化 2022 ①: 全国细分市场排名前 10"),
+    "zjtx22IpHighValue": band([{"atLeast": 1, "value": 10, "label": "A"}, {"value": 0, "label": "-"}], "专精特新 2022 ⑩: ≥ 1 高价值Ⅰ类知识产权 → 10"),
+    "zjtx22IpOwnDeveloped": band([{"atLeast": 1, "value": 8, "label": "B"}, {"value": 0, "label": "-"}], "专精特新 2022 ⑩: ≥ 1 自主研发Ⅰ类知识产权 → 8"),
+    "zjtx22IpClassOne": band([{"atLeast": 1, "value": 6, "label": "C"}, {"value": 0, "label": "-"}], "专精特新 2022 ⑩: ≥ 1 Ⅰ类知识产权 → 6"),
+    "zjtx22IpClassTwo": band([{"atLeast": 1, "value": 2, "label": "D"}, {"value": 0, "label": "E"}], "专精特新 2022 ⑩: ≥ 1 Ⅱ类知识产权 → 2"),
+    "zjtx22RdAmount": graded([("500万", 10), ("400万", 8), ("300万", 6), ("200万", 4), ("100万", 2), 0], "专精特新 2022 ⑪: 上年研发费用总额"),
+    "zjtx22RdRatio": graded([("10%", 10), ("8%", 8), ("6%", 6), ("4%", 4), ("3%", 2), 0], "专精特新 2022 ⑪: 上年研发费用 ÷ 营业收入"),
+    "zjtx22RdStaff": graded([("20%", 5), ("10%", 3), ("5%", 1), 0], "专精特新 2022 ⑫: 研发人员 ÷ 全部职工"),
+    "zjtx22RdInstitution": {"kind": "map", "entries": {"national": 10, "provincial": 8, "municipal": 4, "below": 2, "none": 0},
+                            "description": "专精特新 2022 ⑬: 自建或与高校、科研机构联合建立的研发机构级别"},
+}
+
+specialized_2022 = {
+    "id": "specializedSme",
+    "title": t("专精特新中小企业（2022 标准，江苏）", "Specialised SME 专精特新 (2022 standard, Jiangsu)"),
+    "basis": t("《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）专精特新中小企业认定标准 [63号]：4 项条件、4 项直接认定条件和 13 项指标（满分 100 分）[Z1][Z4]；"
+               "特色化 15 分按江苏 2022 年通知（苏工信中小〔2022〕496号）：第 1 项 6 分按细分市场占有率和排名 [496号]，其余 9 分的细则未见原文，按自评 0–9 分计（未填按 0–9 分的范围）。"
+               "2026-04-01 起新申请适用 2026 标准；本标准用于此前取得称号的复核和按旧标准的评估。"
+               "未核实之处按字面理解：近 2 年主营业务收入平均增长率取两年增长率的算术平均；研发人员和研发机构两项只见于两份第三方整理；前提条件为创新型中小企业（江苏通知如此）",
+               "The 专精特新 standard of 工信部企业〔2022〕63号 [63号]: 4 conditions, 4 direct routes and a 13-indicator table out of 100 [Z1][Z4]; "
+               "the 15 特色化 points as Jiangsu's 2022 notice (苏工信中小〔2022〕496号) sets them: item 1 (6 points) by niche share and rank [496号]; the rules of the other 9 points were not found, "
+               "so they are a self-rating of 0–9 (not given: the whole 0–9 range). New applications since 2026-04-01 use the 2026 standard; this one is for renewals of titles granted before and for assessments under the old rules. "
+               "Unverified, read plainly: the 2-year average growth of main-business revenue is the mean of the two yearly rates; the R&D staff and R&D institution indicators come from two third-party copies only; "
+               "the prerequisite is the innovative-SME title (as Jiangsu's notice says)"),
+    "held": "statuses.specializedSme",
+    "requires": [{"id": "innovative", "label": t("持有有效的创新型中小企业称号（江苏：经设区市公告并报省备案）", "holds a valid innovative-SME title (Jiangsu: announced by the city and filed with the province)"),
+                  "schemes": ["innovativeSme"]}],
+    "checks": general("") + [
+        check("nicheYears", "从事特定细分市场时间达到 2 年以上", "in the niche market for at least 2 years", "niche.years >= 2"),
+        check("rd", "上年研发费用总额 ≥ 100 万元，且占营业收入比重 ≥ 3%", "last year's R&D at least 1 million yuan and at least 3% of operating revenue",
+              "rdExpense >= 100万 and rdToRevenue >= 3%", actual="rdToRevenue", req=("≥ 100万 且 ≥ 3%", "≥ 1m and ≥ 3%")),
+        check("revenueOrEquity", "上年营业收入 ≥ 1000 万元，或低于 1000 万元但近 2 年新增股权融资（合格机构投资者实缴）≥ 2000 万元",
+              "last year's operating revenue at least 10 million yuan, or below it with new equity of at least 20 million in 2 years (qualified investors, paid in)",
+              "revenue >= 1000万 or equityFinancing.last2Years >= 2000万", actual="revenue",
+              req=("收入 ≥ 1000万，或股权融资 ≥ 2000万", "revenue ≥ 10m, or equity ≥ 20m")),
+    ],
+    "indicators": [
+        {"id": "mainShare", "label": t("专业化①：上年主营业务收入占营业收入比重（80% 以上 5 分）", "specialisation ①: main-business revenue ÷ operating revenue (80% or more: 5)"), "max": 5, "group": "specialisation",
+         "measures": [{"fact": "mainBusinessShare", "table": "zjtx22MainShare"}]},
+        {"id": "growth", "label": t("专业化②：近 2 年主营业务收入平均增长率（10% 以上 10 分）", "specialisation ②: 2-year average main-business revenue growth (10% or more: 10)"), "max": 10, "group": "specialisation",
+         "measures": [{"expr": f"if({MB_BASES}, band('zjtx22Growth', {MB_AVG_GROWTH}), 0)"}]},
+        {"id": "nicheYears", "label": t("专业化③：从事特定细分市场年限（每满 2 年 1 分，最高 5 分）", "specialisation ③: years in the niche market (1 point per full 2 years, at most 5)"), "max": 5, "group": "specialisation",
+         "measures": [{"fact": "niche.years", "table": "zjtx22NicheYears"}]},
+        {"id": "field", "label": t("专业化④：主导产品所属领域（补短板、锻长板、填空白 5 分，“六基”等 3 分；处于关键环节按 3–5 分计）",
+                                   "specialisation ④: lead product's field (filling a gap at a key chain link 5, the 六基 fields and the like 3; a key link counts 3–5)"), "max": 5, "group": "specialisation",
+         "measures": [{"expr": "if(chainRole == 'keyLink', 1, 0)", "table": "zjtx22Field"}]},
+        {"id": "digital", "label": t("精细化⑤：数字化水平（三级及以上 5 分，二级 3 分，一级 0 分）", "refinement ⑤: digital level (level 3 or above 5, level 2 3, level 1 0)"), "max": 5, "group": "refinement",
+         "measures": [{"fact": "digitalLevel", "table": "zjtx22Digital"}]},
+        {"id": "quality", "label": t("精细化⑥：质量管理（省级以上质量奖、管理体系认证、自主品牌、参与制定标准，每项 3 分，最高 5 分）",
+                                     "refinement ⑥: quality management (a provincial quality award, a management-system certificate, an own brand, drafting standards: 3 points each, at most 5)"), "max": 5, "group": "refinement",
+         "measures": [{"fact": "qualityItems", "table": "zjtx22Quality"}]},
+        {"id": "netMargin", "label": t("精细化⑦：上年净利润率（10% 以上 10 分）", "refinement ⑦: last year's net profit margin (10% or more: 10)"), "max": 10, "group": "refinement",
+         "measures": [{"expr": NET_MARGIN, "table": "zjtx22NetMargin"}]},
+        {"id": "dar", "label": t("精细化⑧：上年末资产负债率（50% 以下 5 分）", "refinement ⑧: debt-to-asset ratio at last year-end (50% or less: 5)"), "max": 5, "group": "refinement",
+         "measures": [{"fact": "dar", "table": "zjtx22Dar"}]},
+        {"id": "nicheShare", "label": t("特色化（江苏）①：主导产品细分市场占有率和排名（全国 10% 以上 6 分；5%–10% 或全国前 10 名 4 分）",
+                                        "feature (Jiangsu) ①: lead product's niche share and rank (national 10% or more 6; 5–10% or national top 10 4)"), "max": 6, "group": "feature",
+         "measures": [{"fact": "niche.share", "table": "zjtx22JsShare"}, {"fact": "niche.nationalRank", "table": "zjtx22JsRank"}]},
+        {"id": "featureSelfRating", "label": t("特色化（江苏）其余各项：自评 0–9 分（细则未见原文）", "feature (Jiangsu), the other items: self-rated 0–9 (their rules were not found)"), "max": 9, "group": "feature",
+         "selfRating": "featureSelfRating"},
+        {"id": "ip", "label": t("创新能力⑩：与主导产品相关的有效知识产权（高价值Ⅰ类 10 分，自主研发Ⅰ类 8 分，Ⅰ类 6 分，Ⅱ类 2 分）",
+                                "innovation ⑩: valid IP tied to the lead product (high-value Class I 10, own-developed Class I 8, Class I 6, Class II 2)"), "max": 10, "group": "innovation",
+         "measures": [
+             {"expr": "if(ip.classOne >= 1, ip.classOneHighValue, 0)", "table": "zjtx22IpHighValue"},
+             {"expr": "if(ip.classOne >= 1, ip.classOneOwnDeveloped, 0)", "table": "zjtx22IpOwnDeveloped"},
+             {"fact": "ip.classOne", "table": "zjtx22IpClassOne"},
+             {"fact": "ip.classTwo", "table": "zjtx22IpClassTwo"}]},
+        {"id": "rd", "label": t("创新能力⑪：上年研发投入（金额或占营业收入比重，取高者：500 万元或 10% 以上 10 分）", "innovation ⑪: last year's R&D (amount or share of revenue, the better: 5m or 10% and above 10)"), "max": 10, "group": "innovation",
+         "measures": [{"fact": "rdExpense", "table": "zjtx22RdAmount"}, {"fact": "rdToRevenue", "table": "zjtx22RdRatio"}]},
+        {"id": "rdStaff", "label": t("创新能力⑫：上年研发人员占全部职工比重（20% 以上 5 分）", "innovation ⑫: R&D staff ÷ all staff (20% or more: 5)"), "max": 5, "group": "innovation",
+         "measures": [{"expr": RD_STAFF_RATIO, "table": "zjtx22RdStaff"}]},
+        {"id": "rdInstitution", "label": t("创新能力⑬：研发机构级别（国家级 10 分，省级 8 分，市级 4 分，市级以下 2 分）", "innovation ⑬: level of the R&D institution (national 10, provincial 8, municipal 4, below 2)"), "max": 10, "group": "innovation",
+         "measures": [{"expr": "lookup('zjtx22RdInstitution', rdInstitutionLevel)"}]},
+    ],
+    "groups": [
+        {"id": "specialisation", "label": t("专业化（25 分）", "specialisation (25)"), "cap": 25},
+        {"id": "refinement", "label": t("精细化（25 分）", "refinement (25)"), "cap": 25},
+        {"id": "feature", "label": t("特色化（15 分，江苏）", "feature (15, Jiangsu)"), "cap": 15},
+        {"id": "innovation", "label": t("创新能力（35 分）", "innovation (35)"), "cap": 35},
+    ],
+    "pass": {"id": "score", "label": t("评价得分 ≥ 60 分（各类无最低分）", "score at least 60 (no group minimum)"), "pass": "score >= 60"},
+    "routes": [
+        check("award", "直接认定：近 3 年获省级科技奖励并在获奖单位中排名前三，或获国家级科技奖励（前五名；本工具只读前三名）",
+              "direct: a provincial S&T award in the last 3 years, ranked in the top 3 of the awarded units, or a national award (top 5; this tool reads the top 3 only)",
+              "statuses.provincialAwardTop3 or statuses.nationalAwardTop3Last3Years", req=("任一奖励", "either award")),
+        check("rdAverage", "直接认定：近 2 年研发费用年均 ≥ 1000 万元", "direct: R&D averaging at least 10 million yuan a year over the last 2 years",
+              "(rdExpense + priorRdExpense) / 2 >= 1000万"),
+        check("equity", "直接认定：近 2 年新增股权融资（合格机构投资者实缴）≥ 6000 万元", "direct: new equity of at least 60 million yuan in 2 years (qualified investors, paid in)",
+              "equityFinancing.last2Years >= 6000万"),
+        check("makerChina", "直接认定：近 3 年进入“创客中国”中小企业创新创业大赛全国 500 强企业组名单", "direct: in the national top 500 (enterprise group) of the 创客中国 contest in the last 3 years",
+              "statuses.makerChinaTop500"),
+    ],
+    "statuses": {"held": "held"},
+    "layout": {"range": True, "ladder": True},
+}
+
+# 新's direct route replaces its three general items (ladder-sources §3: one copy).
+NEW_DIRECT = "statuses.provincialAwardTop3 or statuses.nationalAwardTop3Last3Years or statuses.makerChinaTop50"
+# 新 item 1, by last year's operating revenue: exactly 1亿 is the first tier and exactly 5000万 the
+# middle one (plain reading, UNVERIFIED); "研发费用总额 ≥ 3000万" is read as the 2 years' total.
+RD_TIERS = ("if(revenue >= 1亿, rdToRevenue >= 3% and priorRdToRevenue >= 3%, "
+            "if(revenue >= 5000万, rdToRevenue >= 6% and priorRdToRevenue >= 6%, "
+            f"equityFinancing.last2Years >= 8000万 and rdExpense + priorRdExpense >= 3000万 and {RD_STAFF_RATIO} >= 50%))")
+NEW_EXEMPT = ("或近 3 年获科技奖励（前三名）、“创客中国”全国 50 强", "or an S&T award (top 3) or the 创客中国 top 50 in the last 3 years")
+
+little_giant_2022 = {
+    "id": "littleGiant",
+    "title": t("专精特新“小巨人”企业（2022 标准）", "Little giant 小巨人 (2022 standard)"),
+    "basis": t("《优质中小企业梯度培育管理暂行办法》（工信部企业〔2022〕63号）专精特新“小巨人”企业认定标准 [63号][Z3]：专、精、特、新、链、品六项均须满足。"
+               "2026-04-01 起新申请适用 2026 标准；2026 年的复核仍按本标准。未核实之处按字面理解：营业收入恰为 1 亿元按第一档、恰为 5000 万元按第二档；“研发费用总额 ≥ 3000 万元”按近 2 年合计；"
+               "近 2 年主营业务收入平均增长率取两年增长率的算术平均；链和品两项由同一项自行判断（2026 标准已将两者合并）；“精”中的发展战略和公司治理为定性要求，本工具不检查",
+               "The little-giant standard of 工信部企业〔2022〕63号 [63号][Z3]: all six groups 专, 精, 特, 新, 链 and 品 must hold. "
+               "New applications since 2026-04-01 use the 2026 standard; the 2026 renewals were still judged by this one. Unverified, read plainly: revenue of exactly 100 million is the first tier and exactly 50 million the second; "
+               "the \"R&D of at least 30 million\" is the 2 years' total; the 2-year average growth of main-business revenue is the mean of the two yearly rates; 链 and 品 are one judgement of your own (the 2026 standard merged them); "
+               "精's long-term strategy and sound governance are qualitative and not checked here"),
+    "held": "statuses.littleGiant",
+    "requires": copy.deepcopy(little_giant_scheme["requires"]),
+    "checks": general("") + [
+        check("nicheYears", "专：截至上年末从事特定细分市场 3 年以上", "专: in the niche market for at least 3 years at last year-end", "niche.years >= 3"),
+        check("mainShare", "专：主营业务收入占营业收入比重 ≥ 70%", "专: main-business revenue at least 70% of operating revenue", "mainBusinessShare >= 70%", fmt="ratio"),
+        check("growth", "专：近 2 年主营业务收入平均增长率 ≥ 5%", "专: 2-year average main-business revenue growth at least 5%",
+              f"if({MB_BASES}, {MB_AVG_GROWTH} >= 5%, false)", actual=f"if({MB_BASES}, {MB_AVG_GROWTH}, 0)", req=("≥ 5%（前两年主营业务收入须大于 0）", "≥ 5% (the two earlier years' main-business revenue above 0)"), fmt="ratio"),
+        check("dar", "精：上年末资产负债率 ≤ 70%", "精: debt-to-asset ratio at most 70% at last year-end", "dar <= 70%"),
+        check("informationSystem", "精：至少 1 项核心业务采用信息系统支撑（自行判断）", "精: at least one core business runs on an information system (your own judgement)", "informationSystem"),
+        check("certification", "精：取得相关管理体系认证，或产品通过发达国家和地区产品认证（自行判断）", "精: a management-system certification, or product certification in developed countries or regions (your own judgement)", "managementCertification"),
+        check("share", "特：主导产品在全国细分市场占有率 ≥ 10%", "特: lead product's national niche share at least 10%", "niche.share >= 10%", fmt="ratio"),
+        check("recognised", "特：享有较高知名度和影响力（自行判断）", "特: well known and influential in the niche (your own judgement)", "niche.recognised"),
+        check("ownBrand", "特：拥有直接面向市场并具有竞争优势的自主品牌（自行判断）", "特: an own brand that competes directly in the market (your own judgement)", "ownBrand"),
+        check("rdIntensity", "新：研发投入按上年营业收入分档（1 亿元以上：近 2 年研发费用占比均 ≥ 3%；5000 万–1 亿元：均 ≥ 6%；5000 万元以下：近 2 年股权融资 ≥ 8000 万元、研发费用合计 ≥ 3000 万元且研发人员占比 ≥ 50%）" + NEW_EXEMPT[0],
+              "新: R&D by last year's revenue (100m or more: at least 3% in each of the last 2 years; 50–100m: at least 6% in each; under 50m: equity of at least 80m in 2 years, R&D of at least 30m in total and R&D staff at least 50%), " + NEW_EXEMPT[1],
+              f"{RD_TIERS} or {NEW_DIRECT}", actual="rdToRevenue", req=("按收入所在档达标，或直接满足", "the tier of the revenue met, or the direct route"), fmt="ratio"),
+        check("rdInstitution", "新：自建或与高校、科研机构联合建立研发机构（技术研究院、企业技术中心、工程中心、院士或博士后工作站等）" + NEW_EXEMPT[0],
+              "新: an R&D institution of its own or with a university or research body (research institute, technology centre, engineering centre, academician or postdoctoral workstation …), " + NEW_EXEMPT[1],
+              f"rdInstitutionLevel != 'none' or {NEW_DIRECT}", actual="rdInstitutionLevel", req=("有研发机构，或直接满足", "an R&D institution, or the direct route"), fmt="choice"),
+        check("ip", "新：拥有 2 项以上与主导产品相关的Ⅰ类知识产权并实际应用" + NEW_EXEMPT[0], "新: at least 2 Class I IP tied to the lead product and in use, " + NEW_EXEMPT[1],
+              f"ip.classOne >= 2 or {NEW_DIRECT}", actual="ip.classOne", req=("≥ 2 件，或直接满足", "≥ 2, or the direct route")),
+        check("chainAndField", "链、品：主导产品处于产业链关键环节，属于“六基”、制造强国或网络强国重点领域（自行判断）",
+              "链 and 品: the lead product is at a key link of an industrial chain, in the 六基 or the key fields of the manufacturing- and cyber-power strategies (your own judgement)",
+              "chainRole == 'keyLink'", actual="chainRole", req=("是", "yes"), fmt="choice"),
+    ],
+    "statuses": {"held": "held"},
+    "layout": {"ladder": True},
+}
+
+LADDER_ASSUMPTIONS_2022 = LADDER_ASSUMPTIONS + [assume(f"statuses.{k}", False, f"未填写{zh}，按“无”计算", f"{en} not given: taken as no") for k, zh, en in [
+    ("makerChinaTop500", "近 3 年“创客中国”全国 500 强", "创客中国 national top 500 in 3 years"),
+    ("makerChinaTop50", "近 3 年“创客中国”全国 50 强", "创客中国 national top 50 in 3 years"),
+]]
+for _tier in (specialized_2022, little_giant_2022):
+    # A whole name only: statuses.makerChinaTop50 is not read by a rule on statuses.makerChinaTop500.
+    _text = json.dumps({k: _tier[k] for k in ("checks", "routes") if k in _tier}, ensure_ascii=False)
+    _tier["assumptions"] = [a for a in LADDER_ASSUMPTIONS_2022 if re.search(re.escape(a["fact"]) + r"(?![\w.])", _text)]
+
+specialized_2022["apply"] = apply([
+    ("先取得创新型中小企业称号（江苏：经设区市公告并报省备案），并在江苏省优质中小企业梯度培育平台入库 [496号]",
+     "First hold the innovative-SME title (Jiangsu: announced by the city and filed with the province) and enter the Jiangsu pool on the provincial platform [496号]."),
+    ("对照 4 项条件自查，并按 13 项指标自评（≥ 60 分），或具备一项直接认定条件 [Z1][Z4]",
+     "Check the 4 conditions and self-assess the 13 indicators (at least 60), or hold one direct route [Z1][Z4]."),
+    ("按省级主管部门通知申报，经审核、公示后取得称号，有效期 3 年", "Apply when the provincial authority calls; after review and publication the title is valid for 3 years."),
+], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS,
+    ("数字化水平评测结果、质量管理和研发机构的证明", "the digital-level assessment and proof of the quality items and the R&D institution"),
+    ("直接认定时：奖励证书、融资证明或“创客中国”大赛证明", "for a direct route: the award, financing or 创客中国 contest documents")])
+little_giant_2022["apply"] = apply([
+    ("先取得专精特新中小企业称号", "First hold the 专精特新 title."),
+    ("对照专、精、特、新、链、品六项自查 [Z3]", "Check the six groups 专, 精, 特, 新, 链 and 品 [Z3]."),
+    ("经省级主管部门推荐、工信部审核公示后取得称号，有效期 3 年", "Recommended by the province and reviewed by MIIT; the title is valid for 3 years."),
+], [LICENCE, FINANCIALS, RD_LEDGER, IP_CERTS,
+    ("细分市场占有率证明、管理体系或产品认证证书、研发机构认定文件", "proof of the niche share, the management-system or product certificates and the R&D institution's recognition")])
+
+ladder = copy.deepcopy(policy)
+ladder["id"] = "credit-check-reference-ladder-2022"
+ladder["version"] = policy["version"] + "-ladder-2022"
+ladder["issuer"] = t("credit-check 参考政策：2022 年梯度培育标准版（开源项目，非金融机构）",
+                     "credit-check reference policy with the 2022 ladder standards (an open-source project, not a lender)")
+ladder["sources"] = policy["sources"] + [
+    {"id": "63号", "title": "《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 (official text, not opened here)",
+     "url": "https://www.gov.cn/zhengce/zhengceku/202206/content_5696342.htm"},
+    {"id": "496号", "title": "苏工信中小〔2022〕496号, Jiangsu's 2022 专精特新 notice: eligibility, 特色化 item 1 (Suzhou Industrial Park copy)",
+     "url": "http://sme.sipac.gov.cn/epservice/techsub/Apps/sme/index.php?s=/Home/Notice/noticeDetail/id/303499/query_value1//orderway//i/3"},
+    {"id": "Z1", "title": "2022 专精特新 scoring table: 专业化 and 精细化 bands (third-party copy)", "url": "http://m.delacour.com.cn/ask/78162.html"},
+    {"id": "Z3", "title": "2022 小巨人 standard: 专, 精, 特, 新 (third-party copy)", "url": "http://bjwsht.cn/zlsqbk/743.html"},
+    {"id": "Z4", "title": "江苏省专精特新中小企业认定标准 (2022): conditions, direct routes, 专业化 (third-party copy)", "url": "https://nanjing038148.11467.com/news/5343243.asp"},
+]
+ladder["tables"] = {**copy.deepcopy(tables), **tables_2022}
+ladder["schemes"] = [s if s["id"] not in ("specializedSme", "littleGiant") else {"specializedSme": specialized_2022, "littleGiant": little_giant_2022}[s["id"]]
+                     for s in copy.deepcopy(policy["schemes"])]
+
+# The 2022 document's own tests: every route, each condition and group both ways, the band bounds
+# (a value exactly on a bound scores the better band), the self-rating's range, and each
+# prerequisite held, qualified and missing. The expected values are worked out by hand from
+# ladder-sources.md §2, §3 and §6 in the comments.
+def firm(base, **changes):
+    p = copy.deepcopy(base)
+    for path, v in changes.items():
+        keys = path.split("__")
+        o = p
+        for k in keys[:-1]:
+            if k.isdigit():
+                while len(o) <= int(k):
+                    o.append({})
+                o = o[int(k)]
+            else:
+                o = o.setdefault(k, {})
+        if v is None:
+            o.pop(keys[-1], None)
+        else:
+            o[keys[-1]] = v
+    return p
+
+# §6.10's firm with the 2022 inputs: three years of main-business revenue (2900万, 2500万, 2000万:
+# growth 16% and 25%, average 20.5%), net profit 300万 (10%), 16 R&D staff of 80 (20%).
+zjtx = firm(ladder_worked, financials__0__netProfit="3000000", financials__1__revenue="26000000",
+            financials__1__rdExpense="1500000", financials__2__revenue="22000000", financials__2__mainBusinessRevenue="20000000",
+            niche={"years": 4, "share": "0.12", "nationalRank": 2, "recognised": True}, chainRole="keyLink",
+            rdStaff=16, rdInstitutionLevel="provincial", digitalLevel=3, qualityItems=2)
+# The same firm where the self-rating decides: no key chain link (field 0), no R&D institution,
+# digital level 1 and no quality item: 51 points and the 0–9 of the self-rating.
+zjtx_low = firm(zjtx, chainRole="none", rdInstitutionLevel="none", digitalLevel=1, qualityItems=0)
+
+def zt(name, profile, **expect):
+    return {"name": name, "profile": profile, "expect": {"assessments": {"specializedSme": expect}}}
+
+def pts(**points):
+    """Indicators of a range layout by id: {id: n} exact, {id: (lo, hi)} a range."""
+    return [{"id": k, "min": v[0] if isinstance(v, tuple) else v, "max": v[1] if isinstance(v, tuple) else v} for k, v in points.items()]
+
+def st(**statuses):
+    return [{"id": k, "status": v} for k, v in statuses.items()]
+
+tests_2022 = [
+    zt("专精特新 2022, §6.10's firm: 72–83 (self-rating and field unknown), qualified by score; 创新型 only qualified counts",
+       zjtx, status="qualified", held=False, route="score", score={"min": 72, "max": 83},
+       indicators=pts(mainShare=5, growth=10, nicheYears=2, field=(3, 5), digital=5, quality=5, netMargin=10, dar=1,
+                      nicheShare=6, featureSelfRating=(0, 9), ip=6, rd=6, rdStaff=5, rdInstitution=8),
+       groups=[{"id": "specialisation", "min": 20, "max": 22}, {"id": "refinement", "min": 21, "max": 21},
+               {"id": "feature", "min": 6, "max": 15}, {"id": "innovation", "min": 25, "max": 25}],
+       checks=st(innovative="pass", nicheYears="pass", rd="pass", revenueOrEquity="pass", score="pass",
+                 award="fail", rdAverage="fail", equity="fail", makerChina="fail")),
+    zt("专精特新 2022: the self-rating not given counts 0–9: 51–60 with no route is incomplete",
+       zjtx_low, status="incomplete", route=None, score={"min": 51, "max": 60},
+       indicators=pts(field=0, digital=0, quality=0, rdInstitution=0, featureSelfRating=(0, 9)), checks=st(score="incomplete")),
+    zt("专精特新 2022: a self-rating of 9 makes exactly 60: qualified", firm(zjtx_low, featureSelfRating=9),
+       status="qualified", route="score", score={"min": 60, "max": 60}, indicators=pts(featureSelfRating=9),
+       groups=[{"id": "feature", "min": 15, "max": 15}]),
+    zt("专精特新 2022: a self-rating of 8 makes 59: not qualified", firm(zjtx_low, featureSelfRating=8),
+       status="notQualified", route=None, score={"min": 59, "max": 59}, checks=st(score="fail")),
+    zt("专精特新 2022: a self-rating of 0 makes 51: not qualified", firm(zjtx_low, featureSelfRating=0),
+       status="notQualified", score={"min": 51, "max": 51}, indicators=pts(featureSelfRating=0)),
+    # The four direct routes, each on the 51-point firm.
+    zt("专精特新 2022 route 1: a provincial award (top 3) qualifies directly", firm(zjtx_low, featureSelfRating=0, statuses__provincialAwardTop3=True),
+       status="qualified", route="direct", checks=st(score="fail", award="pass")),
+    zt("专精特新 2022 route 1: a national award (top 3) qualifies directly", firm(zjtx_low, featureSelfRating=0, statuses__nationalAwardTop3Last3Years=True),
+       status="qualified", route="direct", checks=st(award="pass")),
+    # R&D 1100万 and 900万: 10 points for R&D (55 in all) and an average of exactly 1000万.
+    zt("专精特新 2022 route 2: R&D averaging exactly 1000万 over 2 years qualifies directly",
+       firm(zjtx_low, featureSelfRating=0, financials__0__rdExpense="11000000", financials__0__domesticRdExpense="11000000", financials__1__rdExpense="9000000"),
+       status="qualified", route="direct", score={"min": 55, "max": 55}, indicators=pts(rd=10), checks=st(score="fail", rdAverage="pass")),
+    zt("专精特新 2022 route 2: an average 1 yuan short of 1000万 does not",
+       firm(zjtx_low, featureSelfRating=0, financials__0__rdExpense="11000000", financials__0__domesticRdExpense="11000000", financials__1__rdExpense="8999998"),
+       status="notQualified", checks=st(rdAverage="fail")),
+    zt("专精特新 2022 route 3: new equity of exactly 6000万 in 2 years qualifies directly",
+       firm(zjtx_low, featureSelfRating=0, equityFinancing__last2Years="60000000"), status="qualified", route="direct", checks=st(equity="pass")),
+    zt("专精特新 2022 route 3: 5999.9999万 does not", firm(zjtx_low, featureSelfRating=0, equityFinancing__last2Years="59999999"),
+       status="notQualified", checks=st(equity="fail")),
+    zt("专精特新 2022 route 4: the 创客中国 top 500 qualifies directly", firm(zjtx_low, featureSelfRating=0, statuses__makerChinaTop500=True),
+       status="qualified", route="direct", checks=st(makerChina="pass")),
+    zt("专精特新 2022: a route replaces the score, not the general conditions (a dishonest debtor)",
+       firm(zjtx_low, featureSelfRating=0, statuses__provincialAwardTop3=True, credit__dishonestDebtor=True),
+       status="notQualified", checks=st(award="pass", dishonestDebtor="fail")),
+    zt("专精特新 2022: nor the conditions (1.9 years in the niche)", firm(zjtx_low, featureSelfRating=0, statuses__makerChinaTop500=True, niche__years="1.9"),
+       status="notQualified", checks=st(makerChina="pass", nicheYears="fail")),
+    # The conditions, each both ways.
+    zt("专精特新 2022 condition 1: exactly 2 years in the niche holds (1 point)", firm(zjtx, niche__years=2),
+       status="qualified", checks=st(nicheYears="pass"), indicators=pts(nicheYears=1)),
+    zt("专精特新 2022 condition 1: 1.9 years fails (0 points)", firm(zjtx, niche__years="1.9"),
+       status="notQualified", checks=st(nicheYears="fail"), indicators=pts(nicheYears=0)),
+    zt("专精特新 2022 condition 2: R&D of exactly 100万 (3.33%) holds",
+       firm(zjtx, financials__0__rdExpense="1000000", financials__0__domesticRdExpense="1000000"), status="qualified", checks=st(rd="pass")),
+    zt("专精特新 2022 condition 2: R&D of exactly 3% (120万 of 4000万) holds",
+       firm(zjtx, financials__0__rdExpense="1200000", financials__0__domesticRdExpense="1200000", financials__0__revenue="40000000"),
+       checks=st(rd="pass")),
+    zt("专精特新 2022 condition 2: 99万 fails, even at 3.3%", firm(zjtx, financials__0__rdExpense="990000", financials__0__domesticRdExpense="990000"),
+       status="notQualified", checks=st(rd="fail")),
+    zt("专精特新 2022 condition 2: 2.99% fails, even at 104.65万", firm(zjtx, financials__0__rdExpense="1046500", financials__0__domesticRdExpense="1046500", financials__0__revenue="35000000"),
+       status="notQualified", checks=st(rd="fail")),
+    zt("专精特新 2022 condition 3: revenue of exactly 1000万 holds",
+       firm(zjtx, financials__0__revenue="10000000", financials__0__mainBusinessRevenue="9000000", financials__0__netProfit="1000000"), checks=st(revenueOrEquity="pass")),
+    zt("专精特新 2022 condition 3: 999.99万 with no equity fails",
+       firm(zjtx, financials__0__revenue="9999900", financials__0__mainBusinessRevenue="9000000", financials__0__netProfit="1000000"),
+       status="notQualified", checks=st(revenueOrEquity="fail")),
+    zt("专精特新 2022 condition 3: 999.99万 with exactly 2000万 of equity in 2 years holds",
+       firm(zjtx, financials__0__revenue="9999900", financials__0__mainBusinessRevenue="9000000", financials__0__netProfit="1000000", equityFinancing__last2Years="20000000"),
+       checks=st(revenueOrEquity="pass")),
+    # The prerequisite: held, qualified (the first test: it counts, the title must be obtained first), missing.
+    zt("专精特新 2022: the innovative-SME title held counts", firm(zjtx, statuses__innovativeSme=True), status="qualified", checks=st(innovative="pass")),
+    # Main-business revenue 1400万 of 3000万 (46.7%): 创新型's specialisation is 10 < 15, and no route.
+    zt("专精特新 2022: neither held nor qualified as an innovative SME, it fails",
+       firm(zjtx, financials__0__mainBusinessRevenue="14000000", statuses__highTechEnterprise=False), status="notQualified", checks=st(innovative="fail")),
+]
+
+# The band bounds of the 13 indicators. Each firm is §6.10's with other figures; the comments give
+# the values.
+def bounds(name, profile, **points):
+    return zt(name, profile, indicators=pts(**points))
+
+top = firm(zjtx_low, featureSelfRating=0, employees=80, rdStaff=16, rdInstitutionLevel="national", digitalLevel=3, qualityItems=2,
+           financials=[{"revenue": "10000000", "mainBusinessRevenue": "8000000", "rdExpense": "5000000", "domesticRdExpense": "5000000",
+                        "costsAndExpenses": "9000000", "totalAssets": "40000000", "totalLiabilities": "20000000", "taxPaid": "500000", "netProfit": "1000000"},
+                       {"revenue": "5000000", "mainBusinessRevenue": "4000000", "rdExpense": "2000000"},
+                       {"revenue": "21000000", "mainBusinessRevenue": "20000000"}],
+           niche={"years": 10, "share": "0.1", "nationalRank": 11, "recognised": True},
+           ip={"classOne": 1, "classTwo": 0, "classOneHighValue": 1, "classOneOwnDeveloped": 1})
+tests_2022 += [
+    # main share 80%, growth (100% − 80%) ÷ 2 = 10%, 10 years, digital 3, quality 2, margin 10%, DAR 50%,
+    # share 10%, high-value IP, R&D 500万, R&D staff 20%, a national institution: every top band.
+    bounds("专精特新 2022 bounds: every value exactly on its top band's bound scores it", top,
+           mainShare=5, growth=10, nicheYears=5, digital=5, quality=5, netMargin=10, dar=5, nicheShare=6, ip=10, rd=10, rdStaff=5, rdInstitution=10),
+    # 79.99999%, growth just under 10%, 9.99 years, digital 2, quality 1, margin 9.99999%, DAR
+    # 50.0000025%, share 9.99% (rank 11), own-developed IP, 15 of 80 staff (18.75%), provincial.
+    bounds("专精特新 2022 bounds: just past each top bound scores the next band",
+           firm(top, financials__0__mainBusinessRevenue="7999999", financials__2__mainBusinessRevenue="20000001", niche__years="9.99",
+                digitalLevel=2, qualityItems=1, financials__0__netProfit="999999", financials__0__totalLiabilities="20000001",
+                niche__share="0.0999", ip__classOneHighValue=0, rdStaff=15, rdInstitutionLevel="provincial"),
+           mainShare=3, growth=8, nicheYears=4, digital=3, quality=3, netMargin=8, dar=3, nicheShare=4, ip=8, rdStaff=3, rdInstitution=8),
+    # R&D, the better of amount and ratio: 499.9999万 of 1亿 (8 by amount, 4 by ratio); 300万 of 3000万
+    # (6 by amount, 10 by ratio); 100万 of 1亿 (2, 0); 99万 of 3300万 (0, exactly 3%: 2); 99万 of 3301万 (0, 0).
+    bounds("专精特新 2022 bounds: R&D 499.9999万 at 5% scores 8 by the amount", firm(top, financials__0__revenue="100000000",
+           financials__0__rdExpense="4999999", financials__0__domesticRdExpense="4999999"), rd=8),
+    bounds("专精特新 2022 bounds: R&D 300万 at exactly 10% scores 10 by the ratio", firm(top, financials__0__revenue="30000000",
+           financials__0__rdExpense="3000000", financials__0__domesticRdExpense="3000000"), rd=10),
+    bounds("专精特新 2022 bounds: R&D of exactly 100万 at 1% scores 2", firm(top, financials__0__revenue="100000000",
+           financials__0__rdExpense="1000000", financials__0__domesticRdExpense="1000000"), rd=2),
+    bounds("专精特新 2022 bounds: R&D 99万 at exactly 3% scores 2", firm(top, financials__0__revenue="33000000",
+           financials__0__rdExpense="990000", financials__0__domesticRdExpense="990000"), rd=2),
+    bounds("专精特新 2022 bounds: R&D 99万 under 3% scores 0", firm(top, financials__0__revenue="33010000",
+           financials__0__rdExpense="990000", financials__0__domesticRdExpense="990000"), rd=0),
+    # 70% main share (2800万 of 4000万) and the same in the two years before (growth exactly 0: 2);
+    # 2 years; DAR 60%; margin 2%; R&D staff 10%; share 5%; Class I IP; a municipal institution.
+    bounds("专精特新 2022 bounds: the middle bounds (70% share, zero growth, 2 years, DAR 60%, margin 2%, 10% staff, 5% share)",
+           firm(top, financials__0__revenue="40000000", financials__0__mainBusinessRevenue="28000000", financials__1__mainBusinessRevenue="28000000",
+                financials__2__mainBusinessRevenue="28000000", niche__years=2, financials__0__totalLiabilities="24000000", financials__0__netProfit="800000",
+                rdStaff=8, niche__share="0.05", rdInstitutionLevel="municipal", ip={"classOne": 1, "classTwo": 3, "classOneHighValue": 0, "classOneOwnDeveloped": 0}),
+           mainShare=3, growth=2, nicheYears=1, dar=3, netMargin=2, rdStaff=3, nicheShare=4, ip=6, rdInstitution=4),
+    bounds("专精特新 2022 bounds: the lowest bounds (60% share, DAR 70%, R&D staff 5%, exactly 3% of revenue, rank 10)",
+           firm(top, financials__0__revenue="40000000", financials__0__mainBusinessRevenue="24000000", financials__0__totalLiabilities="28000000",
+                financials__0__netProfit="799999", rdStaff=4, niche__share="0.01", niche__nationalRank=10,
+                financials__0__rdExpense="1200000", financials__0__domesticRdExpense="1200000", rdInstitutionLevel="below", digitalLevel=1, qualityItems=0,
+                ip={"classOne": 0, "classTwo": 1}),
+           mainShare=1, dar=1, netMargin=0, rdStaff=1, nicheShare=4, rd=2, rdInstitution=2, digital=0, quality=0, ip=2),
+    bounds("专精特新 2022 bounds: past the lowest (59.99%, DAR above 70%, 4 of 81 staff, 99万 under 3%, rank 11, negative growth, 1.99 years, no IP)",
+           firm(top, financials__0__revenue="33400000", financials__0__mainBusinessRevenue="20039999", financials__0__totalLiabilities="28000001",
+                financials__1__mainBusinessRevenue="20040000", financials__2__mainBusinessRevenue="20040000", employees=81, rdStaff=4, niche__share="0.01",
+                niche__years="1.99", financials__0__rdExpense="990000", financials__0__domesticRdExpense="990000", rdInstitutionLevel="none", ip={"classOne": 0, "classTwo": 0}),
+           mainShare=0, growth=0, nicheYears=0, dar=0, rdStaff=0, nicheShare=0, rd=0, rdInstitution=0, ip=0),
+    # The field: a key chain link counts 3–5, none 0; a missing share with rank 10 counts 4–6.
+    bounds("专精特新 2022: a key chain link counts the field 3–5, and a missing share with rank 10 counts 4–6",
+           firm(top, chainRole="keyLink", niche__share=None, niche__nationalRank=10), field=(3, 5), nicheShare=(4, 6)),
+    # A zero base year gives no growth rate: 0 points.
+    bounds("专精特新 2022: a zero main-business revenue two years before scores the growth 0", firm(top, financials__2__mainBusinessRevenue="0"), growth=0),
+]
+
+# A firm that meets the 2022 小巨人 in every group: revenue 1.2亿 (first tier, 5% and 4% R&D), main
+# share exactly 70% (8400万), average growth (−50% + 60%) ÷ 2 = exactly 5%, DAR 60%, share 15%,
+# 5 Class I IP, a national R&D institution; it holds 专精特新.
+giant = firm(zjtx, employees=250, techStaff=60, rdStaff=50, sector="software",
+             financials=[{"revenue": "120000000", "mainBusinessRevenue": "84000000", "rdExpense": "6000000", "domesticRdExpense": "6000000",
+                          "costsAndExpenses": "100000000", "totalAssets": "100000000", "totalLiabilities": "60000000", "taxPaid": "5000000", "netProfit": "12000000"},
+                         {"revenue": "170000000", "mainBusinessRevenue": "168000000", "rdExpense": "6800000"},
+                         {"revenue": "110000000", "mainBusinessRevenue": "105000000"}],
+             niche={"years": 6, "share": "0.15", "nationalRank": 2, "recognised": True}, rdInstitutionLevel="national",
+             ip={"classOne": 5, "classTwo": 10, "classOneHighValue": 1, "classOneOwnDeveloped": 3},
+             informationSystem=True, managementCertification=True, ownBrand=True,
+             statuses__specializedSme=True, statuses__innovativeSme=True)
+
+def gt(name, profile, **expect):
+    return {"name": name, "profile": profile, "expect": {"assessments": {"littleGiant": expect}}}
+
+tests_2022 += [
+    gt("小巨人 2022: a firm that meets all six groups (each value on its bound where it has one) qualifies", giant,
+       status="qualified", held=False, checks=st(specialized="pass", nicheYears="pass", mainShare="pass", growth="pass", dar="pass",
+                                                 informationSystem="pass", certification="pass", share="pass", recognised="pass", ownBrand="pass",
+                                                 rdIntensity="pass", rdInstitution="pass", ip="pass", chainAndField="pass")),
+    gt("小巨人 2022: held", firm(giant, statuses__littleGiant=True), status="held", held=True),
+    gt("小巨人 2022 专: 2.9 years in the niche fails", firm(giant, niche__years="2.9"), status="notQualified", checks=st(nicheYears="fail")),
+    gt("小巨人 2022 专: exactly 3 years holds", firm(giant, niche__years=3), status="qualified", checks=st(nicheYears="pass")),
+    gt("小巨人 2022 专: a main share just under 70% fails", firm(giant, financials__0__revenue="120000001"), status="notQualified", checks=st(mainShare="fail")),
+    gt("小巨人 2022 专: average growth just under 5% fails", firm(giant, financials__2__mainBusinessRevenue="105000001"), status="notQualified", checks=st(growth="fail")),
+    gt("小巨人 2022 专: a zero main-business revenue two years before fails the growth", firm(giant, financials__2__mainBusinessRevenue="0"),
+       status="notQualified", checks=st(growth="fail")),
+    gt("小巨人 2022 专: the growth wants three years", firm(giant, financials__2__mainBusinessRevenue=None), status="incomplete", checks=st(growth="incomplete")),
+    gt("小巨人 2022 精: DAR exactly 70% holds", firm(giant, financials__0__totalLiabilities="70000000"), status="qualified", checks=st(dar="pass")),
+    gt("小巨人 2022 精: DAR just above 70% fails", firm(giant, financials__0__totalLiabilities="70000001"), status="notQualified", checks=st(dar="fail")),
+    gt("小巨人 2022 精: no information system fails", firm(giant, informationSystem=False), status="notQualified", checks=st(informationSystem="fail")),
+    gt("小巨人 2022 精: the information system not answered leaves it incomplete", firm(giant, informationSystem=None), status="incomplete", checks=st(informationSystem="incomplete")),
+    gt("小巨人 2022 精: no certification fails", firm(giant, managementCertification=False), status="notQualified", checks=st(certification="fail")),
+    gt("小巨人 2022 特: a national share of exactly 10% holds", firm(giant, niche__share="0.1"), status="qualified", checks=st(share="pass")),
+    gt("小巨人 2022 特: 9.99% fails, even ranked first", firm(giant, niche__share="0.0999", niche__nationalRank=1), status="notQualified", checks=st(share="fail")),
+    gt("小巨人 2022 特: no recognition fails", firm(giant, niche__recognised=False), status="notQualified", checks=st(recognised="fail")),
+    gt("小巨人 2022 特: no own brand fails", firm(giant, ownBrand=False), status="notQualified", checks=st(ownBrand="fail")),
+    gt("小巨人 2022 新: revenue ≥ 1亿 with 2.99% the year before fails", firm(giant, financials__1__rdExpense="5083000"), status="notQualified", checks=st(rdIntensity="fail")),
+    # Exactly 1亿 is the first tier: 3% in both years (300万 of 1亿, 510万 of 1.7亿).
+    gt("小巨人 2022 新: revenue of exactly 1亿 is the first tier: 3% in both years holds",
+       firm(giant, financials__0__revenue="100000000", financials__0__rdExpense="3000000", financials__0__domesticRdExpense="3000000", financials__1__rdExpense="5100000"),
+       checks=st(rdIntensity="pass")),
+    # 9999.99万: the second tier wants 6%; 5% and 4% are not enough.
+    gt("小巨人 2022 新: just under 1亿 is the second tier: 5% fails",
+       firm(giant, financials__0__revenue="99999900", financials__0__rdExpense="5000000", financials__0__domesticRdExpense="5000000"),
+       status="notQualified", checks=st(rdIntensity="fail")),
+    gt("小巨人 2022 新: revenue of exactly 5000万 is the second tier: 6% in both years holds",
+       firm(giant, financials__0__revenue="50000000", financials__0__rdExpense="3000000", financials__0__domesticRdExpense="3000000",
+            financials__1__rdExpense="10200000"), checks=st(rdIntensity="pass")),
+    # Under 5000万: equity 8000万, R&D 2000万 + 1000万 = 3000万 over 2 years, 125 of 250 staff (50%).
+    gt("小巨人 2022 新: under 5000万, equity 8000万, R&D 3000万 in 2 years and half the staff in R&D holds",
+       firm(giant, financials__0__revenue="49999900", financials__0__rdExpense="20000000", financials__0__domesticRdExpense="20000000",
+            financials__1__rdExpense="10000000", equityFinancing__last2Years="80000000", rdStaff=125), checks=st(rdIntensity="pass")),
+    gt("小巨人 2022 新: under 5000万, 124 of 250 staff in R&D fails",
+       firm(giant, financials__0__revenue="49999900", financials__0__rdExpense="20000000", financials__0__domesticRdExpense="20000000",
+            financials__1__rdExpense="10000000", equityFinancing__last2Years="80000000", rdStaff=124), status="notQualified", checks=st(rdIntensity="fail")),
+    gt("小巨人 2022 新: no R&D institution fails", firm(giant, rdInstitutionLevel="none"), status="notQualified", checks=st(rdInstitution="fail")),
+    gt("小巨人 2022 新: one Class I IP fails", firm(giant, ip__classOne=1, ip__classOneHighValue=1, ip__classOneOwnDeveloped=1), status="notQualified", checks=st(ip="fail")),
+    gt("小巨人 2022 新: exactly two Class I IP hold", firm(giant, ip__classOne=2, ip__classOneHighValue=1, ip__classOneOwnDeveloped=2), status="qualified", checks=st(ip="pass")),
+    gt("小巨人 2022 新: the direct route (an award, top 3) replaces R&D, institution and IP",
+       firm(giant, financials__1__rdExpense="0", rdInstitutionLevel="none", ip__classOne=0, ip__classOneHighValue=0, ip__classOneOwnDeveloped=0, statuses__provincialAwardTop3=True),
+       status="qualified", checks=st(rdIntensity="pass", rdInstitution="pass", ip="pass")),
+    gt("小巨人 2022 新: so does the 创客中国 top 50", firm(giant, rdInstitutionLevel="none", statuses__makerChinaTop50=True), status="qualified", checks=st(rdInstitution="pass")),
+    gt("小巨人 2022 链、品: no key chain link fails", firm(giant, chainRole="none"), status="notQualified", checks=st(chainAndField="fail")),
+    gt("小巨人 2022: an SME no more (300 staff and 1.2亿 in software) fails the general conditions", firm(giant, employees=300), status="notQualified", checks=st(sme="fail")),
+    # The prerequisite: held (above), qualified on the figures, missing.
+    gt("小巨人 2022: 专精特新 qualified but not held still counts", firm(giant, statuses__specializedSme=False), status="qualified", checks=st(specialized="pass")),
+    gt("小巨人 2022: 专精特新 neither held nor qualified fails", firm(zjtx, niche__years="1.9"), status="notQualified", checks=st(specialized="fail")),
+    {"name": "§6.10's firm under the 2022 rules: 专精特新 qualified (not held), 小巨人 not (R&D under 5000万 of revenue); the lines as in §6.8",
+     "profile": zjtx, "expect": {"assessments": {
+         "innovativeSme": {"status": "qualified", "score": 85},
+         "specializedSme": {"status": "qualified"},
+         "littleGiant": {"status": "notQualified", "checks": st(specialized="pass", rdIntensity="fail", informationSystem="incomplete")}},
+         "products": [{"id": "reference-pure-credit", "status": "eligible", "limit": {"amount": "8000000"}}]}},
+]
+ladder["tests"] = tests_2022
+
+ladder_out = pathlib.Path(__file__).resolve().parent.parent / "www" / "policies" / "ladder-2022.json"
+ladder_out.write_text(json.dumps(ladder, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+print(f"wrote {ladder_out} ({ladder_out.stat().st_size} bytes)")
