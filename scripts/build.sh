@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
-wasm=target/wasm32-unknown-unknown/wasm-release/credit_check.wasm
+# Cargo's own target directory: ./target unless CARGO_TARGET_DIR names another (a shared cache).
+target=${CARGO_TARGET_DIR:-target}
+wasm=$target/wasm32-unknown-unknown/wasm-release/credit_check.wasm
 
-stamp=target/pkg.stamp
+stamp=$target/pkg.stamp
 key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml schemas/api.schema.json | sha256sum | cut -d' ' -f1)
 if [[ -f pkg/package.json && -f www/pkg/credit_check_bg.wasm && -f $stamp && $(cat "$stamp") == "$key" ]]; then
   fresh=1

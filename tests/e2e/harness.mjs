@@ -62,7 +62,8 @@ export async function recordingPage(browser, viewport = { width: 1280, height: 9
   return { page, requests, errors };
 }
 
-export const targetDir = path.join(root, "target");
+/** Cargo's target directory (CARGO_TARGET_DIR when set): screenshots and test files go there. */
+export const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, "target");
 
 /** Registers before/after hooks that start the server and the browser for a test file. */
 export function useBrowser() {

@@ -1,5 +1,5 @@
 // The same profile and policy give the same bytes natively and under Node: every golden vector
-// through the native command (target/debug/credit-check, built by `cargo test --features cli`)
+// through the native command (target/debug/credit-check, or under CARGO_TARGET_DIR; built by `cargo test --features cli`)
 // and through the wasm module, compared as JSON text.
 "use strict";
 const test = require("node:test");
@@ -10,7 +10,7 @@ const path = require("node:path");
 const { evaluate } = require("../../pkg");
 const { loadVectors } = require("../support/vectors.cjs");
 
-const bin = path.join(__dirname, "..", "..", "target", "debug", "credit-check");
+const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(__dirname, "..", "..", "target"), "debug", "credit-check");
 
 test("native and Node reports are byte-identical on every golden vector", (t) => {
   assert.ok(existsSync(bin), `${bin} is missing: run cargo build --features cli (make test does)`);
