@@ -369,6 +369,9 @@ pub struct SchemeOut {
     pub indicators: Vec<IndicatorOut>,
     pub groups: Vec<GroupOut>,
     pub checks: Option<Vec<CheckOut>>,
+    /// How many of `checks`, at their end, are direct routes (alternatives to the score: one
+    /// that fails is not in the way while the score can still pass).
+    pub routes: usize,
     pub apply: Option<ApplyOut>,
     /// The layout: a range, and the keys of the score and the indicators.
     pub range: bool,
@@ -416,12 +419,19 @@ impl Tier {
 }
 
 impl SchemeOut {
+    /// The checks that must hold, whatever the route: its conditions and the score's (its direct
+    /// routes are alternatives to the score, and a failing score stands for them all).
+    fn conditions(&self) -> &[CheckOut] {
+        let all = self.checks.as_deref().unwrap_or_default();
+        all.get(..all.len().saturating_sub(self.routes))
+            .unwrap_or_default()
+    }
+
     /// Where this scheme stands as a ladder tier (full reports: it counts the failing checks).
     pub fn tier(&self) -> Tier {
         let failing = self
-            .checks
+            .conditions()
             .iter()
-            .flatten()
             .filter(|c| c.status == CheckStatus::Fail)
             .count();
         if self.held == Some(true) {
@@ -435,9 +445,10 @@ impl SchemeOut {
         }
     }
 
-    /// The checks in the way: failing ones first, then those waiting for an input; at most `n`.
+    /// The checks in the way: failing ones first, then those waiting for an input; at most `n`
+    /// (not the direct routes: a route the firm lacks is one way fewer, not an obstacle).
     pub fn in_the_way(&self, n: usize) -> Vec<&CheckOut> {
-        let all = self.checks.as_deref().unwrap_or_default();
+        let all = self.conditions();
         all.iter()
             .filter(|c| c.status == CheckStatus::Fail)
             .chain(all.iter().filter(|c| c.status == CheckStatus::Incomplete))

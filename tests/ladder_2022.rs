@@ -114,3 +114,43 @@ fn the_2022_tables_have_the_published_structure() {
         assert!(labels.iter().any(|l| l.starts_with(group)), "{group}");
     }
 }
+
+/// A ladder row lists what stands in the way: the conditions and the score, not the direct routes
+/// the firm lacks (each is one way fewer, not an obstacle). The 2022 专精特新 is the first tier a
+/// firm usually meets without a route: 51 points, every condition met, no route.
+#[test]
+fn a_missing_direct_route_is_not_in_the_way_of_a_ladder_tier() {
+    use credit_check::report::{CheckStatus, Tier};
+    let doc = document();
+    let policy = Policy::from_value(&doc).unwrap();
+    let test = doc["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| {
+            t["name"]
+                .as_str()
+                .unwrap()
+                .contains("a self-rating of 0 makes 51")
+        })
+        .unwrap();
+    let input = credit_check::json::Json::from_value(&test["profile"]);
+    let report =
+        credit_check::engine::evaluate(&input, &policy, &credit_check::engine::Options::default())
+            .unwrap();
+    let zjtx = report.assessments.get("specializedSme").unwrap();
+    let failing: Vec<&str> = zjtx
+        .checks
+        .iter()
+        .flatten()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        failing,
+        ["score", "award", "rdAverage", "equity", "makerChina"]
+    );
+    let way: Vec<&str> = zjtx.in_the_way(3).iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(way, ["score"]);
+    assert_eq!(zjtx.tier(), Tier::WithinReach);
+}

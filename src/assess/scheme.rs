@@ -370,6 +370,7 @@ pub fn assess(
     });
     let mut all_checks = checks;
     all_checks.extend(score_checks);
+    let route_count = routes.len();
     all_checks.extend(routes);
     Ok(SchemeOut {
         id: scheme.id.clone(),
@@ -386,6 +387,7 @@ pub fn assess(
         indicators,
         groups,
         checks: detailed.then_some(all_checks),
+        routes: route_count,
         // The report adds the policy's next steps (full reports only).
         apply: None,
         range: scheme.layout.range,
