@@ -5,7 +5,7 @@
 // clean. Prints the 10,000-profile impact time; screenshots under target/screenshots/.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { recordingPage, targetDir, useBrowser } from "./harness.mjs";
@@ -104,6 +104,29 @@ test("a test is added from the preview with its present results, and it passes",
   assert.equal(added.expect.products.find((p) => p.id === "reference-pure-credit").limit.amount, "8000000");
   assert.match(await page.textContent("#tests .summary"), new RegExp(`^${before + 1} (passed|通过)[,，] ?0`));
   assert.deepEqual(await problems(page), []);
+});
+
+test("the 2022 ladder document opens from the menu: valid, every test it carries passing, and the preview uses it", async () => {
+  const { page, errors } = await openStudio();
+  const doc = JSON.parse(readFileSync(new URL("../../www/policies/ladder-2022.json", import.meta.url), "utf8"));
+  const checked = await page.evaluate(() => document.body.dataset.checked);
+  await page.selectOption("#open", "ladder");
+  await page.waitForFunction((c) => document.body.dataset.checked !== c, checked);
+  assert.equal(await page.evaluate(() => JSON.parse(window.studio.editor.text()).id), doc.id);
+  assert.deepEqual(await problems(page), []);
+  assert.equal(await page.locator("#problems .none").isVisible(), true);
+  assert.match(await page.textContent("#tests .summary"), new RegExp(`^${doc.tests.length} (passed|通过)[,，] ?0`));
+  assert.equal(await page.locator("#tests li.failed").count(), 0);
+  await page.waitForFunction((id) => document.querySelector("#preview credit-check").report?.policy.id === id, doc.id);
+  // The preview's ladder shows the 2022 tiers.
+  for (const id of ["specializedSme", "littleGiant"]) {
+    assert.match(await page.locator(`#preview credit-check li.tier[data-scheme=${id}] .tier-title`).textContent(), /2022/, id);
+  }
+  await page.screenshot({ path: path.join(shots, "studio-ladder-2022.png") });
+  await page.locator("#preview credit-check button.fill-example").click();
+  await page.waitForFunction(() => document.querySelector("#preview credit-check").report?.company);
+  await page.locator("#preview credit-check section.ladder").screenshot({ path: path.join(shots, "studio-ladder-2022-preview.png") });
+  assert.deepEqual(errors, []);
 });
 
 // domain.md §6.8, step by step (yuan).

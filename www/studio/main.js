@@ -13,11 +13,11 @@ import { describe } from "./diff.js";
 
 const $ = (s) => document.querySelector(s);
 
-// The documents the "open" menu offers. The 2022 ladder (issue #13) is one line here once it exists:
-//   ladder: { label: "openLadder", url: "../policies/ladder-2022.json" },
+// The documents the "open" menu offers (each also an <option> of #open in studio.html).
 const BUNDLED = {
   builtin: { label: "openBuiltin" },
   example: { label: "openExample", url: "../policies/example-bank.json" },
+  ladder: { label: "openLadder", url: "../policies/ladder-2022.json" },
 };
 
 const state = { baseline: null, baselineName: "", draft: null, valid: null, tests: [], problems: [] };
