@@ -460,6 +460,24 @@ fn the_form_follows_the_policy_it_runs() {
         "由第三方或担保公司保证的贷款余额。按 50% 扣除。"
     );
 
+    // The 2022 ladder document reads inputs of its own: its form asks them, with their labels.
+    let text22 = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/policies/ladder-2022.json"),
+    )
+    .unwrap();
+    let y2022 = fields(&Policy::from_value(&serde_json::from_str(&text22).unwrap()).unwrap());
+    for path in [
+        "rdStaff",
+        "rdInstitutionLevel",
+        "digitalLevel",
+        "qualityItems",
+        "featureSelfRating",
+        "financials[0].netProfit",
+        "financials[2].mainBusinessRevenue",
+    ] {
+        assert!(help(&y2022, path).is_some(), "{path}");
+    }
+
     // A note on a field that does not exist is a problem at its path.
     let mut doc: Value = serde_json::from_str(&text).unwrap();
     doc["inputs"]["finanicals[0].revenue"] = json!({ "zh-CN": "x", "en": "x" });
@@ -468,4 +486,22 @@ fn the_form_follows_the_policy_it_runs() {
         .issues
         .iter()
         .any(|i| i.path == "inputs.finanicals[0].revenue" && i.code.as_str() == "unknownField"));
+}
+
+/// Net profit is the one amount that may be negative: a loss typed with a minus sign is read; any
+/// other amount refuses it.
+#[test]
+fn a_loss_is_read_as_a_negative_net_profit_only() {
+    let form = read_value(
+        &json!({ "financials[0].netProfit": "-50", "financials[1].netProfit": "−0.1亿" }),
+        Locale::ZhCn,
+    );
+    assert!(form.errors.is_empty(), "{:?}", form.errors);
+    assert_eq!(form.profile["financials"][0]["netProfit"], json!("-500000"));
+    assert_eq!(
+        form.profile["financials"][1]["netProfit"],
+        json!("-10000000")
+    );
+    let revenue = read_value(&json!({ "financials[0].revenue": "-50" }), Locale::ZhCn);
+    assert_eq!(revenue.errors.len(), 1);
 }

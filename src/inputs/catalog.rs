@@ -163,7 +163,7 @@ pub const INPUTS: &[Input] = &[
         .years(["revenue", "priorRevenue", "revenueTwoYearsBefore"], &[0, 1, 2])
         .hint(("销售收入", "revenue"), 4, UP, NO_SCORE, &["revenue", "rdToRevenue", "highTechRevenueRatio"]),
     input("financials[].mainBusinessRevenue", Amount, Latest, ("主营业务收入", "Main-business revenue"), ("主营业务的收入，不含其他业务收入。", "Revenue of the main business only."), "2900")
-        .years(["mainBusinessRevenue", "priorMainBusinessRevenue", ""], &[0, 1])
+        .years(["mainBusinessRevenue", "priorMainBusinessRevenue", "mainBusinessRevenueTwoYearsBefore"], &[0, 1, 2])
         .hint(("主营业务收入", "main-business revenue"), 11, UP, SCORES, &["mainBusinessRevenue", "mainBusinessShare", "mainBusinessGrowth"]),
     input("financials[].rdExpense", Amount, Latest, ("研发费用", "R&D expense"), ("按研发费用加计扣除口径归集（财税〔2015〕119号）。", "As collected for the R&D super-deduction (财税〔2015〕119号)."), "180")
         .years(["rdExpense", "priorRdExpense", "rdExpenseTwoYearsBefore"], &[0, 1, 2])
@@ -207,6 +207,8 @@ pub const INPUTS: &[Input] = &[
     input("statuses.nationalAwardTop3Last3Years", Flag, Ladder, ("近 3 年获国家级科技奖励（前三名）", "National S&T award in 3 years (top 3)"), NONE, ""),
     input("statuses.techInnovationDemo", Flag, Ladder, ("国家级技术创新示范企业", "National technology-innovation demonstration enterprise"), NONE, ""),
     input("statuses.ipAdvantage", Flag, Ladder, ("知识产权优势（示范）企业", "IP advantage (demonstration) enterprise"), NONE, ""),
+    input("statuses.makerChinaTop500", Flag, Ladder, ("近 3 年进入“创客中国”大赛全国 500 强企业组", "Top 500 (enterprise group) of the 创客中国 contest in the last 3 years"), ("“创客中国”中小企业创新创业大赛。", "The 创客中国 SME innovation and entrepreneurship contest."), ""),
+    input("statuses.makerChinaTop50", Flag, Ladder, ("近 3 年进入“创客中国”大赛全国 50 强", "Top 50 of the 创客中国 contest in the last 3 years"), ("“创客中国”中小企业创新创业大赛。", "The 创客中国 SME innovation and entrepreneurship contest."), ""),
     input("innovationSelfRating.advancement", rating(8), SelfRating, ("自评：技术先进程度（0–8）", "Self-rating: technical advancement (0–8)"), ("高企创新能力评价的专家打分项；不填则按全部可能区间计算。", "An expert item of the high-tech evaluation; left empty, its full range counts."), ""),
     input("innovationSelfRating.coreSupport", rating(8), SelfRating, ("自评：核心支持作用（0–8）", "Self-rating: core support (0–8)"), NONE, ""),
     input("innovationSelfRating.acquisition", rating(6), SelfRating, ("自评：知识产权获得方式（0–6）", "Self-rating: how the IP was obtained (0–6)"), ("有自主研发 1–6；仅受让、受赠、并购 1–3。", "Own R&D 1–6; only transfer, gift or M&A 1–3."), ""),
@@ -241,5 +243,9 @@ pub const INPUTS: &[Input] = &[
     input("rdStaff", Count, Ladder, ("研发人员", "R&D staff"), ("直接从事研发活动的人员（同样适用 6 个月规则）。", "Staff who work on R&D directly (same 6-month rule)."), ""),
     input("rdInstitutionLevel", Type::Choice(RD_INSTITUTION_LEVELS), Ladder, ("自建或合作研发机构的最高级别", "Highest level of an own or joint R&D institution"), ("技术研究院、企业技术中心、工程（技术）研究中心等。", "A research institute, enterprise technology centre, engineering research centre and the like."), ""),
     input("digitalLevel", Type::Bounded { whole: true, min: 1, max: 4 }, Ladder, ("数字化水平（1–4 级）", "Digital level (1–4)"), ("按《中小企业数字化水平评测指标》自评的等级。", "The self-assessed level of the SME digital-level indicators."), ""),
-    input("qualityItems", rating(4), Ladder, ("质量管理认证与荣誉（0–4 项）", "Quality certifications and honours (0–4)"), ("通过的质量管理体系认证、获得的质量奖等的项数。", "How many quality-management certifications, quality awards and the like."), ""),
+    input("qualityItems", rating(4), Ladder, ("质量管理认证与荣誉（0–4 项）", "Quality certifications and honours (0–4)"), ("省级以上质量奖、管理体系认证、自主品牌、参与制定标准：符合几项填几。", "A provincial-or-higher quality award, a management-system certificate, an own brand, drafting standards: how many apply."), ""),
+    input("featureSelfRating", rating(9), Ladder, ("自评：特色化其余指标（0–9）", "Self-rating: the other feature items (0–9)"), ("江苏 2022 年专精特新特色化指标中市场占有率以外的 9 分；细则未见原文，不填则按全部可能区间计算。", "The 9 points of Jiangsu's 2022 feature items beyond market share; their rules were not found, so left empty its full range counts."), ""),
+    input("informationSystem", Flag, Ladder, ("至少 1 项核心业务采用信息系统支撑", "At least one core business runs on an information system"), ("如 ERP、MES、CRM 等；自行判断。", "ERP, MES, CRM and the like; your own judgement."), ""),
+    input("managementCertification", Flag, Ladder, ("取得管理体系认证，或产品通过发达国家和地区认证", "A management-system certificate, or product certification in developed countries or regions"), ("自行判断。", "Your own judgement."), ""),
+    input("ownBrand", Flag, Ladder, ("拥有直接面向市场并具有竞争优势的自主品牌", "An own brand that competes directly in the market"), ("自行判断。", "Your own judgement."), ""),
 ];

@@ -193,7 +193,14 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
             Canonical::Text(typed)
         }
         Kind::Wan => {
-            let yuan = number::amount_in_wan(&typed)?;
+            // A loss is typed with a minus sign, on the one kind of amount that may be negative.
+            let loss = (field.input.ty == Type::SignedAmount)
+                .then(|| typed.strip_prefix(['-', '−', '－']))
+                .flatten();
+            let yuan = match loss {
+                Some(rest) => -number::amount_in_wan(rest.trim_start())?,
+                None => number::amount_in_wan(&typed)?,
+            };
             return Ok(Some(numeric(
                 field,
                 Canonical::Text(yuan.to_string()),
