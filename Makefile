@@ -7,7 +7,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup setup-wasm setup-npm setup-browser build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench setup-fuzz fuzz-run fuzz fuzz-smoke
+.PHONY: setup setup-wasm setup-npm setup-browser setup-valgrind build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench setup-fuzz fuzz-run fuzz fuzz-smoke
 
 setup: setup-wasm setup-npm
 
@@ -86,10 +86,17 @@ fuzz-smoke:
 # Benchmarks print figures; they are not part of `make test`. The size budget fails the target.
 # ZEN's addon is installed for the benchmark only: its lock entries break `npm ci` (npm cannot
 # record its optional platform packages), so it stays out of package-lock.json.
-bench: build
+# valgrind for the instruction counts (callgrind), which do not vary from run to run as timings do.
+setup-valgrind:
+	@command -v valgrind >/dev/null || { echo "installing Debian valgrind for the instruction counts"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; } || \
+	  { echo "could not install valgrind (run as root, or install it yourself)"; exit 1; }; }
+
+bench: build setup-valgrind
 	@test -d node_modules/@gorules/zen-engine || npm install --no-save --no-audit --no-fund --loglevel=error @gorules/zen-engine@0.54.0
 	@cargo build --quiet --release --features cli
 	@cargo bench --quiet --bench core
+	@scripts/instructions.sh
 	@node benches/compare.mjs
 
 schemas:
