@@ -176,7 +176,7 @@ fn evaluate_product(
     let failed = |checks, issue: Issue, step: Option<String>| ProductRun {
         status: ProductStatus::Error,
         checks: Checks::new(knockouts.clone(), checks),
-        steps: vec![Known::Missing(Vec::new()); product.steps.len()],
+        steps: vec![Known::Missing(crate::facts::Missing::NONE); product.steps.len()],
         amount: None,
         error: Some((issue, step)),
     };
@@ -385,7 +385,7 @@ pub fn probe(
             let s = match product_steps(p, policy, &b.facts, &steps) {
                 Ok(s) => s,
                 Err((issue, _)) if i == last => return Err(issue),
-                Err(_) => vec![Known::Missing(Vec::new()); p.steps.len()],
+                Err(_) => vec![Known::Missing(crate::facts::Missing::NONE); p.steps.len()],
             };
             steps.push(s);
         }
@@ -474,7 +474,7 @@ fn product_out(
                         value: v.num().map(crate::money::fmt),
                         kind: s.kind,
                         missing: match v {
-                            Known::Missing(m) => m.clone(),
+                            Known::Missing(m) => m.paths(),
                             Known::Yes(_) => Vec::new(),
                         },
                     })

@@ -53,19 +53,83 @@ impl Val {
     }
 }
 
-/// A value, or the sorted, de-duplicated profile paths whose absence keeps it unknown.
+/// The profile inputs whose absence keeps a value unknown, as a set of input atoms: each scalar
+/// field (`employees`), each field of each fiscal year (`financials[1].revenue`) and each fiscal
+/// year as a whole (`financials[2]`). A bitset: copying, merging and testing it allocate nothing;
+/// it becomes paths only when a report is written (`paths`, sorted as text).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Missing(u128);
+
+/// Every atom's path, by its bit.
+fn atoms() -> &'static (Vec<String>, std::collections::HashMap<String, u32>) {
+    static ATOMS: std::sync::OnceLock<(Vec<String>, std::collections::HashMap<String, u32>)> =
+        std::sync::OnceLock::new();
+    ATOMS.get_or_init(|| {
+        let mut paths: Vec<String> = INPUTS
+            .iter()
+            .filter(|f| f.per_year.is_none())
+            .map(|f| f.path.to_string())
+            .collect();
+        for year in 0..crate::profile::MAX_YEARS {
+            for f in crate::profile::year_inputs() {
+                paths.push(f.path_in(year));
+            }
+            paths.push(format!("financials[{year}]"));
+        }
+        let index = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i as u32))
+            .collect();
+        (paths, index)
+    })
+}
+
+impl Missing {
+    pub const NONE: Missing = Missing(0);
+
+    /// The atom of one profile path; nothing for a path that is not an input.
+    pub fn of(path: &str) -> Missing {
+        match atoms().1.get(path) {
+            Some(&bit) if bit < 128 => Missing(1 << bit),
+            _ => Missing::NONE,
+        }
+    }
+
+    pub fn union(self, other: Missing) -> Missing {
+        Missing(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The paths, sorted as text and each once.
+    pub fn paths(self) -> Vec<String> {
+        let all = &atoms().0;
+        let mut v: Vec<String> = (0..128)
+            .filter(|b| self.0 & (1 << b) != 0)
+            .filter_map(|b| all.get(b).cloned())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// A value, or the profile inputs whose absence keeps it unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Known {
     Yes(Val),
-    Missing(Vec<String>),
+    Missing(Missing),
 }
 
 impl Known {
     pub fn missing(paths: impl IntoIterator<Item = String>) -> Known {
-        let mut v: Vec<String> = paths.into_iter().collect();
-        v.sort();
-        v.dedup();
-        Known::Missing(v)
+        Known::Missing(
+            paths
+                .into_iter()
+                .fold(Missing::NONE, |m, p| m.union(Missing::of(&p))),
+        )
     }
 
     pub fn num(&self) -> Option<Decimal> {
@@ -154,46 +218,49 @@ impl Facts {
         self.list.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    fn derived(&mut self, name: &'static str, value: Result<Decimal, Vec<String>>) {
+    fn derived(&mut self, name: &'static str, value: Result<Decimal, Missing>) {
         let known = match value {
             Ok(d) => Known::Yes(Val::Num(d.normalize())),
-            Err(paths) => Known::missing(paths),
+            Err(m) => Known::Missing(m),
         };
         self.push(name, Ty::Num, known);
     }
 }
 
 /// A number from a fiscal year, or the path that would supply it.
-fn year_field(p: &Profile, i: usize, name: &str) -> Result<Decimal, Vec<String>> {
+fn year_field(p: &Profile, i: usize, name: &str) -> Result<Decimal, Missing> {
     p.year(i, name)
-        .ok_or_else(|| vec![format!("financials[{i}].{name}")])
+        .ok_or_else(|| Missing::of(&format!("financials[{i}].{name}")))
 }
 
 fn both(
-    a: Result<Decimal, Vec<String>>,
-    b: Result<Decimal, Vec<String>>,
-) -> Result<(Decimal, Decimal), Vec<String>> {
+    a: Result<Decimal, Missing>,
+    b: Result<Decimal, Missing>,
+) -> Result<(Decimal, Decimal), Missing> {
     match (a, b) {
         (Ok(a), Ok(b)) => Ok((a, b)),
-        (a, b) => Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
+        (a, b) => Err(a
+            .err()
+            .unwrap_or_default()
+            .union(b.err().unwrap_or_default())),
     }
 }
 
 /// n ÷ d. 0 ÷ 0 is 0; n ÷ 0 has no meaning and stays unknown, naming the denominator's fields.
 fn ratio(
-    n: Result<Decimal, Vec<String>>,
-    d: Result<Decimal, Vec<String>>,
-    d_paths: &[String],
-) -> Result<Decimal, Vec<String>> {
+    n: Result<Decimal, Missing>,
+    d: Result<Decimal, Missing>,
+    d_path: &str,
+) -> Result<Decimal, Missing> {
     let (n, d) = both(n, d)?;
     if d.is_zero() {
         return if n.is_zero() {
             Ok(Decimal::ZERO)
         } else {
-            Err(d_paths.to_vec())
+            Err(Missing::of(d_path))
         };
     }
-    n.checked_div(d).ok_or_else(|| d_paths.to_vec())
+    n.checked_div(d).ok_or_else(|| Missing::of(d_path))
 }
 
 /// The growth rate of domain.md §2.3 over the given values, oldest first:
@@ -229,18 +296,18 @@ fn growth_fact(
     p: &Profile,
     keys: &[&str],
     value: impl Fn(usize) -> Option<Decimal>,
-) -> Result<Decimal, Vec<String>> {
-    let mut missing = Vec::new();
+) -> Result<Decimal, Missing> {
+    let mut missing = Missing::NONE;
     let mut values = Vec::new();
     for i in (0..p.years()).rev() {
         match value(i) {
             Some(v) => values.push(v),
             // Only the fields of the year that are not given.
-            None => missing.extend(
-                keys.iter()
-                    .filter(|k| p.year(i, k).is_none())
-                    .map(|k| format!("financials[{i}].{k}")),
-            ),
+            None => {
+                for k in keys.iter().filter(|k| p.year(i, k).is_none()) {
+                    missing = missing.union(Missing::of(&format!("financials[{i}].{k}")));
+                }
+            }
         }
     }
     if !missing.is_empty() {
@@ -254,38 +321,36 @@ fn growth_fact(
         _ => 3,
     };
     if values.len() < needed {
-        return Err(vec![format!("financials[{}]", values.len())]);
+        return Err(Missing::of(&format!("financials[{}]", values.len())));
     }
     if values.len() < 2 {
         // One year of operation: there is no growth to show.
         return Ok(Decimal::ZERO);
     }
     growth_rate(&values).ok_or_else(|| {
-        vec![format!(
+        Missing::of(&format!(
             "financials[0].{}",
             keys.first().copied().unwrap_or("")
-        )]
+        ))
     })
 }
 
 /// Last year's main-business revenue growth (domain.md §6.10.2): (latest − year before) ÷ year
 /// before. A zero year before scores nothing (0: no rate exists); a missing one is 0 for a firm
 /// under 2 years old, else unknown (and unknown while the age is not given).
-fn main_business_growth(p: &Profile) -> Result<Decimal, Vec<String>> {
+fn main_business_growth(p: &Profile) -> Result<Decimal, Missing> {
     let now = year_field(p, 0, "mainBusinessRevenue")?;
     match p.year(1, "mainBusinessRevenue") {
         Some(b) if b.is_zero() => Ok(Decimal::ZERO),
         Some(b) => now
             .checked_sub(b)
             .and_then(|d| d.checked_div(b))
-            .ok_or_else(|| vec!["financials[1].mainBusinessRevenue".to_string()]),
+            .ok_or_else(|| Missing::of("financials[1].mainBusinessRevenue")),
         None => match p.num("yearsOperating") {
             Some(a) if a < Decimal::from(2) => Ok(Decimal::ZERO),
-            Some(_) => Err(vec!["financials[1].mainBusinessRevenue".to_string()]),
-            None => Err(vec![
-                "financials[1].mainBusinessRevenue".to_string(),
-                "yearsOperating".to_string(),
-            ]),
+            Some(_) => Err(Missing::of("financials[1].mainBusinessRevenue")),
+            None => Err(Missing::of("financials[1].mainBusinessRevenue")
+                .union(Missing::of("yearsOperating"))),
         },
     }
 }
@@ -305,7 +370,7 @@ fn value_of(v: Option<&Value>, path: &str) -> Known {
         Some(Value::Num(d)) => Known::Yes(Val::Num(*d)),
         Some(Value::Bool(b)) => Known::Yes(Val::Bool(*b)),
         Some(Value::Text(s)) => Known::Yes(Val::Str(s.as_str().into())),
-        None => Known::Missing(vec![path.to_string()]),
+        None => Known::Missing(Missing::of(path)),
     }
 }
 
@@ -457,7 +522,6 @@ pub fn derive(p: &Profile) -> Facts {
     let liabilities = field(0, "totalLiabilities");
     let revenue = field(0, "revenue");
     let rd = field(0, "rdExpense");
-    let p_rev = vec!["financials[0].revenue".to_string()];
 
     f.derived(
         "netAssets",
@@ -465,29 +529,21 @@ pub fn derive(p: &Profile) -> Facts {
     );
     f.derived(
         "dar",
-        ratio(
-            liabilities,
-            assets,
-            &["financials[0].totalAssets".to_string()],
-        ),
+        ratio(liabilities, assets, "financials[0].totalAssets"),
     );
-    let employees = p
-        .num("employees")
-        .ok_or_else(|| vec!["employees".to_string()]);
-    let staff = p
-        .num("techStaff")
-        .ok_or_else(|| vec!["techStaff".to_string()]);
+    let employees = p.num("employees").ok_or_else(|| Missing::of("employees"));
+    let staff = p.num("techStaff").ok_or_else(|| Missing::of("techStaff"));
+    f.derived("techStaffRatio", ratio(staff, employees, "employees"));
     f.derived(
-        "techStaffRatio",
-        ratio(staff, employees, &["employees".to_string()]),
+        "rdToRevenue",
+        ratio(rd.clone(), revenue.clone(), "financials[0].revenue"),
     );
-    f.derived("rdToRevenue", ratio(rd.clone(), revenue.clone(), &p_rev));
     f.derived(
         "rdToCosts",
         ratio(
             rd.clone(),
             field(0, "costsAndExpenses"),
-            &["financials[0].costsAndExpenses".to_string()],
+            "financials[0].costsAndExpenses",
         ),
     );
     // Domestic R&D (§2.1 (五)), like the intensity, pooled over the years that give it.
@@ -495,22 +551,22 @@ pub fn derive(p: &Profile) -> Facts {
         .filter_map(|i| Some((p.year(i, "domesticRdExpense")?, p.year(i, "rdExpense")?)))
         .collect();
     let domestic = if pooled.is_empty() {
-        Err(vec!["financials[0].domesticRdExpense".to_string()])
+        Err(Missing::of("financials[0].domesticRdExpense"))
     } else {
         Ok(pooled.iter().map(|p| p.0).sum::<Decimal>())
     };
     let all_rd = Ok(pooled.iter().map(|p| p.1).sum::<Decimal>());
     f.derived(
         "domesticRdRatio",
-        ratio(domestic, all_rd, &["financials[0].rdExpense".to_string()]),
+        ratio(domestic, all_rd, "financials[0].rdExpense"),
     );
     f.derived(
         "highTechRevenueRatio",
         ratio(
             p.num("highTechRevenue")
-                .ok_or_else(|| vec!["highTechRevenue".to_string()]),
+                .ok_or_else(|| Missing::of("highTechRevenue")),
             revenue,
-            &p_rev,
+            "financials[0].revenue",
         ),
     );
 
@@ -518,18 +574,25 @@ pub fn derive(p: &Profile) -> Facts {
     let mut sum_rd = Ok(Decimal::ZERO);
     let mut sum_rev = Ok(Decimal::ZERO);
     if p.years() == 0 {
-        sum_rd = Err(vec!["financials[0].rdExpense".to_string()]);
-        sum_rev = Err(p_rev.clone());
+        sum_rd = Err(Missing::of("financials[0].rdExpense"));
+        sum_rev = Err(Missing::of("financials[0].revenue"));
     }
     for i in 0..p.years() {
         sum_rd = add(sum_rd, field(i, "rdExpense"));
         sum_rev = add(sum_rev, field(i, "revenue"));
     }
-    f.derived("rdIntensity", ratio(sum_rd, sum_rev, &p_rev));
+    f.derived(
+        "rdIntensity",
+        ratio(sum_rd, sum_rev, "financials[0].revenue"),
+    );
 
     f.derived(
         "mainBusinessShare",
-        ratio(field(0, "mainBusinessRevenue"), field(0, "revenue"), &p_rev),
+        ratio(
+            field(0, "mainBusinessRevenue"),
+            field(0, "revenue"),
+            "financials[0].revenue",
+        ),
     );
     f.derived("mainBusinessGrowth", main_business_growth(p));
     // Whether that growth is a rate at all: not with a zero year before, nor for a firm under 2
@@ -538,11 +601,10 @@ pub fn derive(p: &Profile) -> Facts {
     let exists = match (before, p.num("yearsOperating")) {
         (Some(b), _) => Known::Yes(Val::Bool(!b.is_zero())),
         (None, Some(a)) if a < Decimal::from(2) => Known::Yes(Val::Bool(false)),
-        (None, Some(_)) => Known::missing(["financials[1].mainBusinessRevenue".to_string()]),
-        (None, None) => Known::missing([
-            "financials[1].mainBusinessRevenue".to_string(),
-            "yearsOperating".to_string(),
-        ]),
+        (None, Some(_)) => Known::Missing(Missing::of("financials[1].mainBusinessRevenue")),
+        (None, None) => Known::Missing(
+            Missing::of("financials[1].mainBusinessRevenue").union(Missing::of("yearsOperating")),
+        ),
     };
     f.push("mainBusinessGrowthExists", Ty::Bool, exists);
     f.derived(
@@ -550,7 +612,7 @@ pub fn derive(p: &Profile) -> Facts {
         ratio(
             field(1, "rdExpense"),
             field(1, "revenue"),
-            &["financials[1].revenue".to_string()],
+            "financials[1].revenue",
         ),
     );
     f.derived(
@@ -566,10 +628,7 @@ pub fn derive(p: &Profile) -> Facts {
     f
 }
 
-fn add(
-    a: Result<Decimal, Vec<String>>,
-    b: Result<Decimal, Vec<String>>,
-) -> Result<Decimal, Vec<String>> {
+fn add(a: Result<Decimal, Missing>, b: Result<Decimal, Missing>) -> Result<Decimal, Missing> {
     // Amounts are capped at 10^15 and there are at most 3 years: the sum cannot overflow.
     both(a, b).map(|(a, b)| a + b)
 }

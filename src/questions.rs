@@ -33,7 +33,7 @@ fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
     let mut order = BTreeMap::new();
     for (i, (_, f)) in empty.iter().enumerate() {
         if let Known::Missing(paths) = &f.value {
-            for p in paths {
+            for p in paths.paths() {
                 order.entry(p.clone()).or_insert(i);
             }
         }
@@ -99,7 +99,7 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
         let mut paths = BTreeSet::new();
         for n in names {
             if let Some(Known::Missing(p)) = empty.get(n).map(|f| &f.value) {
-                paths.extend(p.iter().cloned());
+                paths.extend(p.paths());
             }
         }
         sorted_paths(paths, &order)
@@ -209,7 +209,7 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
             .into_iter()
             .flat_map(|r| r.facts.iter())
             .filter_map(|n| match given.get(n).map(|f| &f.value) {
-                Some(Known::Missing(p)) => Some(p.iter().cloned()),
+                Some(Known::Missing(p)) => Some(p.paths().into_iter()),
                 _ => None,
             })
             .flatten()

@@ -68,7 +68,7 @@ fn indicator(
                 out.upper = out.min;
             }
             Known::Missing(m) if m.is_empty() => out.missing.push(r.text.clone()),
-            Known::Missing(m) => out.missing.extend(m),
+            Known::Missing(m) => out.missing.extend(m.paths()),
             Known::Yes(_) => {}
         }
         return Ok(out);
@@ -96,7 +96,7 @@ fn indicator(
                 }
             }
             Known::Missing(ms) => {
-                out.missing.extend(ms);
+                out.missing.extend(ms.paths());
                 // The most this measure could give once known: its table's best row.
                 let best = m
                     .table_at
@@ -459,6 +459,10 @@ pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
 /// A scheme not computed (a probe that does not need it): its facts unknown, in their places.
 pub fn skip(scheme: &Scheme, facts: &mut Facts) {
     for (name, ty) in &scheme.published {
-        facts.push(name.clone(), *ty, Known::Missing(Vec::new()));
+        facts.push(
+            name.clone(),
+            *ty,
+            Known::Missing(crate::facts::Missing::NONE),
+        );
     }
 }

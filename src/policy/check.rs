@@ -86,7 +86,7 @@ impl Check {
             Known::Yes(Val::Bool(true)) => (CheckStatus::Pass, Vec::new()),
             Known::Yes(_) => (CheckStatus::Fail, Vec::new()),
             Known::Missing(_) if self.missing_passes => (CheckStatus::Pass, Vec::new()),
-            Known::Missing(m) => (CheckStatus::Incomplete, m),
+            Known::Missing(m) => (CheckStatus::Incomplete, m.paths()),
         };
         Ok(CheckOut {
             id: self.id.clone(),

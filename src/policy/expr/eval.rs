@@ -3,19 +3,17 @@
 
 use super::{Expr, Func, Op, Scope, Slot};
 use crate::error::{Code, Issue};
-use crate::facts::{Known, Ty, Val};
+use crate::facts::{Known, Missing, Ty, Val};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 pub type EResult = Result<Known, Issue>;
 
 fn union(a: &Known, b: &Known) -> Known {
-    let mut v = Vec::new();
-    for k in [a, b] {
-        if let Known::Missing(m) = k {
-            v.extend(m.iter().cloned());
-        }
-    }
-    Known::missing(v)
+    let of = |k: &Known| match k {
+        Known::Missing(m) => *m,
+        Known::Yes(_) => Missing::NONE,
+    };
+    Known::Missing(of(a).union(of(b)))
 }
 
 fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Issue> {
@@ -264,7 +262,7 @@ fn step_call(args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
 
 fn extremum(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
     let mut acc: Option<Decimal> = None;
-    let mut missing = Known::missing(Vec::new());
+    let mut missing = Known::Missing(Missing::NONE);
     let mut any_missing = false;
     for a in args {
         let k = a.eval(scope, path)?;
