@@ -264,7 +264,7 @@ fn base(
     let mut schemes = Vec::with_capacity(policy.schemes.len());
     for (i, scheme) in policy.schemes.iter().enumerate() {
         if i < needs.schemes {
-            let out = crate::assess::scheme::assess(scheme, policy, &facts, locale, detailed)?;
+            let out = crate::assess::scheme::assess(scheme, policy, &mut facts, locale, detailed)?;
             crate::assess::scheme::publish(&out, scheme, &mut facts);
             schemes.push(out);
         } else {
@@ -406,7 +406,7 @@ pub fn probe(
 
 fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
     // Re-derive the type from the expression's shape; comparisons and logic are booleans.
-    let e = policy.facts.iter().find(|f| f.id == id).map(|f| &f.expr);
+    let e = policy.facts.iter().find(|f| &*f.id == id).map(|f| &f.expr);
     match e {
         Some(Expr::Bin(op, _, _)) if op.is_comparison() => Ty::Bool,
         Some(Expr::Bin(crate::policy::expr::Op::And | crate::policy::expr::Op::Or, _, _))
@@ -542,7 +542,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             .collect();
         Error::from_issues(issues)?;
     }
-    let run = run(profile, policy, opts.locale, opts.detail == Detail::Full)?;
+    let mut run = run(profile, policy, opts.locale, opts.detail == Detail::Full)?;
     let mut products = Vec::new();
     let mut cache = hints::Cache::default();
     for (product, pr) in policy.products.iter().zip(&run.products) {
@@ -558,7 +558,8 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         )?);
     }
     let summary = opts.detail == Detail::Summary;
-    let mut schemes = run.schemes.clone();
+    // The schemes' results move into the report (title hints read the products' runs only).
+    let mut schemes = std::mem::take(&mut run.schemes);
     if !summary {
         for (out, scheme) in schemes.iter_mut().zip(&policy.schemes) {
             out.hints = title_hints(policy, scheme, out, profile, &run, opts)?;
@@ -588,7 +589,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         },
         locale: locale.tag(),
         company: profile.name(),
-        assumptions: run.assumptions.clone(),
+        assumptions: std::mem::take(&mut run.assumptions),
         warnings: crate::plausibility::warnings(profile, locale),
         assessments: Assessments(schemes),
         products,

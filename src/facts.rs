@@ -6,7 +6,6 @@
 use crate::inputs::{Type, INPUTS};
 use crate::profile::{Profile, Value, YEAR_START};
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 
 /// The type of a fact or an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,8 +151,42 @@ pub struct Fact {
 /// evaluation reads facts by index; the names serve compilation, hints and errors.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    // Built-in names are static: deriving facts allocates no keys.
-    list: Vec<(Cow<'static, str>, Fact)>,
+    // Built-in names are static and a policy's are shared: adding a fact allocates no key.
+    list: Vec<(FactName, Fact)>,
+}
+
+/// A fact's name: a built-in one, or one a policy named (shared with the compiled policy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactName {
+    Static(&'static str),
+    Shared(std::sync::Arc<str>),
+}
+
+impl FactName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            FactName::Static(s) => s,
+            FactName::Shared(s) => s,
+        }
+    }
+}
+
+impl From<&'static str> for FactName {
+    fn from(s: &'static str) -> Self {
+        FactName::Static(s)
+    }
+}
+
+impl From<std::sync::Arc<str>> for FactName {
+    fn from(s: std::sync::Arc<str>) -> Self {
+        FactName::Shared(s)
+    }
+}
+
+impl From<String> for FactName {
+    fn from(s: String) -> Self {
+        FactName::Shared(s.into())
+    }
 }
 
 impl Facts {
@@ -164,17 +197,20 @@ impl Facts {
     }
 
     pub fn get(&self, name: &str) -> Option<&Fact> {
-        self.list.iter().find(|(k, _)| k == name).map(|(_, f)| f)
+        self.list
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map(|(_, f)| f)
     }
 
     /// The position of a name (compilation and cold paths only: a linear search).
     pub fn index_of(&self, name: &str) -> Option<usize> {
-        self.list.iter().position(|(k, _)| k == name)
+        self.list.iter().position(|(k, _)| k.as_str() == name)
     }
 
     /// The name at a position.
     pub fn name_at(&self, i: usize) -> Option<&str> {
-        self.list.get(i).map(|(k, _)| k.as_ref())
+        self.list.get(i).map(|(k, _)| k.as_str())
     }
 
     pub fn at(&self, i: usize) -> Option<&Fact> {
@@ -190,7 +226,7 @@ impl Facts {
     }
 
     /// Adds a fact after the others (the caller keeps names unique).
-    pub fn push(&mut self, name: impl Into<Cow<'static, str>>, ty: Ty, value: Known) {
+    pub fn push(&mut self, name: impl Into<FactName>, ty: Ty, value: Known) {
         self.list.push((name.into(), Fact { ty, value }));
     }
 
@@ -202,9 +238,9 @@ impl Facts {
     }
 
     /// Replaces a fact by name, or adds it (compilation and cold paths only).
-    pub fn set(&mut self, name: impl Into<Cow<'static, str>>, ty: Ty, value: Known) {
+    pub fn set(&mut self, name: impl Into<FactName>, ty: Ty, value: Known) {
         let name = name.into();
-        match self.index_of(&name) {
+        match self.index_of(name.as_str()) {
             Some(i) => {
                 if let Some(slot) = self.list.get_mut(i) {
                     slot.1 = Fact { ty, value };
@@ -215,7 +251,7 @@ impl Facts {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
-        self.list.iter().map(|(k, v)| (k.as_ref(), v))
+        self.list.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     fn derived(&mut self, name: &'static str, value: Result<Decimal, Missing>) {

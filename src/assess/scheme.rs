@@ -143,35 +143,42 @@ fn bar_status(lo: Decimal, hi: Decimal, bar: Decimal) -> CheckStatus {
 pub fn assess(
     scheme: &Scheme,
     policy: &Policy,
-    facts: &Facts,
+    facts: &mut Facts,
     locale: Locale,
     detailed: bool,
 ) -> Result<SchemeOut, Issue> {
-    // Its own assumptions, for this scheme only, each use listed in its result.
+    // Its own assumptions, for this scheme only, each use listed in its result: set in place for
+    // its evaluation and taken back after it (no copy of the facts).
     let mut assumed = Vec::new();
-    let local;
-    let facts =
-        if scheme.assumptions.iter().any(
-            |(at, ..)| matches!(facts.at(*at), Some(f) if matches!(f.value, Known::Missing(_))),
-        ) {
-            let mut f = facts.clone();
-            for (at, v, message) in &scheme.assumptions {
-                if matches!(f.at(*at), Some(x) if matches!(x.value, Known::Missing(_))) {
-                    f.set_at(*at, Known::Yes(v.clone()));
-                    if detailed {
-                        assumed.push(AssumptionOut {
-                            field: f.name_at(*at).unwrap_or_default().to_string(),
-                            assumed: v.show(),
-                            message: message.get(locale).to_string(),
-                        });
-                    }
-                }
+    let mut taken_back = Vec::new();
+    for (at, v, message) in &scheme.assumptions {
+        if let Some(Known::Missing(m)) = facts.at(*at).map(|x| &x.value) {
+            taken_back.push((*at, Known::Missing(*m)));
+            facts.set_at(*at, Known::Yes(v.clone()));
+            if detailed {
+                assumed.push(AssumptionOut {
+                    field: facts.name_at(*at).unwrap_or_default().to_string(),
+                    assumed: v.show(),
+                    message: message.get(locale).to_string(),
+                });
             }
-            local = f;
-            &local
-        } else {
-            facts
-        };
+        }
+    }
+    let out = evaluate(scheme, policy, facts, locale, detailed, assumed);
+    for (at, was) in taken_back {
+        facts.set_at(at, was);
+    }
+    out
+}
+
+fn evaluate(
+    scheme: &Scheme,
+    policy: &Policy,
+    facts: &Facts,
+    locale: Locale,
+    detailed: bool,
+    assumed: Vec<AssumptionOut>,
+) -> Result<SchemeOut, Issue> {
     let scope = EvalScope::new(policy, facts);
     let held = match &scheme.held {
         Some(h) => Some(h.evaluate(&scope, locale, false)?.status == CheckStatus::Pass),

@@ -67,7 +67,8 @@ pub struct Product {
 
 #[derive(Debug, Clone)]
 pub struct DerivedFact {
-    pub id: String,
+    /// Shared with each evaluation's facts, which name it without copying.
+    pub id: std::sync::Arc<str>,
     pub expr: Expr,
     pub path: String,
 }

@@ -211,7 +211,7 @@ pub fn closure(policy: &Policy, product: Option<usize>, roots: &[&Expr]) -> Read
                 continue;
             }
             if reads.facts.insert(name.to_string()) {
-                if let Some(f) = policy.facts.iter().find(|f| f.id == name) {
+                if let Some(f) = policy.facts.iter().find(|f| &*f.id == name) {
                     stack.push((&f.expr, None));
                 }
             }

@@ -65,7 +65,7 @@ pub struct Scheme {
     pub measure_reads: std::collections::BTreeSet<String>,
     /// The facts it publishes (`published`), named once when the policy compiles: an
     /// evaluation copies the names instead of formatting them again.
-    pub published: Vec<(String, Ty)>,
+    pub published: Vec<(std::sync::Arc<str>, Ty)>,
 }
 
 impl Scheme {
@@ -105,17 +105,17 @@ impl Scheme {
 }
 
 /// The facts a scheme publishes, in order, with their types.
-pub fn published(id: &str, indicators: &[String]) -> Vec<(String, Ty)> {
-    let mut out = vec![
-        (format!("{id}.status"), Ty::Str),
-        (format!("{id}.qualified"), Ty::Bool),
-        (format!("{id}.held"), Ty::Bool),
-        (format!("{id}.score"), Ty::Num),
+pub fn published(id: &str, indicators: &[String]) -> Vec<(std::sync::Arc<str>, Ty)> {
+    let mut out: Vec<(std::sync::Arc<str>, Ty)> = vec![
+        (format!("{id}.status").into(), Ty::Str),
+        (format!("{id}.qualified").into(), Ty::Bool),
+        (format!("{id}.held").into(), Ty::Bool),
+        (format!("{id}.score").into(), Ty::Num),
     ];
     out.extend(
         indicators
             .iter()
-            .map(|i| (format!("{id}.points.{i}"), Ty::Num)),
+            .map(|i| (format!("{id}.points.{i}").into(), Ty::Num)),
     );
     out
 }

@@ -183,7 +183,7 @@ impl Policy {
                 let kind = c.kind_of(&f.expr, &e, false);
                 c.kinds.insert(f.id.clone(), kind);
                 derived.push(DerivedFact {
-                    id: f.id.clone(),
+                    id: f.id.as_str().into(),
                     expr: e,
                     path: expr_path,
                 });
