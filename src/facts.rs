@@ -59,25 +59,40 @@ impl Val {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Missing(u128);
 
-/// Every atom's path, by its bit.
+/// The bits: a scalar field's is its catalog position; then each fiscal year's fields
+/// (`YEAR_BASE + year × fields + slot`); then each year as a whole.
+const YEAR_BASE: usize = INPUTS.len();
+const YEAR_FIELDS: usize = crate::profile::YEAR_END - crate::profile::YEAR_START;
+const WHOLE_YEAR_BASE: usize = YEAR_BASE + crate::profile::MAX_YEARS * YEAR_FIELDS;
+const _: () = assert!(
+    WHOLE_YEAR_BASE + crate::profile::MAX_YEARS <= 128,
+    "more inputs than Missing holds: widen it"
+);
+
+/// Every atom's path, by its bit ("" for a bit no input uses), and the bit of each path.
 fn atoms() -> &'static (Vec<String>, std::collections::HashMap<String, u32>) {
     static ATOMS: std::sync::OnceLock<(Vec<String>, std::collections::HashMap<String, u32>)> =
         std::sync::OnceLock::new();
     ATOMS.get_or_init(|| {
         let mut paths: Vec<String> = INPUTS
             .iter()
-            .filter(|f| f.per_year.is_none())
-            .map(|f| f.path.to_string())
+            .map(|f| match f.per_year {
+                None => f.path.to_string(),
+                Some(_) => String::new(),
+            })
             .collect();
         for year in 0..crate::profile::MAX_YEARS {
-            for f in crate::profile::year_inputs() {
-                paths.push(f.path_in(year));
-            }
-            paths.push(format!("financials[{year}]"));
+            paths.extend(
+                crate::profile::year_inputs()
+                    .iter()
+                    .map(|f| f.path_in(year)),
+            );
         }
+        paths.extend((0..crate::profile::MAX_YEARS).map(|y| format!("financials[{y}]")));
         let index = paths
             .iter()
             .enumerate()
+            .filter(|(_, p)| !p.is_empty())
             .map(|(i, p)| (p.clone(), i as u32))
             .collect();
         (paths, index)
@@ -87,10 +102,38 @@ fn atoms() -> &'static (Vec<String>, std::collections::HashMap<String, u32>) {
 impl Missing {
     pub const NONE: Missing = Missing(0);
 
+    fn bit(b: usize) -> Missing {
+        Missing(1u128.checked_shl(b as u32).unwrap_or(0))
+    }
+
+    /// The scalar field at a catalog position.
+    pub fn input(i: usize) -> Missing {
+        Missing::bit(i)
+    }
+
+    /// A field of a fiscal year, by its key (`revenue`).
+    pub fn year_key(year: usize, key: &str) -> Missing {
+        match crate::profile::year_slot(key) {
+            Some(slot) if year < crate::profile::MAX_YEARS => {
+                Missing::bit(YEAR_BASE + year * YEAR_FIELDS + slot)
+            }
+            _ => Missing::NONE,
+        }
+    }
+
+    /// A fiscal year as a whole (`financials[1]`).
+    pub fn year(year: usize) -> Missing {
+        if year < crate::profile::MAX_YEARS {
+            Missing::bit(WHOLE_YEAR_BASE + year)
+        } else {
+            Missing::NONE
+        }
+    }
+
     /// The atom of one profile path; nothing for a path that is not an input.
     pub fn of(path: &str) -> Missing {
         match atoms().1.get(path) {
-            Some(&bit) if bit < 128 => Missing(1 << bit),
+            Some(&bit) => Missing::bit(bit as usize),
             _ => Missing::NONE,
         }
     }
@@ -265,8 +308,7 @@ impl Facts {
 
 /// A number from a fiscal year, or the path that would supply it.
 fn year_field(p: &Profile, i: usize, name: &str) -> Result<Decimal, Missing> {
-    p.year(i, name)
-        .ok_or_else(|| Missing::of(&format!("financials[{i}].{name}")))
+    p.year(i, name).ok_or_else(|| Missing::year_key(i, name))
 }
 
 fn both(
@@ -341,7 +383,7 @@ fn growth_fact(
             // Only the fields of the year that are not given.
             None => {
                 for k in keys.iter().filter(|k| p.year(i, k).is_none()) {
-                    missing = missing.union(Missing::of(&format!("financials[{i}].{k}")));
+                    missing = missing.union(Missing::year_key(i, k));
                 }
             }
         }
@@ -357,7 +399,7 @@ fn growth_fact(
         _ => 3,
     };
     if values.len() < needed {
-        return Err(Missing::of(&format!("financials[{}]", values.len())));
+        return Err(Missing::year(values.len()));
     }
     if values.len() < 2 {
         // One year of operation: there is no growth to show.
@@ -401,12 +443,13 @@ fn fact_type(ty: Type) -> Option<Ty> {
     }
 }
 
-fn value_of(v: Option<&Value>, path: &str) -> Known {
+/// The fact of the scalar field at catalog position `i`.
+fn value_of(v: Option<&Value>, i: usize) -> Known {
     match v {
         Some(Value::Num(d)) => Known::Yes(Val::Num(*d)),
         Some(Value::Bool(b)) => Known::Yes(Val::Bool(*b)),
         Some(Value::Text(s)) => Known::Yes(Val::Str(s.as_str().into())),
-        None => Known::Missing(Missing::of(path)),
+        None => Known::Missing(Missing::input(i)),
     }
 }
 
@@ -429,7 +472,7 @@ fn input_facts(p: &Profile, f: &mut Facts) {
             continue;
         }
         if let Some(ty) = fact_type(input.ty) {
-            f.push(input.path, ty, value_of(p.at(i), input.path));
+            f.push(input.path, ty, value_of(p.at(i), i));
         }
     }
     for year in 1..crate::profile::MAX_YEARS {
@@ -700,6 +743,25 @@ mod tests {
             assert!(full.set_num(path, d(v)));
         }
         assert_eq!(names(&full), empty);
+    }
+
+    #[test]
+    fn each_missing_input_is_its_own_path() {
+        for (i, f) in INPUTS.iter().enumerate() {
+            match f.year_key() {
+                None => assert_eq!(Missing::input(i).paths(), vec![f.path]),
+                Some(k) => {
+                    for y in 0..crate::profile::MAX_YEARS {
+                        assert_eq!(Missing::year_key(y, k).paths(), vec![f.path_in(y)]);
+                        assert_eq!(Missing::of(&f.path_in(y)), Missing::year_key(y, k));
+                    }
+                }
+            }
+        }
+        assert_eq!(Missing::year(2).paths(), vec!["financials[2]"]);
+        assert!(Missing::of("nothing").is_empty());
+        let both = Missing::of("techStaff").union(Missing::of("employees"));
+        assert_eq!(both.paths(), vec!["employees", "techStaff"]);
     }
 
     #[test]
