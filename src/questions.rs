@@ -26,6 +26,8 @@ pub struct Reader {
     pub product: bool,
     pub facts: BTreeSet<String>,
     pub paths: Vec<String>,
+    /// Where its profile facts are in `facts::derive`'s list (the same for every profile).
+    pub positions: Vec<usize>,
 }
 
 /// The order of profile paths: as the profile's facts come (`facts::derive`), unknown ones last.
@@ -104,6 +106,8 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
         }
         sorted_paths(paths, &order)
     };
+    let positions_of =
+        |names: &BTreeSet<String>| names.iter().filter_map(|n| empty.index_of(n)).collect();
     let checks = |cs: &[crate::policy::check::Check]| -> Vec<crate::policy::expr::Expr> {
         cs.iter().map(|c| c.expr.clone()).collect()
     };
@@ -115,6 +119,7 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
             id: s.id.clone(),
             product: false,
             paths: paths_of(&names),
+            positions: positions_of(&names),
             facts: names.clone(),
         });
         schemes.push((s.id.clone(), names));
@@ -129,6 +134,7 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
             id: p.id.clone(),
             product: true,
             paths: paths_of(&names),
+            positions: positions_of(&names),
             facts: names,
         });
     }
@@ -203,17 +209,17 @@ fn subjects<'r>(
 pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut> {
     let (readers, order) = statics(policy);
     let not_given = |id: &str| -> BTreeSet<String> {
-        readers
+        let missing = readers
             .iter()
             .find(|r| r.id == id)
             .into_iter()
-            .flat_map(|r| r.facts.iter())
-            .filter_map(|n| match given.get(n).map(|f| &f.value) {
-                Some(Known::Missing(p)) => Some(p.paths().into_iter()),
+            .flat_map(|r| r.positions.iter())
+            .filter_map(|&i| match given.at(i).map(|f| &f.value) {
+                Some(Known::Missing(p)) => Some(*p),
                 _ => None,
             })
-            .flatten()
-            .collect()
+            .fold(crate::facts::Missing::NONE, |a, b| a.union(b));
+        missing.paths().into_iter().collect()
     };
     let assumed_numbers: BTreeSet<String> = report
         .assumptions
@@ -273,12 +279,12 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
             weight,
         })
         .collect();
-    list.sort_by_key(|q| {
-        (
-            std::cmp::Reverse(q.weight),
-            order.get(&q.path).copied().unwrap_or(usize::MAX),
-            q.path.clone(),
-        )
+    let place = |q: &QuestionOut| order.get(&q.path).copied().unwrap_or(usize::MAX);
+    list.sort_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then_with(|| place(a).cmp(&place(b)))
+            .then_with(|| a.path.cmp(&b.path))
     });
     list.truncate(MAX_QUESTIONS);
     list
