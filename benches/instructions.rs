@@ -8,7 +8,10 @@ use credit_check::engine::{self, Detail, Options};
 use credit_check::json::Json;
 
 fn main() {
-    let n: usize = std::env::var("CC_N").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let n: usize = std::env::var("CC_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let detail = match std::env::var("CC_DETAIL").as_deref() {
         Ok("full") => Detail::Full,
         _ => Detail::Summary,
