@@ -5,7 +5,6 @@
 //! The script runs it for two counts and divides the difference, so that start-up (compiling the
 //! policy, making the texts) cancels out. Instruction counts do not vary from run to run.
 use credit_check::engine::{self, Detail, Options};
-use credit_check::json::Json;
 
 fn main() {
     let n: usize = std::env::var("CC_N")
@@ -36,7 +35,6 @@ fn main() {
     };
     for i in 0..n {
         let text = &texts[i % texts.len()];
-        let input = Json::parse(text).unwrap();
-        std::hint::black_box(engine::evaluate(&input, policy, &opts).unwrap());
+        std::hint::black_box(engine::evaluate_text(text, policy, &opts).unwrap());
     }
 }

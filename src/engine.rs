@@ -690,6 +690,19 @@ pub fn evaluate(input: &Json, policy: &Policy, opts: &Options) -> Result<Report,
     report(&profile, policy, opts)
 }
 
+/// Reads a profile's JSON text and evaluates it: straight into the fields when the text is
+/// plainly valid (`profile::text`), else the full way, whose errors say what is wrong.
+pub fn evaluate_text(text: &str, policy: &Policy, opts: &Options) -> Result<Report, Error> {
+    let profile = match crate::profile::text::read(text) {
+        Some(p) => p,
+        None => {
+            let input = Json::parse(text).map_err(|e| crate::json::read_error(&e, ""))?;
+            Profile::read(&input)?
+        }
+    };
+    report(&profile, policy, opts)
+}
+
 /// A value for a `Val` in a fact table (used by hints to override a fact).
 pub fn num_fact(value: Decimal) -> Fact {
     Fact {

@@ -84,12 +84,11 @@ pub fn evaluate_str(
     opts: &Options,
     policy: Option<&Policy>,
 ) -> Result<String, Error> {
-    let input = json::Json::parse(profile).map_err(|e| json::read_error(&e, ""))?;
     let policy = match policy {
         Some(p) => p,
         None => builtin()?,
     };
-    let report = engine::evaluate(&input, policy, opts)?;
+    let report = engine::evaluate_text(profile, policy, opts)?;
     Ok(to_json(&report))
 }
 

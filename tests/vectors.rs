@@ -37,11 +37,11 @@ pub fn run_case(c: &Value) -> Vec<String> {
     }
     let policy = credit_check::builtin().unwrap();
     let result = Options::read(&Json::from_value(&options))
-        // Through the JSON reader, as a caller's text would come: its limits apply.
+        // As a caller's text would come: straight into the fields when plainly valid, else
+        // through the JSON reader, whose limits apply.
         .and_then(|o| {
             let text = serde_json::to_string(&c["profile"]).unwrap();
-            let input = Json::parse(&text).map_err(|e| credit_check::json::read_error(&e, ""))?;
-            engine::evaluate(&input, policy, &o)
+            engine::evaluate_text(&text, policy, &o)
         });
     let mut d = Vec::new();
     match (result, c.get("error")) {
@@ -58,6 +58,36 @@ pub fn run_case(c: &Value) -> Vec<String> {
         (Err(err), None) => d.push(format!("unexpected error: {err}")),
     }
     d
+}
+
+/// The lean text reader reads exactly what the tree reader reads (every vector's profile, in
+/// compact and in pretty text), and leaves to it every profile with a problem.
+#[test]
+fn the_text_reader_agrees_with_the_tree_reader_on_every_vector() {
+    use credit_check::profile::{text, Profile};
+    let mut fast = 0;
+    let all = cases();
+    for (file, c) in &all {
+        for t in [
+            serde_json::to_string(&c["profile"]).unwrap(),
+            serde_json::to_string_pretty(&c["profile"]).unwrap(),
+        ] {
+            let tree = Json::parse(&t).ok().map(|j| Profile::read(&j));
+            match (text::read(&t), tree) {
+                (Some(p), Some(Ok(q))) => {
+                    assert_eq!(p, q, "{file}: {}", c["name"]);
+                    fast += 1;
+                }
+                (Some(_), _) => panic!(
+                    "{file}: {}: read a profile the tree reader refuses",
+                    c["name"]
+                ),
+                (None, _) => {}
+            }
+        }
+    }
+    // Most vectors are plainly valid and take the lean way.
+    assert!(fast > all.len(), "{fast} of {}", all.len() * 2);
 }
 
 #[test]

@@ -225,5 +225,4 @@ impl Profile {
         issues.truncate(MAX_ISSUES);
         Error::from_issues(issues).map(|()| profile)
     }
-
 }
