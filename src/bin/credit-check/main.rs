@@ -397,30 +397,25 @@ fn one_row(
     policy: &Policy,
     opts: &Options,
 ) -> (String, bool) {
-    let profile = match input {
+    let failed = |e: credit_check::Error| {
+        let first = e.first();
+        (
+            first.code.as_str().to_string(),
+            first.path.clone(),
+            first.message(opts.locale),
+        )
+    };
+    let result = match input {
         // A BOM (an editor's or Excel's UTF-8 export) at the start of a line is not the profile's.
-        Format::Jsonl => Json::parse(line.trim_start_matches('\u{feff}')).map_err(|e| {
-            let issue = credit_check::json::read_error(&e, "");
-            (
-                issue.code.as_str().to_string(),
-                issue.path.clone(),
-                issue.message(opts.locale),
-            )
-        }),
+        // The text goes straight into the profile when plainly valid (the lean reader).
+        Format::Jsonl => {
+            engine::evaluate_text(line.trim_start_matches('\u{feff}'), policy, opts).map_err(failed)
+        }
         Format::Csv => csv::split(line)
             .and_then(|cells| csv::row_to_profile(header.unwrap_or_default(), &cells))
-            .map_err(|e| ("invalidCsv".to_string(), String::new(), e)),
+            .map_err(|e| ("invalidCsv".to_string(), String::new(), e))
+            .and_then(|p| engine::evaluate(&p, policy, opts).map_err(failed)),
     };
-    let result = profile.and_then(|p| {
-        engine::evaluate(&p, policy, opts).map_err(|e| {
-            let first = e.first();
-            (
-                first.code.as_str().to_string(),
-                first.path.clone(),
-                first.message(opts.locale),
-            )
-        })
-    });
     match (result, output) {
         (Ok(report), Format::Jsonl) => (credit_check::to_json(&report), true),
         (Ok(report), Format::Csv) => (csv_row(line_no, &report, policy), true),
