@@ -592,7 +592,8 @@ pub fn paths_read_by(fact: &str) -> Vec<String> {
 
 /// Computes every fact of a profile.
 pub fn derive(p: &Profile) -> Facts {
-    let mut f = Facts::with_capacity(128);
+    // Room for the schemes' and the policy's facts too: the list never grows during a run.
+    let mut f = Facts::with_capacity(256);
     input_facts(p, &mut f);
 
     // Derived figures.

@@ -59,10 +59,17 @@ pub struct Profile {
     years: Vec<Year>,
 }
 
+/// `n` Nones, written in place (`vec![None; n]` clones each one).
+pub(crate) fn nones<T>(n: usize) -> Vec<Option<T>> {
+    let mut v = Vec::with_capacity(n);
+    v.resize_with(n, || None);
+    v
+}
+
 impl Default for Profile {
     fn default() -> Self {
         Profile {
-            values: vec![None; INPUTS.len()],
+            values: nones(INPUTS.len()),
             years: Vec::new(),
         }
     }

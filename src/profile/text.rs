@@ -16,7 +16,7 @@ pub fn read(text: &str) -> Option<Profile> {
         b: text.as_bytes(),
         i: 0,
     };
-    let mut raw: Vec<Option<Json>> = vec![None; INPUTS.len()];
+    let mut raw: Vec<Option<Json>> = super::nones(INPUTS.len());
     // Every key read, so that one given twice goes to the full reader (which reads the first).
     let mut seen: u128 = 0;
     let mut groups: Vec<&str> = Vec::new();
@@ -248,7 +248,7 @@ impl<'a> Cursor<'a> {
             if years.len() == MAX_YEARS {
                 return None;
             }
-            let mut year: Vec<Option<Json>> = vec![None; YEAR_END - YEAR_START];
+            let mut year: Vec<Option<Json>> = super::nones(YEAR_END - YEAR_START);
             let mut seen = 0;
             self.object(|c, key| {
                 let slot = super::year_slot(key)?;
