@@ -6,26 +6,16 @@
 use crate::policy::expr::{Expr, Func, Op};
 use crate::report::ValueKind;
 
-/// The kind of a fact the engine itself provides (the profile's fields, derived figures and the
-/// assessments' results); None for a name it does not provide.
+/// The kind of a fact the engine itself provides (the profile's fields, by their declared type;
+/// the derived figures; the assessments' results); None for a name it does not provide.
 pub fn fact_kind(name: &str) -> Option<ValueKind> {
     use ValueKind::*;
+    if let Some(kind) = input_kind(name) {
+        return Some(kind);
+    }
     Some(match name {
-        "province" | "city" | "sector" | "techField" | "tax.grade" | "talent" => Choice,
-        "yearsOperating" => Years,
-        "employees" | "techStaff" | "yearsGiven" | "credit.overdueEventsIn24m" => Count,
-        n if n.starts_with("ip.") => Count,
-        "revenue"
-        | "mainBusinessRevenue"
-        | "rdExpense"
-        | "domesticRdExpense"
-        | "costsAndExpenses"
-        | "totalAssets"
-        | "totalLiabilities"
-        | "taxPaid"
-        | "highTechRevenue"
-        | "netAssets" => Money,
-        n if n.starts_with("debt.") => Money,
+        "yearsGiven" => Count,
+        "netAssets" => Money,
         "dar"
         | "techStaffRatio"
         | "rdToRevenue"
@@ -33,22 +23,39 @@ pub fn fact_kind(name: &str) -> Option<ValueKind> {
         | "domesticRdRatio"
         | "highTechRevenueRatio"
         | "rdIntensity"
+        | "priorRdToRevenue"
+        | "mainBusinessShare"
+        | "mainBusinessGrowth"
         | "revenueGrowth"
         | "netAssetGrowth" => Ratio,
+        "mainBusinessGrowthExists" => Flag,
         "score" => Points,
-        n if n.starts_with("innovationSelfRating.")
-            || n.starts_with("points.")
-            || n.starts_with("groups.") =>
-        {
-            Points
-        }
-        "resident" | "tax.arrears" => Flag,
-        n if n.starts_with("statuses.") || n.starts_with("credit.") => Flag,
+        n if n.starts_with("points.") || n.starts_with("groups.") => Points,
         // A scheme's results (`<id>.status`, `<id>.score`, `<id>.points.<indicator>` …).
         n if n.ends_with(".status") => Choice,
         n if n.ends_with(".score") || n.contains(".points.") => Points,
         n if n.ends_with(".qualified") || n.ends_with(".held") => Flag,
         _ => return None,
+    })
+}
+
+/// An input's fact by the field's declared type (`inputs::INPUTS`).
+fn input_kind(name: &str) -> Option<ValueKind> {
+    use crate::inputs::{Type, INPUTS};
+    use ValueKind::*;
+    let f = INPUTS.iter().find(|f| match &f.per_year {
+        Some(y) => y.facts.contains(&name),
+        None => f.path == name,
+    })?;
+    Some(match f.ty {
+        Type::Text => Text,
+        Type::Place(_) | Type::Choice(_) => Choice,
+        Type::Flag => Flag,
+        Type::Amount | Type::SignedAmount => Money,
+        Type::Count => Count,
+        Type::Years => Years,
+        Type::Ratio => Ratio,
+        Type::Bounded { .. } => Points,
     })
 }
 
