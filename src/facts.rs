@@ -448,7 +448,7 @@ fn value_of(v: Option<&Value>, i: usize) -> Known {
     match v {
         Some(Value::Num(d)) => Known::Yes(Val::Num(*d)),
         Some(Value::Bool(b)) => Known::Yes(Val::Bool(*b)),
-        Some(Value::Text(s)) => Known::Yes(Val::Str(s.as_str().into())),
+        Some(Value::Text(s)) => Known::Yes(Val::Str(s.clone())),
         None => Known::Missing(Missing::input(i)),
     }
 }

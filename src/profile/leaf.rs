@@ -13,12 +13,12 @@ use rust_decimal::Decimal;
 pub(super) fn value(f: &Input, v: &Json, whole: Option<Decimal>) -> Result<Value, Issue> {
     let num = |kind| read_number(v, kind, "").map(Value::Num);
     match f.ty {
-        Type::Text => text(v).map(Value::Text),
-        Type::Place(_) => place(v).map(Value::Text),
+        Type::Text => text(v).map(|t| Value::Text(t.into())),
+        Type::Place(_) => place(v).map(|t| Value::Text(t.into())),
         Type::Choice(opts) => {
             let value = text(v)?;
             if opts.iter().any(|o| o.value == value) {
-                Ok(Value::Text(value))
+                Ok(Value::Text(value.into()))
             } else {
                 let allowed: Vec<&str> = opts.iter().map(|o| o.value).collect();
                 Err(Issue::new(Code::UnknownValue, "")

@@ -45,7 +45,8 @@ pub fn year_inputs() -> &'static [Input] {
 pub enum Value {
     Num(Decimal),
     Bool(bool),
-    Text(String),
+    /// Shared: a profile copied for a hint's probe, and its facts, copy a pointer, not the text.
+    Text(std::sync::Arc<str>),
 }
 
 /// One fiscal year: the per-year fields, in catalog order.
