@@ -19,7 +19,7 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 10000);
 const SEED = 2026;
 
 // 1. The profiles: seeded, from the native generator (the same one the Rust tests use).
-const bin = path.join(root, "target", "release", "credit-check");
+const bin = path.join(process.env.CARGO_TARGET_DIR || path.join(root, "target"), "release", "credit-check");
 const profiles = execFileSync(bin, ["generate", "--count", String(COUNT), "--seed", String(SEED)], {
   encoding: "utf8",
   maxBuffer: 1 << 30,
