@@ -603,10 +603,7 @@ pub fn derive(p: &Profile) -> Facts {
     let revenue = field(0, "revenue");
     let rd = field(0, "rdExpense");
 
-    f.derived(
-        "netAssets",
-        both(assets.clone(), liabilities.clone()).map(|(a, l)| a - l),
-    );
+    f.derived("netAssets", both(assets, liabilities).map(|(a, l)| a - l));
     f.derived(
         "dar",
         ratio(liabilities, assets, "financials[0].totalAssets"),
@@ -614,14 +611,11 @@ pub fn derive(p: &Profile) -> Facts {
     let employees = p.num("employees").ok_or_else(|| Missing::of("employees"));
     let staff = p.num("techStaff").ok_or_else(|| Missing::of("techStaff"));
     f.derived("techStaffRatio", ratio(staff, employees, "employees"));
-    f.derived(
-        "rdToRevenue",
-        ratio(rd.clone(), revenue.clone(), "financials[0].revenue"),
-    );
+    f.derived("rdToRevenue", ratio(rd, revenue, "financials[0].revenue"));
     f.derived(
         "rdToCosts",
         ratio(
-            rd.clone(),
+            rd,
             field(0, "costsAndExpenses"),
             "financials[0].costsAndExpenses",
         ),

@@ -13,7 +13,7 @@ use crate::policy::model::CheckDef;
 use crate::policy::table::TableKind;
 use crate::policy::{EvalScope, Policy};
 use crate::profile::Profile;
-use crate::report::{Assessments, CheckStatus, ProductStatus};
+use crate::report::{Assessments, CheckStatus, ProductStatus, ValueKind};
 use crate::text::Locale;
 use serde::Serialize;
 
@@ -23,6 +23,8 @@ use serde::Serialize;
 pub struct Read {
     pub name: String,
     pub value: Option<String>,
+    /// The value as a person reads it (3,000万, 62.5%, 南京), by what the fact is.
+    pub shown: Option<String>,
 }
 
 /// A `band`, `bandTop` or `lookup` call: the table, what was looked up, the row (band) or key (map)
@@ -52,6 +54,8 @@ pub struct Line {
     pub path: String,
     pub reads: Vec<Read>,
     pub value: Option<String>,
+    /// The value as a person reads it, by what the check or step gives.
+    pub shown: Option<String>,
     /// For checks: pass, fail or incomplete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CheckStatus>,
@@ -65,7 +69,11 @@ pub struct ProductTrace {
     pub id: String,
     pub name: String,
     pub status: ProductStatus,
+    /// The status in words (符合条件).
+    pub status_label: String,
     pub amount: Option<String>,
+    /// The line as a person reads it (800万).
+    pub amount_shown: Option<String>,
     /// The step whose value decides the last `min(…)`: the binding cap.
     pub binding: Option<String>,
     pub checks: Vec<Line>,
@@ -80,6 +88,8 @@ pub struct ProductTrace {
 pub struct SchemeTrace {
     pub id: String,
     pub title: String,
+    /// Its status in words (已符合标准), as the report's page shows it.
+    pub status_label: String,
     pub checks: Vec<Line>,
     /// One line per measure (`<indicator>.<n>`), its value and the band row it fell in.
     pub measures: Vec<Line>,
@@ -94,6 +104,46 @@ pub struct Trace {
     pub schemes: Vec<SchemeTrace>,
     pub knockouts: Vec<Line>,
     pub products: Vec<ProductTrace>,
+}
+
+/// A value as a person reads it, by its kind.
+fn readable(raw: Option<&str>, kind: ValueKind, locale: Locale) -> Option<String> {
+    raw.map(|v| crate::ui::display::display(v, kind, locale))
+}
+
+/// A status's words (qualified → 已符合标准), or the status itself when no text names it.
+fn label_of(status: &str, locale: Locale) -> String {
+    crate::ui::labels::choice_label(None, status, locale)
+        .unwrap_or(status)
+        .to_string()
+}
+
+/// An enum's name as the report writes it (`eligible`).
+fn serde_plain<T: Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Fills each read's readable value: what the fact is (a profile field, a derived figure, a
+/// scheme's result), or, inside a product, one of its steps.
+fn readable_reads(lines: &mut [Line], steps: &[crate::policy::Step], locale: Locale) {
+    for line in lines {
+        for r in &mut line.reads {
+            r.shown = match steps.iter().find(|s| s.id == r.name) {
+                Some(s) => r
+                    .value
+                    .as_deref()
+                    .map(|v| crate::ui::display::step_value(v, s.kind, locale)),
+                None => {
+                    let kind =
+                        crate::policy::kinds::fact_kind(&r.name).unwrap_or(ValueKind::Number);
+                    readable(r.value.as_deref(), kind, locale)
+                }
+            };
+        }
+    }
 }
 
 fn shown(k: &Known) -> Option<String> {
@@ -123,6 +173,7 @@ fn walk(e: &Expr, scope: &EvalScope, path: &str, reads: &mut Vec<Read>, hits: &m
                 reads.push(Read {
                     name: name.clone(),
                     value,
+                    shown: None,
                 });
             }
         }
@@ -181,13 +232,15 @@ fn check_line(check: &Check, def: Option<&CheckDef>, scope: &EvalScope, locale: 
     let mut tables = Vec::new();
     walk(&check.expr, scope, &check.path, &mut reads, &mut tables);
     let out = check.evaluate(scope, locale, true).ok();
+    let value = out.as_ref().and_then(|o| o.actual.clone());
     Line {
         id: check.id.clone(),
         label: check.label.get(locale).to_string(),
         expr: def.map(|d| d.pass.clone()).unwrap_or_default(),
         path: check.path.clone(),
         reads,
-        value: out.as_ref().and_then(|o| o.actual.clone()),
+        shown: readable(value.as_deref(), check.kind, locale),
+        value,
         status: out.map(|o| o.status),
         tables,
     }
@@ -236,6 +289,11 @@ fn product_trace(
                     .unwrap_or_default(),
                 path: s.path.clone(),
                 reads,
+                shown: pr
+                    .steps
+                    .get(j)
+                    .and_then(shown)
+                    .map(|v| crate::ui::display::step_value(&v, s.kind, locale)),
                 value: pr.steps.get(j).and_then(shown),
                 status: None,
                 tables,
@@ -246,7 +304,9 @@ fn product_trace(
         id: product.id.clone(),
         name: product.name.get(locale).to_string(),
         status: pr.status,
+        status_label: label_of(&serde_plain(pr.status), locale),
         amount: pr.amount.map(crate::money::fmt),
+        amount_shown: pr.amount.map(|a| crate::text::money(a, locale)),
         binding: engine::binding(product, pr),
         checks,
         steps,
@@ -292,6 +352,7 @@ fn scheme_trace(
             if let Some(o) = outcome(&c.id) {
                 line.status = Some(o.status);
                 line.value = o.actual.clone();
+                line.shown = readable(line.value.as_deref(), c.kind, locale);
             }
             line
         })
@@ -317,6 +378,7 @@ fn scheme_trace(
                 expr: m.text.clone(),
                 path: m.path.clone(),
                 reads,
+                shown: readable(value.as_ref().and_then(shown).as_deref(), m.kind, locale),
                 value: value.as_ref().and_then(shown),
                 status: None,
                 tables,
@@ -326,6 +388,7 @@ fn scheme_trace(
     SchemeTrace {
         id: scheme.id.clone(),
         title: scheme.title.get(locale).to_string(),
+        status_label: result.map_or_else(String::new, |r| label_of(&r.status_name, locale)),
         checks,
         measures,
     }
@@ -360,12 +423,22 @@ pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, E
     let products = (0..policy.products.len())
         .filter_map(|i| product_trace(policy, &run, &all, i, locale))
         .collect();
-    Ok(Trace {
+    let mut trace = Trace {
         assessments: Assessments(run.schemes.clone()),
         schemes,
         knockouts,
         products,
-    })
+    };
+    readable_reads(&mut trace.knockouts, &[], locale);
+    for s in &mut trace.schemes {
+        readable_reads(&mut s.checks, &[], locale);
+        readable_reads(&mut s.measures, &[], locale);
+    }
+    for (p, product) in trace.products.iter_mut().zip(&policy.products) {
+        readable_reads(&mut p.checks, &product.steps, locale);
+        readable_reads(&mut p.steps, &product.steps, locale);
+    }
+    Ok(trace)
 }
 
 #[cfg(test)]

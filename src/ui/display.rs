@@ -7,6 +7,7 @@ use crate::report::ValueKind;
 use crate::text::{pick, Locale};
 use crate::ui::labels::choice_label;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::str::FromStr;
 
 /// Comparison operators a requirement may start with, and how each is shown.
 const OPERATORS: &[(&str, &str)] = &[
@@ -53,6 +54,21 @@ pub fn display(raw: &str, kind: ValueKind, locale: Locale) -> String {
         (None, Some(v)) => v,
         (_, None) => raw.to_string(),
     }
+}
+
+/// A limit step's value: as its kind says, except a table value the policy did not qualify
+/// (`number`), which is money when it is an amount (10,000 or more) and a factor otherwise.
+pub fn step_value(raw: &str, kind: ValueKind, locale: Locale) -> String {
+    match (kind, Decimal::from_str(raw.trim())) {
+        (ValueKind::Number, Ok(v)) if is_amount(v) => crate::text::money(v, locale),
+        (ValueKind::Number, Ok(v)) => format!("× {}", v.normalize()),
+        _ => display(raw, kind, locale),
+    }
+}
+
+/// Whether an unqualified number reads as an amount.
+pub fn is_amount(v: Decimal) -> bool {
+    v.abs() >= Decimal::from(10_000)
 }
 
 /// One value, or None when `s` is not a value of that kind.

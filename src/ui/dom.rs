@@ -454,18 +454,21 @@ impl View {
                 let li = self.el(&ol, "li", "step")?;
                 self.text(&li, "span", "label", &s.label)?;
                 let v = s.value.as_deref().and_then(|v| Decimal::from_str(v).ok());
-                // A table value the policy did not qualify is money when it is an amount, a factor otherwise.
-                let amount = |v: Decimal| v.abs() >= Decimal::from(10_000);
+                // A table value the policy did not qualify is money when it is an amount, a factor
+                // otherwise (`display::step_value`).
+                let raw = s.value.as_deref().unwrap_or_default();
                 match v {
                     Some(v)
                         if s.kind == ValueKind::Money
-                            || (s.kind == ValueKind::Number && amount(v)) =>
+                            || (s.kind == ValueKind::Number
+                                && crate::ui::display::is_amount(v)) =>
                     {
                         self.bar(&li, v.checked_div(top).unwrap_or_default(), "")?;
                         self.text(&li, "span", "value", &text::money(v, self.locale))?;
                     }
-                    Some(v) if s.kind == ValueKind::Number => {
-                        self.text(&li, "span", "value factor", &format!("× {}", v.normalize()))?;
+                    Some(_) if s.kind == ValueKind::Number => {
+                        let shown = crate::ui::display::step_value(raw, s.kind, self.locale);
+                        self.text(&li, "span", "value factor", &shown)?;
                     }
                     Some(_) => {
                         let raw = s.value.as_deref().unwrap_or_default();

@@ -154,17 +154,30 @@ test("the trace of the worked example shows every step of §6.8 with its value, 
   const product = page.locator('#trace [data-product="reference-pure-credit"]');
   await product.waitFor();
   const steps = await product.locator("tr[data-step]").evaluateAll((trs) =>
-    Object.fromEntries(trs.map((tr) => [tr.dataset.step, { value: tr.querySelector(".value").textContent.trim(), binding: tr.classList.contains("binding"), text: tr.textContent }])),
+    Object.fromEntries(
+      trs.map((tr) => {
+        const v = tr.querySelector(".value span");
+        return [tr.dataset.step, { value: v?.title, shown: v?.textContent.trim(), binding: tr.classList.contains("binding"), text: tr.textContent }];
+      }),
+    ),
   );
+  // Each step's exact value (on hover), and as a person reads it: 万 for money, × for a factor.
   for (const [id, value] of Object.entries(WORKED)) assert.equal(steps[id]?.value, value, id);
+  assert.equal(steps.tierCap.shown, "1,000万");
+  assert.equal(steps.line.shown, "800万");
+  assert.ok(!/\d{7}/.test(steps.net.shown), steps.net.shown);
   assert.deepEqual(
     Object.keys(steps).filter((id) => steps[id].binding),
     ["tierCap"],
   );
   assert.match(steps.tierCap.text, /tierCap.*2.*10000000/);
+  // The facts a step reads are readable too: the revenue in 万, the debt ratio as a percentage.
+  assert.match(steps.relativeCap.text, /revenue = 3,000万/);
+  assert.match(steps.haircut.text, /dar = 62\.5%/);
   assert.match(steps.haircut.text, /darHaircut.*2.*0\.85/);
   assert.match(steps.taxBase.text, /taxMultiplier\[A\].*8/);
-  assert.match(await page.textContent("#trace .schemes"), /techSme: qualified \(96\)/);
+  assert.match(await page.textContent("#trace .schemes"), /科技型中小企业[^:]*: [^(]+ \(96\)/);
+  assert.doesNotMatch(await page.textContent("#trace .schemes"), /qualified|techSme/);
   await product.locator('tr[data-step="tierCap"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, "studio-trace.png") });
 });

@@ -4,6 +4,8 @@ import { el } from "./dom.js";
 import { t } from "./texts.js";
 
 const shown = (v) => (v === null || v === undefined ? t("unknown") : v);
+// A value as a person reads it (3,000万, 62.5%), with the exact value the expression used on hover.
+const readable = (raw, nice) => (raw === null || raw === undefined ? t("unknown") : el("span", { title: raw }, nice ?? raw));
 
 function tableHits(line) {
   return line.tables.map((h) => {
@@ -14,7 +16,7 @@ function tableHits(line) {
 }
 
 function row(line, { binding, jump }) {
-  const reads = el("ul", { class: "reads" }, line.reads.map((r) => el("li", {}, el("code", {}, r.name), " = ", shown(r.value))));
+  const reads = el("ul", { class: "reads" }, line.reads.map((r) => el("li", {}, el("code", {}, r.name), " = ", readable(r.value, r.shown))));
   const status = line.status ? el("span", { class: `status ${line.status}` }, t(line.status === "pass" ? "pass" : line.status === "fail" ? "fail" : "unknown")) : null;
   const expr = el("button", { type: "button", class: "expr", title: t("jump"), onclick: () => jump(line.path) }, el("code", {}, line.expr));
   return el(
@@ -23,7 +25,7 @@ function row(line, { binding, jump }) {
     el("th", { scope: "row" }, line.id, binding ? el("span", { class: "badge" }, t("binding")) : null, el("div", { class: "label" }, line.label)),
     el("td", {}, expr),
     el("td", {}, reads, tableHits(line)),
-    el("td", { class: "value" }, status, " ", line.status ? (line.value ?? "") : shown(line.value)),
+    el("td", { class: "value" }, status, " ", line.status ? (line.value === null || line.value === undefined ? "" : readable(line.value, line.shown)) : readable(line.value, line.shown)),
   );
 }
 
@@ -38,8 +40,11 @@ function table(caption, lines, opts) {
 }
 
 function schemes(trace) {
-  const item = (name, s) => el("li", {}, `${name}: ${s.status}`, typeof s.score === "number" ? ` (${s.score})` : "");
-  return el("section", { class: "schemes" }, el("h3", {}, t("schemes")), el("ul", {}, Object.entries(trace.assessments).map(([id, s]) => item(id, s))));
+  const item = (s) => {
+    const result = trace.assessments[s.id] ?? {};
+    return el("li", {}, `${s.title}: ${s.statusLabel}`, typeof result.score === "number" ? ` (${result.score})` : "");
+  };
+  return el("section", { class: "schemes" }, el("h3", {}, t("schemes")), el("ul", {}, (trace.schemes ?? []).map(item)));
 }
 
 /** Renders a trace into `host`; `jump(path)` shows a document path in the editor. */
@@ -52,7 +57,7 @@ export function renderTrace(host, trace, jump) {
       el(
         "section",
         { class: "scheme", "data-scheme": s.id },
-        el("h3", {}, `${s.title} · ${result?.status ?? ""}`),
+        el("h3", {}, `${s.title} · ${s.statusLabel || (result?.status ?? "")}`),
         table(`${s.id}: ${t("status")}`, s.checks, { jump }),
         s.measures.length ? table(`${s.id}: ${t("measures")}`, s.measures, { jump }) : null,
       ),
@@ -64,7 +69,7 @@ export function renderTrace(host, trace, jump) {
       el(
         "section",
         { class: "product", "data-product": p.id },
-        el("h3", {}, `${p.name} · ${p.status}`, p.amount ? ` · ${t("line")} ${p.amount}` : ""),
+        el("h3", {}, `${p.name} · ${p.statusLabel}`, p.amount ? ` · ${t("line")} ${p.amountShown ?? p.amount}` : ""),
         table(`${p.id}: ${t("status")}`, p.checks, { jump }),
         table(`${p.id}: ${t("line")}`, p.steps, { jump, binding: p.binding }),
       ),
