@@ -39,6 +39,8 @@ pub struct TableHit {
     pub row: Option<usize>,
     pub key: Option<String>,
     pub value: Option<String>,
+    /// The value as a person reads it (an amount in 万, a factor as × 0.85).
+    pub shown: Option<String>,
 }
 
 /// One check or step.
@@ -128,8 +130,21 @@ fn serde_plain<T: Serialize>(v: T) -> String {
 
 /// Fills each read's readable value: what the fact is (a profile field, a derived figure, a
 /// scheme's result), or, inside a product, one of its steps.
-fn readable_reads(lines: &mut [Line], steps: &[crate::policy::Step], locale: Locale) {
+/// `tables`: what the tables' values are there (a scheme's points, or a product's amounts and
+/// factors).
+fn readable_reads(
+    lines: &mut [Line],
+    steps: &[crate::policy::Step],
+    tables: ValueKind,
+    locale: Locale,
+) {
     for line in lines {
+        for hit in &mut line.tables {
+            hit.shown = hit
+                .value
+                .as_deref()
+                .map(|v| crate::ui::display::step_value(v, tables, locale));
+        }
         for r in &mut line.reads {
             r.shown = match steps.iter().find(|s| s.id == r.name) {
                 Some(s) => r
@@ -209,6 +224,7 @@ fn table_hit(table: &Expr, arg: &Expr, scope: &EvalScope, path: &str) -> TableHi
         row: None,
         key: None,
         value: None,
+        shown: None,
     };
     let Some(t) = found else { return hit };
     match (t.kind, input) {
@@ -429,14 +445,14 @@ pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, E
         knockouts,
         products,
     };
-    readable_reads(&mut trace.knockouts, &[], locale);
+    readable_reads(&mut trace.knockouts, &[], ValueKind::Number, locale);
     for s in &mut trace.schemes {
-        readable_reads(&mut s.checks, &[], locale);
-        readable_reads(&mut s.measures, &[], locale);
+        readable_reads(&mut s.checks, &[], ValueKind::Points, locale);
+        readable_reads(&mut s.measures, &[], ValueKind::Points, locale);
     }
     for (p, product) in trace.products.iter_mut().zip(&policy.products) {
-        readable_reads(&mut p.checks, &product.steps, locale);
-        readable_reads(&mut p.steps, &product.steps, locale);
+        readable_reads(&mut p.checks, &product.steps, ValueKind::Number, locale);
+        readable_reads(&mut p.steps, &product.steps, ValueKind::Number, locale);
     }
     Ok(trace)
 }

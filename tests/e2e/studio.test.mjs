@@ -170,12 +170,12 @@ test("the trace of the worked example shows every step of §6.8 with its value, 
     Object.keys(steps).filter((id) => steps[id].binding),
     ["tierCap"],
   );
-  assert.match(steps.tierCap.text, /tierCap.*2.*10000000/);
+  assert.match(steps.tierCap.text, /tierCap.*2.*1,000万/);
   // The facts a step reads are readable too: the revenue in 万, the debt ratio as a percentage.
   assert.match(steps.relativeCap.text, /revenue = 3,000万/);
   assert.match(steps.haircut.text, /dar = 62\.5%/);
   assert.match(steps.haircut.text, /darHaircut.*2.*0\.85/);
-  assert.match(steps.taxBase.text, /taxMultiplier\[A\].*8/);
+  assert.match(steps.taxBase.text, /taxMultiplier\[A\].*× 8/);
   assert.match(await page.textContent("#trace .schemes"), /科技型中小企业[^:]*: [^(]+ \(96\)/);
   assert.doesNotMatch(await page.textContent("#trace .schemes"), /qualified|techSme/);
   await product.locator('tr[data-step="tierCap"]').scrollIntoViewIfNeeded();

@@ -9,9 +9,9 @@ const readable = (raw, nice) => (raw === null || raw === undefined ? t("unknown"
 
 function tableHits(line) {
   return line.tables.map((h) => {
-    if (h.key !== null && h.key !== undefined) return el("div", { class: "hit" }, t("tableKey", { table: h.table, key: h.key, value: shown(h.value) }));
+    if (h.key !== null && h.key !== undefined) return el("div", { class: "hit" }, t("tableKey", { table: h.table, key: h.key, value: shown(h.shown ?? h.value) }));
     if (h.row === null || h.row === undefined) return el("div", { class: "hit" }, t("tableNone", { table: h.table }));
-    return el("div", { class: "hit" }, t("tableRow", { table: h.table, row: h.row + 1, value: shown(h.value) }));
+    return el("div", { class: "hit" }, t("tableRow", { table: h.table, row: h.row + 1, value: shown(h.shown ?? h.value) }));
   });
 }
 
