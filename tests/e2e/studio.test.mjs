@@ -255,6 +255,8 @@ test("the page makes no request after load and breaks no CSP rule", async () => 
   await page.waitForSelector("#impact[data-state=done]");
   await page.click("#lang");
   await page.waitForFunction(() => document.documentElement.lang === "en");
+  // The message about the test just added follows the language too.
+  assert.match(await page.textContent("#tests .added"), /^Test “studio: .*” added\.$/);
   assert.deepEqual(requests.slice(loaded).map((r) => r.url), []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(errors, []);

@@ -178,17 +178,25 @@ function save() {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// The last "test added" message, kept as a text key so that it follows a change of language.
+let addedMessage = null;
+
+function showAdded() {
+  $("#tests .added").textContent = addedMessage ? t(addedMessage.key, addedMessage.args) : "";
+}
+
 function addTest() {
   const preview = $("#preview credit-check");
   const profile = preview.profile;
-  const msg = $("#tests .added");
   if (!profile || !preview.report) {
-    msg.textContent = t("noPreview");
+    addedMessage = { key: "noPreview", args: {} };
+    showAdded();
     return;
   }
   const name = `studio: ${profile.name || "firm"} (${new Date().toISOString().slice(0, 10)})`;
   editor.appendTo("tests", { name, profile, expect: expectationOf(preview.report) });
-  msg.textContent = t("addedTest", { name });
+  addedMessage = { key: "addedTest", args: { name } };
+  showAdded();
 }
 
 function applyTexts() {
@@ -196,6 +204,7 @@ function applyTexts() {
   for (const n of document.querySelectorAll("[data-t]")) n.textContent = t(n.dataset.t);
   document.title = `${t("title")} · credit-check`;
   $("#preview credit-check").setAttribute("lang", getLocale());
+  showAdded();
 }
 
 async function main() {
@@ -223,6 +232,7 @@ async function main() {
     setLocale(getLocale() === "en" ? "zh-CN" : "en");
     applyTexts();
     check(editor.text());
+    showTrace();
   });
   const impact = setUpImpact({
     root: $("#impact"),
