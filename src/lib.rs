@@ -46,6 +46,7 @@ pub mod questions;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod sort;
 pub mod subset;
 pub mod text;
 pub mod trace;

@@ -271,8 +271,13 @@ impl<T: Pack> Pack for Vec<T> {
         }
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        // Loops rather than `collect`: each element type would bring its own iterator adapters.
         let n = r.len()?;
-        (0..n).map(|_| T::take(r)).collect()
+        let mut v = Vec::new();
+        for _ in 0..n {
+            v.push(T::take(r)?);
+        }
+        Ok(v)
     }
 }
 
@@ -286,7 +291,11 @@ impl<T: Pack + Ord> Pack for BTreeSet<T> {
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
         let n = r.len()?;
-        (0..n).map(|_| T::take(r)).collect()
+        let mut set = BTreeSet::new();
+        for _ in 0..n {
+            set.insert(T::take(r)?);
+        }
+        Ok(set)
     }
 }
 
@@ -301,7 +310,12 @@ impl<K: Pack + Ord, V: Pack> Pack for BTreeMap<K, V> {
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
         let n = r.len()?;
-        (0..n).map(|_| Ok((K::take(r)?, V::take(r)?))).collect()
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let k = K::take(r)?;
+            map.insert(k, V::take(r)?);
+        }
+        Ok(map)
     }
 }
 
