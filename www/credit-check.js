@@ -19,7 +19,6 @@
 // (pkg/lean/) is the first load, with the built-in policy precompiled and every function the
 // element needs for it; the full one (pkg/credit_check.js) reads, validates and compiles a bank's
 // policy, and is fetched only when one is given (policy-src, the policy property).
-import initLean, * as lean from "./pkg/lean/credit_check.js";
 import { buildSections, el, setFieldError, setFieldWarnings, setFieldEcho } from "./credit-check-form.js";
 import { fragmentFor, readFragment, hasDraft, saveDraft, loadDraft, deleteDraft } from "./credit-check-share.js";
 
@@ -27,11 +26,16 @@ let leanLoading = null;
 let fullLoading = null;
 /** The module loaded last (for `uiTexts`: both have every text). */
 let loaded = null;
-/** Loads and compiles the lean module once for every element on the page. */
+/**
+ * Loads and compiles the lean module once for every element on the page (imported when first
+ * needed, like the full one, so that a bank's page does not fetch it at all).
+ */
 function loadLean() {
-  leanLoading ??= initLean({ module_or_path: new URL("./pkg/lean/credit_check_bg.wasm", import.meta.url) }).then(
-    () => (loaded ??= lean),
-  );
+  leanLoading ??= import("./pkg/lean/credit_check.js").then(async (lean) => {
+    await lean.default({ module_or_path: new URL("./pkg/lean/credit_check_bg.wasm", import.meta.url) });
+    loaded ??= lean;
+    return lean;
+  });
   return leanLoading;
 }
 /** Loads and compiles the full module once for every element on the page, when one needs it. */
