@@ -7,12 +7,13 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/v
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup setup-wasm setup-npm setup-browser setup-valgrind build serve test test-rust test-node test-types test-e2e lint fmt-check clippy native-bin schemas bench setup-fuzz fuzz-run fuzz fuzz-smoke
+.PHONY: setup setup-wasm setup-npm setup-browser setup-valgrind build serve test test-rust test-node test-types test-e2e lint fmt-check clippy pack native-bin schemas bench setup-fuzz fuzz-run fuzz fuzz-smoke
 
 setup: setup-wasm setup-npm
 
 setup-wasm:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 	@if ! wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)"; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 2 minutes, once)"; \
 	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --no-default-features --quiet; \
@@ -43,9 +44,18 @@ lint: setup-npm
 fmt-check:
 	@cargo fmt --check
 
-clippy: setup-wasm
+# The lean module (no feature `full`) embeds the precompiled built-in policy: `pack` writes it.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+PACK := $(abspath $(TARGET_DIR))/modules/builtin.pack
+
+pack:
+	@mkdir -p $(dir $(PACK))
+	@cargo run --quiet --features cli --example pack_builtin -- $(PACK)
+
+clippy: setup-wasm pack
 	@cargo clippy --quiet --all-targets --features cli -- -D warnings
 	@cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+	@CREDIT_CHECK_BUILTIN_PACK=$(PACK) cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 test-rust:
 	@cargo test --quiet --features cli

@@ -187,20 +187,38 @@ for (const r of results) {
   );
 }
 
-// 5. Size budget.
-const gz = (file) => gzipSync(readFileSync(path.join(root, file)), { level: 9 }).length;
-const wasm = gz("www/pkg/credit_check_bg.wasm");
-const firstLoad =
-  wasm + gz("www/pkg/credit_check.js") + gz("www/credit-check.js") + gz("www/credit-check.css") + gz("www/policies/example-bank.json");
+// 5. Size budget (issue #15): the widget's first load is the lean module (the built-in policy
+//    precompiled), its glue and the element's JS and CSS; the full module is fetched only for a
+//    bank's policy (README, "On a web page"), so it is printed beside them, not counted.
+//    Measured with GNU gzip -9, as the issue's figures are (zlib's level 9 gives about 2% more).
+const gz = (file) => {
+  try {
+    return execFileSync("gzip", ["-9", "-c", path.join(root, file)], { maxBuffer: 1 << 26 }).length;
+  } catch {
+    return gzipSync(readFileSync(path.join(root, file)), { level: 9 }).length;
+  }
+};
+const raw = (file) => readFileSync(path.join(root, file)).length;
+const element = ["www/credit-check.js", "www/credit-check-form.js", "www/credit-check-share.js", "www/credit-check.css"];
+const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
+const lean = gz("www/pkg/lean/credit_check_bg.wasm");
+const firstLoad = lean + sum(["www/pkg/lean/credit_check.js", ...element]);
+const fullWasm = gz("www/pkg/credit_check_bg.wasm");
+const bankLoad = fullWasm + sum(["www/pkg/credit_check.js", ...element, "www/policies/example-bank.json"]);
 const budgets = [
-  ["wasm, gzip", wasm, 100 * 1024],
-  ["widget first load (wasm + JS + CSS + a bank policy), gzip", firstLoad, 150 * 1024],
+  ["lean module (the widget's first load), wasm gzip", lean, 150_000],
+  ["whole first load (lean wasm + JS + CSS), gzip", firstLoad, 170_000],
 ];
 let over = 0;
-console.log("\nsize budget:");
+console.log("\nsize budget (gzip -9; KB = 1,000 bytes, as the issue counts):");
 for (const [name, bytes, budget] of budgets) {
   const ok = bytes <= budget;
   if (!ok) over += 1;
-  console.log(`  ${name.padEnd(60)} ${(bytes / 1024).toFixed(1).padStart(7)} KB of ${budget / 1024} KB ${ok ? "ok" : "OVER BUDGET"}`);
+  console.log(`  ${name.padEnd(60)} ${(bytes / 1000).toFixed(1).padStart(7)} KB of ${budget / 1000} KB ${ok ? "ok" : "OVER BUDGET"}`);
 }
+console.log(`  ${"full module (a bank's policy, the studio, Node), wasm gzip".padEnd(60)} ${(fullWasm / 1000).toFixed(1).padStart(7)} KB`);
+console.log(`  ${"a bank's page (full wasm + JS + CSS + its policy), gzip".padEnd(60)} ${(bankLoad / 1000).toFixed(1).padStart(7)} KB`);
+console.log(
+  `  raw: lean ${(raw("www/pkg/lean/credit_check_bg.wasm") / 1000).toFixed(1)} KB, full ${(raw("www/pkg/credit_check_bg.wasm") / 1000).toFixed(1)} KB`,
+);
 process.exitCode = over ? 1 : 0;

@@ -1,37 +1,88 @@
 #!/usr/bin/env bash
-# Builds the npm package (pkg/) and the site's copy of the browser module (www/pkg/).
-# Called by `make build`; assumes the tools are installed (`make setup`). Incremental: when the
-# compiled module and the packaging inputs are unchanged, the bindings and wasm-opt are skipped.
+# Builds the npm package (pkg/) and the site's copy of the browser modules (www/pkg/).
+# Called by `make build`; assumes the tools are installed (`make setup`). Incremental: when a
+# compiled module and the packaging inputs are unchanged, its bindings and wasm-opt are skipped.
+#
+# Two modules come from the one crate (README, Architecture):
+#   full (feature `full`, the default): every function; the npm package's Node and web builds,
+#        the studio, and the element once it needs a bank's policy — pkg/{node,web}/, www/pkg/;
+#   lean (no `full`): the widget's first load, the built-in policy only, precompiled by the
+#        native `pack_builtin` example (src/pack.rs) — pkg/web/lean/, www/pkg/lean/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
 # Cargo's own target directory: ./target unless CARGO_TARGET_DIR names another (a shared cache).
 target=${CARGO_TARGET_DIR:-target}
-wasm=$target/wasm32-unknown-unknown/wasm-release/credit_check.wasm
+built=$target/wasm32-unknown-unknown/wasm-release/credit_check.wasm
+packaging=$(cat scripts/build.sh scripts/package.mjs README.md Cargo.toml schemas/api.schema.json | sha256sum | cut -d' ' -f1)
 
-stamp=$target/pkg.stamp
-key=$(cat "$wasm" scripts/build.sh scripts/package.mjs README.md Cargo.toml schemas/api.schema.json | sha256sum | cut -d' ' -f1)
-if [[ -f pkg/package.json && -f www/pkg/credit_check_bg.wasm && -f $stamp && $(cat "$stamp") == "$key" ]]; then
-  fresh=1
-else
+cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --quiet
+mkdir -p "$target/modules/full" "$target/modules/lean"
+cp "$built" "$target/modules/full/credit_check.wasm"
+
+# The lean module: the built-in policy packed natively (also `make pack`), then the module built
+# with the standard library rebuilt for size and panics that trap at once (-Z build-std, through
+# RUSTC_BOOTSTRAP as `make fuzz` does; it needs the rust-src component, which `make setup`
+# installs): 15 KB gzip less. Where that cannot build, the plain build gives the same answers.
+pack=$target/modules/builtin.pack
+cargo run --quiet --features cli --example pack_builtin -- "$pack"
+export CREDIT_CHECK_BUILTIN_PACK
+CREDIT_CHECK_BUILTIN_PACK=$(realpath "$pack")
+lean=(cargo build --profile wasm-lean --target wasm32-unknown-unknown --lib --quiet --no-default-features)
+if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort" \
+  "${lean[@]}" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size; then
+  echo "build.sh: the lean module is built without -Z build-std (larger, same answers)" >&2
+  "${lean[@]}"
+fi
+cp "$target/wasm32-unknown-unknown/wasm-lean/credit_check.wasm" "$target/modules/lean/credit_check.wasm"
+
+# bindgen <module> <out-dir> <targets…>: the bindings of one module for the given targets,
+# optimised with wasm-opt once (every target emits the same module) — unless already done.
+fresh=1
+bindgen() {
+  local module=$1 out=$2
+  shift 2
+  local stamp=$target/modules/$module.stamp
+  local key
+  key=$(cat "$target/modules/$module/credit_check.wasm" <(echo "$packaging $*") | sha256sum | cut -d' ' -f1)
+  if [[ -f $out/credit_check_bg.wasm && -f $stamp && $(cat "$stamp") == "$key" ]]; then
+    return
+  fi
   fresh=0
-  rm -rf pkg www/pkg
-  for target in nodejs web; do
-    wasm-bindgen "$wasm" --target "$target" --out-dir "pkg/${target/nodejs/node}" \
+  local first=""
+  for t in "$@"; do
+    local dir=$out
+    [[ $t == nodejs ]] && dir=pkg/node
+    rm -rf "$dir"
+    wasm-bindgen "$target/modules/$module/credit_check.wasm" --target "$t" --out-dir "$dir" \
       --remove-name-section --remove-producers-section
+    if [[ -z $first ]]; then
+      npx --no-install wasm-opt -Oz "$dir/credit_check_bg.wasm" -o "$dir/credit_check_bg.wasm"
+      first=$dir
+    else
+      cp "$first/credit_check_bg.wasm" "$dir/credit_check_bg.wasm"
+    fi
   done
-  # Both targets emit the same module: optimise it once, use it twice.
-  npx --no-install wasm-opt -Oz pkg/web/credit_check_bg.wasm -o pkg/web/credit_check_bg.wasm
-  cp pkg/web/credit_check_bg.wasm pkg/node/credit_check_bg.wasm
+  echo "$key" > "$stamp"
+}
 
+[[ -f pkg/package.json ]] || rm -f "$target"/modules/*.stamp
+bindgen full pkg/web web nodejs
+bindgen lean pkg/web/lean web
+if [[ $fresh == 0 || ! -f pkg/package.json ]]; then
   version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
   node scripts/package.mjs "$version"
-
-  mkdir -p www/pkg
-  cp pkg/web/credit_check.js pkg/web/credit_check_bg.wasm www/pkg/
-  echo "$key" > "$stamp"
 fi
+
+rm -rf www/pkg
+mkdir -p www/pkg/lean
+cp pkg/web/credit_check_bg.wasm www/pkg/
+cp pkg/web/lean/credit_check.js pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
+# The site's copy of the full module initialises itself when it is imported, so that a page's
+# own scripts (the studio's, the browser tests') may call it at once; the element imports it only
+# for a bank's policy. (The npm package's web build keeps its explicit init.)
+{ cat pkg/web/credit_check.js; printf '\n// The site copy initialises itself (scripts/build.sh).\nawait __wbg_init();\n'; } \
+  > www/pkg/credit_check.js
 
 # The element's files change without the module: copy them (and its manifest) on every build.
 node scripts/element-package.mjs
@@ -40,9 +91,11 @@ node scripts/element-package.mjs
 npx --no-install esbuild scripts/studio-editor.js --bundle --format=esm --minify --legal-comments=eof \
   --outfile=www/studio/editor.bundle.js --log-level=warning
 
-raw=$(wc -c < pkg/web/credit_check_bg.wasm)
-gz=$(gzip -9 -c pkg/web/credit_check_bg.wasm | wc -c)
-js=$(gzip -9 -c pkg/web/credit_check.js | wc -c)
-echo "wasm size: ${raw} bytes, ${gz} bytes gzip (JS glue ${js} bytes gzip)$([[ $fresh == 1 ]] && echo ', unchanged')"
+size() {
+  echo "$(wc -c < "$1") bytes, $(gzip -9 -c "$1" | wc -c) bytes gzip"
+}
+unchanged=$([[ $fresh == 1 ]] && echo ', unchanged' || true)
+echo "wasm size: full $(size pkg/web/credit_check_bg.wasm); lean $(size pkg/web/lean/credit_check_bg.wasm)$unchanged"
+echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c)"
 ed=www/studio/editor.bundle.js
-echo "studio editor: $(wc -c < $ed) bytes, $(gzip -9 -c $ed | wc -c) bytes gzip"
+echo "studio editor: $(size $ed)"

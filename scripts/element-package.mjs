@@ -36,7 +36,7 @@ const ELEMENT = {
 function writeElementPackage() {
   mkdirSync("pkg/element", { recursive: true });
   for (const file of FILES) {
-    const text = readFileSync(`www/${file}`, "utf8").replaceAll("./pkg/credit_check", "../web/credit_check");
+    const text = readFileSync(`www/${file}`, "utf8").replaceAll("./pkg/", "../web/");
     writeFileSync(`pkg/element/${file}`, text);
   }
   const css = readFileSync("www/credit-check.css", "utf8");

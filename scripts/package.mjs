@@ -81,12 +81,17 @@ export interface CreditCheckError extends Error {
   errors: IssueOut[];
 }
 `;
-for (const dir of ["node", "web"]) {
+const MARK = "\n// Types generated from the Rust types (schemas/api.schema.json).\n";
+// The full module's builds and the widget's lean module (web/lean/, a part of the functions).
+for (const dir of ["node", "web", "web/lean"]) {
   const file = `pkg/${dir}/credit_check.d.ts`;
+  // Written once per build of the bindings: a second run (only the other module rebuilt) starts
+  // again from what wasm-bindgen wrote.
   const generated = readFileSync(file, "utf8")
+    .split(MARK)[0]
     // Options are optional: wasm-bindgen cannot say so for an unchecked parameter type.
     .replace(/, options: /g, ", options?: ")
     // The raw exports of the web build take externrefs: callers go through the typed functions.
     .replace(/\b([a-z]): any\b/g, "$1: unknown");
-  writeFileSync(file, `${generated}\n// Types generated from the Rust types (schemas/api.schema.json).\n${types}${extra}`);
+  writeFileSync(file, `${generated}${MARK}${types}${extra}`);
 }

@@ -28,6 +28,7 @@ pub fn read(v: &JsValue, path: &str) -> Result<Json, Issue> {
 
 /// Reads `v`, and tells whether it is deeply frozen (`Object.freeze` on every object and array
 /// in it): such a document cannot change, so a cache may trust its identity alone.
+#[cfg(feature = "full")]
 pub fn read_frozen(v: &JsValue, path: &str) -> Result<(Json, bool), Issue> {
     let mut r = Reader {
         budget: MAX_VALUES,

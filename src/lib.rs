@@ -38,6 +38,7 @@ pub mod hints;
 pub mod inputs;
 pub mod json;
 pub mod money;
+pub mod pack;
 pub mod plausibility;
 pub mod policy;
 pub mod profile;
@@ -45,6 +46,7 @@ pub mod questions;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod sort;
 pub mod subset;
 pub mod text;
 pub mod trace;
@@ -64,13 +66,60 @@ pub use text::Locale;
 
 use std::sync::OnceLock;
 
-/// The built-in reference policy, compiled once.
+/// The built-in reference policy, compiled once (the lean module reads it precompiled).
 pub fn builtin() -> Result<&'static Policy, Error> {
     static BUILTIN: OnceLock<Result<Policy, Error>> = OnceLock::new();
     BUILTIN
-        .get_or_init(Policy::builtin)
+        .get_or_init(load_builtin)
         .as_ref()
         .map_err(Clone::clone)
+}
+
+#[cfg(feature = "full")]
+fn load_builtin() -> Result<Policy, Error> {
+    Policy::builtin()
+}
+
+/// The lean module's built-in policy: compiled by the build (`builtin_pack`, written by
+/// `cargo run --example pack_builtin`, see scripts/build.sh) and only read here.
+#[cfg(not(feature = "full"))]
+fn load_builtin() -> Result<Policy, Error> {
+    const PACK: &[u8] = include_bytes!(env!(
+        "CREDIT_CHECK_BUILTIN_PACK",
+        "the lean build (no feature `full`) reads the precompiled built-in policy from the file \
+         CREDIT_CHECK_BUILTIN_PACK names: `cargo run --example pack_builtin -- <file>` writes it \
+         (scripts/build.sh does both)"
+    ));
+    pack::from_bytes(PACK).map_err(|e| Issue::new(Code::PolicyShape, "").with(e.to_string()).into())
+}
+
+/// The built-in policy as the lean module carries it (`pack`): compiled, without what only
+/// validation reads and without the document's own form of what the compiled policy holds
+/// (see [`lean`]). `tests/pack.rs` checks that it reads back to `lean(builtin)` and that the
+/// vectors' reports do not change.
+#[cfg(feature = "full")]
+pub fn builtin_pack() -> Result<Vec<u8>, Error> {
+    Ok(pack::to_bytes(&Policy::builtin()?))
+}
+
+/// A compiled policy with only what an evaluation reads, as the pack holds it: the document's
+/// embedded tests, its schemes, facts, knock-outs and products (compiled, they are the policy's
+/// own fields), its assumptions' values as written (the policy holds the values they give), and
+/// the warnings and cost bounds that validation reports are left out.
+#[cfg(feature = "full")]
+pub fn lean(mut policy: Policy) -> Policy {
+    let doc = &mut policy.doc;
+    doc.tests.clear();
+    doc.schemes.clear();
+    doc.facts.clear();
+    doc.knockouts.clear();
+    doc.products.clear();
+    for a in &mut doc.assumptions {
+        a.value = serde_json::Value::Null;
+    }
+    policy.warnings.clear();
+    policy.cost = Default::default();
+    policy
 }
 
 /// Evaluates a profile given as a serde_json value against the built-in policy.
@@ -125,6 +174,24 @@ pub fn resolve_policy(doc: Option<&serde_json::Value>) -> Result<PolicyRef, Erro
     let Some(doc) = doc.filter(|d| !d.is_null()) else {
         return builtin().map(PolicyRef::Builtin);
     };
+    custom_policy(doc)
+}
+
+/// The lean module evaluates the built-in policy only: a document is not one of its options.
+#[cfg(not(feature = "full"))]
+fn custom_policy(_: &serde_json::Value) -> Result<PolicyRef, Error> {
+    Err(lean_refuses_policy())
+}
+
+/// What the lean module says when given a policy: load the full module for that.
+pub fn lean_refuses_policy() -> Error {
+    Issue::new(Code::UnknownField, "options.policy")
+        .with("policy (this module evaluates the built-in policy only: a bank's policy needs credit_check.js)")
+        .into()
+}
+
+#[cfg(feature = "full")]
+fn custom_policy(doc: &serde_json::Value) -> Result<PolicyRef, Error> {
     let key = serde_json::to_string(doc).unwrap_or_default();
     if let Some(hit) = LAST_POLICY.with(|c| {
         c.borrow()

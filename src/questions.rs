@@ -45,7 +45,8 @@ fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
 
 fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec<String> {
     let mut v: Vec<String> = paths.into_iter().collect();
-    v.sort_by_key(|p| (order.get(p).copied().unwrap_or(usize::MAX), p.clone()));
+    let at = |p: &String| order.get(p).copied().unwrap_or(usize::MAX);
+    crate::sort::stable_by(&mut v, |a, b| (at(a), a) < (at(b), b));
     v
 }
 
@@ -279,13 +280,13 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
             weight,
         })
         .collect();
-    let place = |q: &QuestionOut| order.get(&q.path).copied().unwrap_or(usize::MAX);
-    list.sort_by(|a, b| {
-        b.weight
-            .cmp(&a.weight)
-            .then_with(|| place(a).cmp(&place(b)))
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    let key = |q: &QuestionOut| {
+        (
+            std::cmp::Reverse(q.weight),
+            order.get(&q.path).copied().unwrap_or(usize::MAX),
+        )
+    };
+    crate::sort::stable_by(&mut list, |a, b| (key(a), &a.path) < (key(b), &b.path));
     list.truncate(MAX_QUESTIONS);
     list
 }

@@ -1,13 +1,23 @@
 //! The JavaScript facade: converts with serde-wasm-bindgen, calls the core, converts back.
 //! No logic lives here. Errors become a thrown `Error` with `code`, `path` and `errors`.
+//!
+//! Two modules are built from it (scripts/build.sh): the full one (feature `full`: the npm
+//! package, the studio, a bank's policy; its own functions are in `wasm/full.rs`) and the
+//! widget's lean one, with the functions the element needs and the built-in policy only.
 
-use crate::engine::{self, Options};
-use crate::error::{Code, Error, Issue};
+use crate::engine;
+#[cfg(not(feature = "full"))]
+use crate::engine::Options;
+use crate::error::Error;
 use crate::json::Json;
 use crate::text::Locale;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+#[cfg(feature = "full")]
+mod full;
+#[cfg(feature = "full")]
+use full::prepare;
 
 /// Runs once when the module is instantiated: a last-resort report of an internal error to the
 /// console. The design makes a panic unreachable from any input (checked arithmetic, no unwrap or
@@ -22,13 +32,21 @@ pub fn start() {
     }));
 }
 
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::json_compatible()
+/// A result as a JS object, built field by field (serde-wasm-bindgen): the full module.
+#[cfg(feature = "full")]
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+/// A result as a JS object, through its JSON text: the lean module, which writes a report's
+/// JSON text anyway (for the sources it cites) and so carries one serializer instead of two.
+/// The object is the same (JSON.stringify of either gives the same bytes).
+#[cfg(not(feature = "full"))]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serializer())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    let text =
+        serde_json::to_string(v).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with the first issue's code, path and localized message, and every issue in `errors`.
@@ -57,36 +75,6 @@ fn locale_of(options: &JsValue) -> Locale {
         .unwrap_or_default()
 }
 
-/// The options object as raw input, and its `policy` member as a JSON document.
-fn read_options(options: &JsValue) -> Result<(Options, Option<serde_json::Value>), Error> {
-    let opts = Options::read(&read_json(options, "options")?)?;
-    let policy = if options.is_object() {
-        let p = js_sys::Reflect::get(options, &"policy".into()).unwrap_or(JsValue::UNDEFINED);
-        read_document(&p, "options.policy")?
-    } else {
-        None
-    };
-    Ok((opts, policy))
-}
-
-fn read_document(v: &JsValue, path: &str) -> Result<Option<serde_json::Value>, Error> {
-    read_document_frozen(v, path).map(|d| d.map(|(doc, _)| doc))
-}
-
-/// The document, and whether it is deeply frozen (then it cannot change under a cache).
-fn read_document_frozen(
-    v: &JsValue,
-    path: &str,
-) -> Result<Option<(serde_json::Value, bool)>, Error> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    // Through the input type, so that deep, circular or huge objects fail cleanly here too.
-    let (doc, frozen) = crate::js_read::read_frozen(v, path)?;
-    let value = doc.to_value(path)?;
-    Ok(Some((value, frozen)))
-}
-
 /// `evaluate(profile, options?)`: the report for one profile.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn evaluate(
@@ -100,142 +88,23 @@ pub fn evaluate(
     }
 }
 
-/// The last custom policy object, its JSON text and its compiled form: the same object with the
-/// same content again is neither read nor compiled (by identity and by content, so a document
-/// changed in place is read again). A deeply frozen object cannot change: its identity is
-/// enough, and a call costs what a call with the built-in policy costs.
-struct LastPolicy {
-    object: JsValue,
-    /// None when the object is deeply frozen (no content to compare).
-    text: Option<JsValue>,
-    policy: crate::PolicyRef,
-}
-
-thread_local! {
-    static LAST_OBJECT: std::cell::RefCell<Option<LastPolicy>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The options and the policy they name (or the built-in one).
+/// The lean module's options: the built-in policy only (the element loads the full module for a
+/// bank's policy, README "On a web page"), read without the policy reader.
+#[cfg(not(feature = "full"))]
 fn prepare(options: &JsValue) -> Result<(Options, crate::PolicyRef), Error> {
-    let doc = options
-        .is_object()
-        .then(|| js_sys::Reflect::get(options, &"policy".into()).ok())
-        .flatten()
-        .filter(|p| p.is_object());
-    let Some(doc) = doc else {
-        let (opts, doc) = read_options(options)?;
-        return Ok((opts, crate::resolve_policy(doc.as_ref())?));
-    };
-    // The options without the policy: the document is read once, below, or not at all.
-    let rest = js_sys::Object::assign(&js_sys::Object::new(), options.unchecked_ref());
-    let _ = js_sys::Reflect::delete_property(&rest, &"policy".into());
-    let opts = Options::read(&read_json(&rest, "options")?)?;
-    // The text is made only to compare with a stored one: a frozen document is trusted by identity.
-    let text = || js_sys::JSON::stringify(&doc).map(JsValue::from).ok();
-    let hit = LAST_OBJECT.with(|c| {
-        c.borrow().as_ref().and_then(|last| {
-            let same = last.object == doc
-                && match &last.text {
-                    None => true,
-                    Some(t) => text().is_some_and(|now| now == *t),
-                };
-            same.then(|| last.policy.clone())
-        })
-    });
-    if let Some(policy) = hit {
-        return Ok((opts, policy));
+    let given = options.is_object()
+        && js_sys::Reflect::get(options, &"policy".into())
+            .is_ok_and(|p| !p.is_undefined() && !p.is_null());
+    if given {
+        return Err(crate::lean_refuses_policy());
     }
-    let read = read_document_frozen(&doc, "options.policy")?;
-    let frozen = read.as_ref().is_some_and(|(_, f)| *f);
-    let policy = crate::resolve_policy(read.as_ref().map(|(d, _)| d))?;
-    // A circular or BigInt document cannot be stringified: it was refused above.
-    let text = if frozen { None } else { text() };
-    if frozen || text.is_some() {
-        LAST_OBJECT.with(|c| {
-            *c.borrow_mut() = Some(LastPolicy {
-                object: doc,
-                text,
-                policy: policy.clone(),
-            })
-        });
-    }
-    Ok((opts, policy))
+    let opts = Options::read(&read_json(options, "options")?)?;
+    Ok((opts, crate::PolicyRef::Builtin(crate::builtin()?)))
 }
 
 fn report_for(profile: &JsValue, options: &JsValue) -> Result<crate::report::Report, Error> {
     let (opts, policy) = prepare(options)?;
     engine::evaluate(&read_json(profile, "")?, &policy, &opts)
-}
-
-/// `evaluateMany(profiles, options?)`: one entry per profile, in order; a bad profile gives
-/// `{ error: { index, code, path, message } }` in its place and the others are kept.
-#[wasm_bindgen(js_name = evaluateMany, unchecked_return_type = "ManyResult[]")]
-pub fn evaluate_many(
-    #[wasm_bindgen(unchecked_param_type = "Profile[]")] profiles: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
-    let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
-    // Each profile is read on its own, with its own limits: one oversized or hostile entry
-    // becomes an error at its index, and a large batch is not refused as a whole.
-    let array = profiles.dyn_ref::<js_sys::Array>().ok_or_else(|| {
-        throw(
-            &Issue::new(Code::WrongType, "profiles").with("array").into(),
-            locale,
-        )
-    })?;
-    // Each report becomes a JS object as soon as it is made, so wasm memory holds one report at
-    // a time, not the whole batch (it is never given back to the page once grown).
-    let out = js_sys::Array::new_with_length(array.length());
-    for (index, item) in array.iter().enumerate() {
-        let input = read_json(&item, "");
-        let entry =
-            crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts);
-        out.set(u32::try_from(index).unwrap_or(u32::MAX), to_js(&entry)?);
-    }
-    Ok(out.into())
-}
-
-/// `validatePolicy(policy, options?)`: `{ ok, errors: [{ code, path, message }], tests: { passed, failed } }`.
-#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Validation")]
-pub fn validate_policy(
-    #[wasm_bindgen(unchecked_param_type = "PolicyDoc")] policy: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ locale?: LocaleTag }")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
-    // A document that cannot even be read (NaN, circular) is still an answer, not a throw.
-    let validation = match read_document(&policy, "") {
-        Ok(doc) => crate::validate::validate(&doc.unwrap_or_default(), locale),
-        Err(e) => crate::validate::Validation::failed(&e, locale),
-    };
-    to_js(&validation)
-}
-
-/// `defaultPolicy()`: the built-in policy document.
-#[wasm_bindgen(js_name = defaultPolicy, unchecked_return_type = "PolicyDoc")]
-pub fn default_policy() -> Result<JsValue, JsValue> {
-    match crate::builtin() {
-        Ok(p) => to_js(&p.doc),
-        Err(e) => Err(throw(&e, Locale::En)),
-    }
-}
-
-/// `profileSchema()`: the JSON Schema of a profile.
-#[wasm_bindgen(js_name = profileSchema, unchecked_return_type = "JsonSchema")]
-pub fn profile_schema() -> Result<JsValue, JsValue> {
-    schema(crate::schema::PROFILE_SCHEMA)
-}
-
-/// `policySchema()`: the JSON Schema of a policy document.
-#[wasm_bindgen(js_name = policySchema, unchecked_return_type = "JsonSchema")]
-pub fn policy_schema() -> Result<JsValue, JsValue> {
-    schema(crate::schema::POLICY_SCHEMA)
-}
-
-fn schema(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text)
 }
 
 /// `evaluateInto(host, profile, options?)`: evaluates, renders the report into `host` (replacing
@@ -329,38 +198,4 @@ pub fn policy_inputs(
     let locale = locale_of(&options);
     let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
     to_js(&crate::ui::inputs::policy_inputs(&policy, opts.locale))
-}
-
-// ---- helper F: the policy studio (www/studio.html, issue #16) ----
-
-/// `explain(profile, options?)`: the trace of one evaluation under `options.policy` (or the
-/// built-in one): every knock-out, product check and limit step with its expression, the facts it
-/// reads with their values, the value it gave, the tables it matched, and each product's binding cap.
-#[wasm_bindgen(unchecked_return_type = "Trace")]
-pub fn explain(
-    #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
-    let trace = prepare(&options).and_then(|(opts, policy)| {
-        crate::trace::explain(&read_json(&profile, "")?, &policy, opts.locale)
-    });
-    match trace {
-        Ok(t) => to_js(&t),
-        Err(e) => Err(throw(&e, locale)),
-    }
-}
-
-/// At most this many seeded profiles in one call.
-const MAX_SAMPLE: u32 = 100_000;
-
-/// `sampleProfiles(count, seed?)`: seeded, varied profiles, the same as `credit-check generate`.
-#[wasm_bindgen(js_name = sampleProfiles, unchecked_return_type = "Profile[]")]
-pub fn sample_profiles(count: u32, seed: Option<u32>) -> Result<JsValue, JsValue> {
-    let mut rng = crate::sample::Rng::new(u64::from(seed.unwrap_or(42)));
-    let list: Vec<serde_json::Value> = (0..count.min(MAX_SAMPLE))
-        .map(|_| crate::sample::profile(&mut rng))
-        .collect();
-    to_js(&list)
 }

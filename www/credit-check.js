@@ -14,15 +14,38 @@
 // rendered by the core (evaluateInto); this file wires the platform's element API, the inputs and
 // the events. Everything stays in this page: the module and the policy are the only loads, and
 // nothing is stored unless the user ticks "save a draft".
-import init, { evaluateInto, formSpec, uiTexts, readForm, policyInputs, validatePolicy } from "./pkg/credit_check.js";
+//
+// Two modules, both same-origin files under pkg/ (README, "On a web page"): the lean one
+// (pkg/lean/) is the first load, with the built-in policy precompiled and every function the
+// element needs for it; the full one (pkg/credit_check.js) reads, validates and compiles a bank's
+// policy, and is fetched only when one is given (policy-src, the policy property).
 import { buildSections, el, setFieldError, setFieldWarnings, setFieldEcho } from "./credit-check-form.js";
 import { fragmentFor, readFragment, hasDraft, saveDraft, loadDraft, deleteDraft } from "./credit-check-share.js";
 
-let loading = null;
-/** Loads and compiles the wasm module once for every element on the page. */
-function loadModule() {
-  loading ??= init({ module_or_path: new URL("./pkg/credit_check_bg.wasm", import.meta.url) });
-  return loading;
+let leanLoading = null;
+let fullLoading = null;
+/** The module loaded last (for `uiTexts`: both have every text). */
+let loaded = null;
+/**
+ * Loads and compiles the lean module once for every element on the page (imported when first
+ * needed, like the full one, so that a bank's page does not fetch it at all).
+ */
+function loadLean() {
+  leanLoading ??= import("./pkg/lean/credit_check.js").then(async (lean) => {
+    await lean.default({ module_or_path: new URL("./pkg/lean/credit_check_bg.wasm", import.meta.url) });
+    loaded ??= lean;
+    return lean;
+  });
+  return leanLoading;
+}
+/** Loads and compiles the full module once for every element on the page, when one needs it. */
+function loadFull() {
+  fullLoading ??= import("./pkg/credit_check.js").then(async (full) => {
+    await full.default({ module_or_path: new URL("./pkg/credit_check_bg.wasm", import.meta.url) });
+    loaded = full;
+    return full;
+  });
+  return fullLoading;
 }
 
 /**
@@ -89,6 +112,9 @@ export class CreditCheckElement extends HTMLElement {
   #policyFailed = false;
   #ready = false;
   #starting = false;
+  /** The module this element calls: the lean one, or the full one once a bank's policy is given. */
+  #m = null;
+  #full = false;
   #resolveReady;
   /** Window listeners, removed when the element leaves the document. */
   #windowListeners = null;
@@ -186,8 +212,46 @@ export class CreditCheckElement extends HTMLElement {
     this.#policyLoads += 1;
     this.#policyLoading = false;
     if (!this.#ready) return;
+    if (this.#needsFull() && !this.#full) {
+      // A bank's policy is read by the full module: nothing is evaluated until it has loaded.
+      const load = this.#policyLoads;
+      this.#policyLoading = true;
+      this.#loadModule().then(
+        () => {
+          if (load !== this.#policyLoads) return;
+          this.#policyLoading = false;
+          this.#buildForm();
+          this.#update();
+        },
+        (e) => {
+          if (load !== this.#policyLoads) return;
+          this.#policyLoading = false;
+          this.#policyFailed = true;
+          this.#showUnavailable();
+          this.#fail("wasmUnavailable", `${BEFORE_LOAD.wasmUnavailable[this.locale]} (${e?.message ?? e})`, "", [], { visible: false });
+        },
+      );
+      return;
+    }
     this.#buildForm();
     this.#update();
+  }
+
+  /** A bank's policy (policy-src or the policy property) needs the full module. */
+  #needsFull() {
+    return this.#policy !== undefined || this.hasAttribute("policy-src");
+  }
+
+  /** Loads the module the element needs now (or keeps the one it has). */
+  async #loadModule() {
+    if (this.#needsFull()) {
+      if (!this.#full) {
+        this.#m = await loadFull();
+        this.#full = true;
+      }
+    } else {
+      this.#m ??= await loadLean();
+    }
   }
 
   async connectedCallback() {
@@ -205,11 +269,15 @@ export class CreditCheckElement extends HTMLElement {
     }
     if (this.#starting) return;
     this.#starting = true;
-    const failure = await loadModule().then(
-      () => null,
-      (e) => e ?? new Error("unknown"),
-    );
+    const load = () =>
+      this.#loadModule().then(
+        () => null,
+        (e) => e ?? new Error("unknown"),
+      );
+    let failure = await load();
     await pageScriptsRan;
+    // A policy given meanwhile is read by the full module.
+    failure ??= await load();
     this.#starting = false;
     if (failure) {
       this.#reportHost.replaceChildren();
@@ -255,7 +323,7 @@ export class CreditCheckElement extends HTMLElement {
   setField(path, value) {
     if (!this.#ready) throw new Error("credit-check: setField before the element is ready (await element.ready)");
     if (!this.#fieldSpecs().has(path)) {
-      this.#fail("unknownField", `setField: ${uiTexts(this.locale).unknownField}: ${path}`, path, [], { visible: false });
+      this.#fail("unknownField", `setField: ${this.#m.uiTexts(this.locale).unknownField}: ${path}`, path, [], { visible: false });
       return;
     }
     const text = typeof value === "boolean" ? String(value) : String(value ?? "");
@@ -318,7 +386,7 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   #texts() {
-    return uiTexts(this.locale);
+    return this.#m.uiTexts(this.locale);
   }
 
   /**
@@ -330,9 +398,9 @@ export class CreditCheckElement extends HTMLElement {
     if (this.#specs?.locale !== this.locale || this.#specs?.policy !== this.#policy) {
       let sections;
       try {
-        sections = formSpec(this.locale, this.#policy ? { policy: this.#policy } : undefined);
+        sections = this.#m.formSpec(this.locale, this.#policy ? { policy: this.#policy } : undefined);
       } catch {
-        sections = formSpec(this.locale);
+        sections = this.#m.formSpec(this.locale);
       }
       const byPath = new Map(sections.flatMap((s) => s.fields).map((f) => [f.path, f]));
       this.#specs = { locale: this.locale, policy: this.#policy, sections, byPath };
@@ -372,11 +440,15 @@ export class CreditCheckElement extends HTMLElement {
     try {
       const url = new URL(src, document.baseURI);
       if (url.origin !== location.origin) throw new Error(`policy-src must be on this page's origin: ${url.href}`);
+      // The full module (which validates the document) loads while the document does.
+      const module = this.#loadModule();
+      module.catch(() => {});
       const response = await fetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
       const doc = await response.json();
+      await module;
       if (load !== this.#policyLoads) return false;
-      const validation = validatePolicy(doc, { locale: this.locale });
+      const validation = this.#m.validatePolicy(doc, { locale: this.locale });
       if (!validation.ok) {
         detail = { code: "policyInvalid", errors: validation.errors, tests: validation.tests };
         throw new Error(`${url.pathname}: ${validation.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
@@ -531,7 +603,7 @@ export class CreditCheckElement extends HTMLElement {
     const byPath = new Map();
     let products = [];
     try {
-      products = policyInputs(this.#options()).filter((p) => p.kind === "product");
+      products = this.#m.policyInputs(this.#options()).filter((p) => p.kind === "product");
     } catch {
       return () => null;
     }
@@ -600,7 +672,7 @@ export class CreditCheckElement extends HTMLElement {
     if (!this.#ready || !this.isConnected || this.#policyFailed || this.#policyLoading) return;
     const started = performance.now();
     const texts = this.#texts();
-    const read = readForm(Object.fromEntries(this.#values), this.locale);
+    const read = this.#m.readForm(Object.fromEntries(this.#values), this.locale);
     this.#read = read;
     this.#showReadValues(read);
     if (read.errors.length) {
@@ -613,7 +685,7 @@ export class CreditCheckElement extends HTMLElement {
     const keep = this.#keepView();
     let report;
     try {
-      report = evaluateInto(this.#reportHost, read.profile, this.#options());
+      report = this.#m.evaluateInto(this.#reportHost, read.profile, this.#options());
     } catch (e) {
       const problems = e.errors?.length ? e.errors : [{ code: e.code, path: e.path ?? "", message: e.message ?? String(e) }];
       const atFields = problems.filter((p) => this.#fields.has(p.path));
@@ -873,4 +945,8 @@ export class CreditCheckElement extends HTMLElement {
 
 if (!customElements.get("credit-check")) customElements.define("credit-check", CreditCheckElement);
 
-export { uiTexts };
+/** The page's texts by key (`uiTexts` of the module the elements loaded; after `element.ready`). */
+export function uiTexts(locale) {
+  if (!loaded) throw new Error("credit-check: uiTexts before the module has loaded (await element.ready)");
+  return loaded.uiTexts(locale);
+}

@@ -55,7 +55,7 @@ pub(super) fn fields() -> &'static [Field] {
                 ))
             })
             .collect();
-        v.sort_by_key(|(order, _)| *order);
+        crate::sort::stable_by_key(&mut v, |(order, _)| *order);
         v.into_iter().map(|(_, f)| f).collect()
     })
 }

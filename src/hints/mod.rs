@@ -198,7 +198,7 @@ pub fn for_product(
                 ));
             }
         }
-        found.sort_by_key(|a| a.0);
+        crate::sort::stable_by_key(&mut found, |a| a.0);
         let best: Vec<HintOut> = found.into_iter().take(PER_CHECK).map(|(_, h)| h).collect();
         if i < knockouts {
             cache.knockouts.insert(i, best.clone());

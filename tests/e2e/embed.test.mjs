@@ -33,6 +33,16 @@ test("the embed page uses the bank's policy and receives the result event", asyn
   await page.close();
 });
 
+test("a bank's page loads the full module alone, never the lean one", async () => {
+  const { page, requests } = await recordingPage(env.chrome.browser);
+  await page.goto(`${env.server.url}embed.html`);
+  await page.waitForSelector("html[data-ready=true]");
+  const paths = requests.map((r) => new URL(r.url).pathname);
+  assert.ok(paths.includes("/pkg/credit_check_bg.wasm"), JSON.stringify(paths));
+  assert.deepEqual(paths.filter((p) => p.startsWith("/pkg/lean/")), []);
+  await page.close();
+});
+
 test("a policy property with a different product answers with that product", async () => {
   const { page } = await recordingPage(env.chrome.browser);
   await page.goto(`${env.server.url}embed.html`);

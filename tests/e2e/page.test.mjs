@@ -167,7 +167,10 @@ test("fuzzed policy texts and profile fields always render as text", async (t) =
       policy.tests = [];
       const el = document.querySelector("credit-check");
       el.setField("name", texts[5]);
+      // The first policy given to the page loads the full module before it shows a result.
+      const shown = new Promise((resolve) => el.addEventListener("credit-check:result", resolve, { once: true }));
       el.policy = policy;
+      await shown;
       const root = el.shadowRoot;
       for (const d of root.querySelectorAll("details")) d.open = true;
       const report = root.querySelector(".report");
@@ -212,6 +215,34 @@ test("every golden vector gives in the browser what it gives in Node", async (t)
     assert.deepEqual(check(replay, c), [], `${c.file}: ${c.name}`);
   });
   t.diagnostic(`${cases.length} vectors passed in chromium`);
+  await page.close();
+});
+
+test("the page loads the lean module alone, and every golden vector gives through it what it gives in Node", async (t) => {
+  const { page, requests } = await open({ width: 800, height: 600 });
+  const cases = loadVectors();
+  const results = await page.evaluate(async (text) => {
+    // The element's own instance (initialised when the page loaded).
+    const { evaluate } = await import("./pkg/lean/credit_check.js");
+    return JSON.parse(text).map((c) => {
+      try {
+        return { report: evaluate(c.profile, { locale: "en", ...(c.options || {}) }) };
+      } catch (e) {
+        return { error: { code: e.code, path: e.path, message: e.message } };
+      }
+    });
+  }, JSON.stringify(cases));
+  cases.forEach((c, i) => {
+    const replay = () => {
+      if (results[i].error) throw Object.assign(new Error(results[i].error.message), results[i].error);
+      return results[i].report;
+    };
+    assert.deepEqual(check(replay, c), [], `${c.file}: ${c.name}`);
+  });
+  const paths = requests.map((r) => new URL(r.url).pathname);
+  assert.ok(paths.includes("/pkg/lean/credit_check_bg.wasm"), JSON.stringify(paths));
+  assert.deepEqual(paths.filter((p) => p.startsWith("/pkg/credit_check")), [], "the full module is not fetched");
+  t.diagnostic(`${cases.length} vectors passed in chromium through the lean module`);
   await page.close();
 });
 

@@ -30,9 +30,12 @@ test("the packed tarball installs and loads by name with require and import", (t
     for (const f of ["element/credit-check.js", "element/credit-check-form.js", "element/credit-check-share.js", "element/credit-check.css", "element/credit-check.d.ts", "custom-elements.json"]) {
       assert.ok(files.includes(`package/${f}`), f);
     }
-    // The element's module resolves by its export name and points at the package's web build.
+    // The element's module resolves by its export name and points at the package's web builds:
+    // the lean module first, the full one imported only for a bank's policy.
     const element = run("node", ["-e", `console.log(require.resolve("credit-check/element"))`], dir).trim();
-    assert.match(readFileSync(element, "utf8"), /from "\.\.\/web\/credit_check\.js"/);
+    assert.match(readFileSync(element, "utf8"), /import\("\.\.\/web\/lean\/credit_check\.js"\)/);
+    assert.match(readFileSync(element, "utf8"), /import\("\.\.\/web\/credit_check\.js"\)/);
+    assert.ok(files.includes("package/web/lean/credit_check_bg.wasm"));
     t.diagnostic(`${tgz}: ${files.filter(Boolean).length} files`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

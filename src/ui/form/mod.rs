@@ -227,8 +227,8 @@ const SECTIONS: &[(&str, (&str, &str), bool, Part)] = &[
 
 /// The whole form in one locale, for the built-in policy.
 pub fn spec(locale: Locale) -> Vec<Section> {
-    match Policy::builtin() {
-        Ok(p) => spec_for(&p, locale),
+    match crate::builtin() {
+        Ok(p) => spec_for(p, locale),
         Err(_) => Vec::new(),
     }
 }

@@ -120,8 +120,8 @@ pub fn read(values: &Json, locale: Locale) -> FormRead {
             },
         )),
     }
-    reads.sort_by_key(|r| r.order);
-    errors.sort_by_key(|(o, _)| *o);
+    crate::sort::stable_by_key(&mut reads, |r| r.order);
+    crate::sort::stable_by_key(&mut errors, |(o, _)| *o);
     FormRead {
         profile: profile_of(&reads),
         errors: errors.into_iter().map(|(_, e)| e).collect(),

@@ -1,0 +1,652 @@
+//! The built-in policy precompiled at build time, for the widget's lean module.
+//!
+//! The lean module (built without the feature `full`) does not read policy documents: it carries
+//! the built-in policy already compiled — every expression parsed, type-checked and resolved —
+//! written natively by `cargo run --example pack_builtin` ([`crate::builtin_pack`]) and read
+//! back here when the module starts. So it carries neither the JSON reader of policy documents
+//! nor the compiler with its checks, only this reader, which is hand-written: serde's derived
+//! readers for the same types were four times its size.
+//!
+//! The format: every text once, in a table at the start (a fact's name, a check's path and the
+//! facts it reads recur throughout a compiled policy), then the policy, each value in the
+//! order its type lists its parts, numbers and lengths as LEB128, decimals as their 16 bytes
+//! (scale included, so a value reads back exactly). Each type's parts are listed once below,
+//! in a macro that writes the reader and the writer from the same list and destructures the type
+//! whole, so that a field added to a compiled type is a compile error here until it is packed.
+//! `tests/pack.rs` checks that the built-in policy reads back to the same policy.
+
+use crate::facts::{Ty, Val};
+use crate::policy::check::Check;
+use crate::policy::expr::{Expr, Func, Op, Slot};
+use crate::policy::model::{Apply, Assumption, Layout, PolicyDoc, Source, StatusNames, Text};
+use crate::policy::num::Dec;
+use crate::policy::resolve::Reads;
+use crate::policy::scheme::{Group, Indicator, Measure, Scheme};
+use crate::policy::table::{BandRow, Table, TableKind};
+use crate::policy::{DerivedFact, Policy, Product, Step};
+use crate::report::ValueKind;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// A pack that cannot be read: one written by another version of the crate, or damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError;
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the precompiled built-in policy cannot be read")
+    }
+}
+
+/// Reads a value written by [`to_bytes`].
+pub fn from_bytes<T: Pack>(bytes: &[u8]) -> Result<T, PackError> {
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        texts: Vec::new(),
+    };
+    let count = r.len()?;
+    for _ in 0..count {
+        let n = r.len()?;
+        let raw = r.take_bytes(n)?;
+        r.texts
+            .push(std::str::from_utf8(raw).map_err(|_| PackError)?);
+    }
+    let v = T::take(&mut r)?;
+    if r.at == bytes.len() {
+        Ok(v)
+    } else {
+        Err(PackError)
+    }
+}
+
+/// Writes a value for [`from_bytes`] (natively, when the build packs the built-in policy).
+#[cfg(feature = "full")]
+pub fn to_bytes<T: Pack>(value: &T) -> Vec<u8> {
+    let mut body = Writer::default();
+    value.put(&mut body);
+    let mut out = Writer::default();
+    out.varint(body.texts.len() as u64);
+    for t in &body.texts {
+        out.varint(t.len() as u64);
+        out.out.extend_from_slice(t.as_bytes());
+    }
+    out.out.extend_from_slice(&body.out);
+    out.out
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, PackError> {
+        let b = *self.bytes.get(self.at).ok_or(PackError)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn take_bytes(&mut self, n: usize) -> Result<&'a [u8], PackError> {
+        let end = self.at.checked_add(n).ok_or(PackError)?;
+        let raw = self.bytes.get(self.at..end).ok_or(PackError)?;
+        self.at = end;
+        Ok(raw)
+    }
+
+    fn varint(&mut self) -> Result<u64, PackError> {
+        let mut v: u64 = 0;
+        let mut shift = 0u32;
+        loop {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f).checked_shl(shift).ok_or(PackError)?;
+            if b < 0x80 {
+                return Ok(v);
+            }
+            shift += 7;
+        }
+    }
+
+    fn len(&mut self) -> Result<usize, PackError> {
+        usize::try_from(self.varint()?).map_err(|_| PackError)
+    }
+
+    fn text(&mut self) -> Result<&'a str, PackError> {
+        let i = self.len()?;
+        self.texts.get(i).copied().ok_or(PackError)
+    }
+}
+
+#[cfg(feature = "full")]
+#[derive(Default)]
+pub struct Writer {
+    out: Vec<u8>,
+    texts: Vec<String>,
+    index: std::collections::HashMap<String, u64>,
+}
+
+#[cfg(feature = "full")]
+impl Writer {
+    fn varint(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.out.push(b);
+                return;
+            }
+            self.out.push(b | 0x80);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        let i = match self.index.get(s) {
+            Some(i) => *i,
+            None => {
+                let i = self.texts.len() as u64;
+                self.texts.push(s.to_string());
+                self.index.insert(s.to_string(), i);
+                i
+            }
+        };
+        self.varint(i);
+    }
+}
+
+/// A type the pack holds: written natively by `put`, read by `take`.
+pub trait Pack: Sized {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer);
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError>;
+}
+
+impl Pack for String {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.text(self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        r.text().map(str::to_string)
+    }
+}
+
+impl Pack for Arc<str> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.text(self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        r.text().map(Arc::from)
+    }
+}
+
+impl Pack for bool {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.out.push(u8::from(*self));
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        match r.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(PackError),
+        }
+    }
+}
+
+macro_rules! unsigned {
+    ($($t:ty)*) => {$(
+        impl Pack for $t {
+            #[cfg(feature = "full")]
+            fn put(&self, w: &mut Writer) {
+                w.varint(*self as u64);
+            }
+            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+                <$t>::try_from(r.varint()?).map_err(|_| PackError)
+            }
+        }
+    )*};
+}
+unsigned!(u16 u32 u64 usize);
+
+impl Pack for Decimal {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.out.extend_from_slice(&self.serialize());
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let raw: [u8; 16] = r.take_bytes(16)?.try_into().map_err(|_| PackError)?;
+        Ok(Decimal::deserialize(raw))
+    }
+}
+
+impl Pack for Dec {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Decimal::take(r).map(Dec)
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        match self {
+            None => w.out.push(0),
+            Some(v) => {
+                w.out.push(1);
+                v.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        match r.byte()? {
+            0 => Ok(None),
+            1 => T::take(r).map(Some),
+            _ => Err(PackError),
+        }
+    }
+}
+
+impl<T: Pack> Pack for Box<T> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        (**self).put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        T::take(r).map(Box::new)
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for v in self {
+            v.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        // Loops rather than `collect`: each element type would bring its own iterator adapters.
+        let n = r.len()?;
+        let mut v = Vec::new();
+        for _ in 0..n {
+            v.push(T::take(r)?);
+        }
+        Ok(v)
+    }
+}
+
+impl<T: Pack + Ord> Pack for BTreeSet<T> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for v in self {
+            v.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let n = r.len()?;
+        let mut set = BTreeSet::new();
+        for _ in 0..n {
+            set.insert(T::take(r)?);
+        }
+        Ok(set)
+    }
+}
+
+impl<K: Pack + Ord, V: Pack> Pack for BTreeMap<K, V> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for (k, v) in self {
+            k.put(w);
+            v.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let n = r.len()?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let k = K::take(r)?;
+            map.insert(k, V::take(r)?);
+        }
+        Ok(map)
+    }
+}
+
+impl<A: Pack, B: Pack> Pack for (A, B) {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok((A::take(r)?, B::take(r)?))
+    }
+}
+
+impl<A: Pack, B: Pack, C: Pack> Pack for (A, B, C) {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+        self.2.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok((A::take(r)?, B::take(r)?, C::take(r)?))
+    }
+}
+
+/// A struct, field by field: the writer destructures it whole and the reader builds it whole,
+/// so the list below must name every field.
+macro_rules! records {
+    ($($ty:ident { $($f:ident),* $(,)? })*) => {$(
+        impl Pack for $ty {
+            #[cfg(feature = "full")]
+            fn put(&self, w: &mut Writer) {
+                let $ty { $($f),* } = self;
+                $($f.put(w);)*
+            }
+            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+                Ok($ty { $($f: Pack::take(r)?),* })
+            }
+        }
+    )*};
+}
+
+records! {
+    Step { id, label, expr, kind, path }
+    Product { id, name, provenance, note, apply, eligibility, steps, amount, amount_at, reads }
+    DerivedFact { id, expr, path }
+    Scheme {
+        id, title, basis, held, checks, prerequisites, indicators, groups, pass, routes, statuses,
+        assumptions, status_of, layout, apply, measure_reads, published,
+    }
+    Indicator { id, label, max, measures, rating, group }
+    Measure { text, expr, kind, table_at, path }
+    Group { id, label, cap, min }
+    Check { id, label, expr, actual, required, kind, missing_passes, path, reads }
+    Reads { facts, steps }
+    Table { kind, description, rows, entries }
+    BandRow { at_least, above, at_most, below, value, top, label }
+    StatusNames { held, qualified, not_qualified, borderline, incomplete }
+    Layout { range, score, indicators, ladder, qualified }
+    Apply { steps, documents, deadline }
+    Source { id, title, url }
+}
+
+/// An enum without data, by its position in the list (which the `match` keeps complete).
+macro_rules! choices {
+    ($($ty:ident { $($v:ident),* $(,)? })*) => {$(
+        impl Pack for $ty {
+            #[cfg(feature = "full")]
+            fn put(&self, w: &mut Writer) {
+                const ALL: &[$ty] = &[$($ty::$v),*];
+                match self { $($ty::$v)|* => {} }
+                let i = ALL.iter().position(|x| x == self).unwrap_or(usize::MAX);
+                w.varint(i as u64);
+            }
+            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+                const ALL: &[$ty] = &[$($ty::$v),*];
+                ALL.get(r.len()?).copied().ok_or(PackError)
+            }
+        }
+    )*};
+}
+
+choices! {
+    Op { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, And, Or }
+    Func {
+        Min, Max, Best, Floor, Round, Abs, If, Band, BandTop, Lookup, Coalesce, Count, Known, Step,
+    }
+    Ty { Num, Bool, Str }
+    ValueKind { Money, Ratio, Count, Years, Points, Flag, Choice, Text, Number }
+    TableKind { Band, Map }
+}
+
+impl Pack for Text {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        BTreeMap::take(r).map(Text)
+    }
+}
+
+impl Pack for Val {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Val::Num(d) => {
+                w.out.push(0);
+                d.put(w);
+            }
+            Val::Bool(b) => {
+                w.out.push(1);
+                b.put(w);
+            }
+            Val::Str(s) => {
+                w.out.push(2);
+                s.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(match r.byte()? {
+            0 => Val::Num(Pack::take(r)?),
+            1 => Val::Bool(Pack::take(r)?),
+            2 => Val::Str(Pack::take(r)?),
+            _ => return Err(PackError),
+        })
+    }
+}
+
+impl Pack for Slot {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Slot::Name => w.out.push(0),
+            Slot::Global(i) => {
+                w.out.push(1);
+                i.put(w);
+            }
+            Slot::Local(i) => {
+                w.out.push(2);
+                i.put(w);
+            }
+            Slot::Step(p, s) => {
+                w.out.push(3);
+                p.put(w);
+                s.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(match r.byte()? {
+            0 => Slot::Name,
+            1 => Slot::Global(Pack::take(r)?),
+            2 => Slot::Local(Pack::take(r)?),
+            3 => Slot::Step(Pack::take(r)?, Pack::take(r)?),
+            _ => return Err(PackError),
+        })
+    }
+}
+
+impl Pack for Expr {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        match self {
+            Expr::Lit(v) => {
+                w.out.push(0);
+                v.put(w);
+            }
+            Expr::Fact(name, slot) => {
+                w.out.push(1);
+                name.put(w);
+                slot.put(w);
+            }
+            Expr::Table(name, i) => {
+                w.out.push(2);
+                name.put(w);
+                i.put(w);
+            }
+            Expr::Neg(a) => {
+                w.out.push(3);
+                a.put(w);
+            }
+            Expr::Not(a) => {
+                w.out.push(4);
+                a.put(w);
+            }
+            Expr::Bin(op, a, b) => {
+                w.out.push(5);
+                op.put(w);
+                a.put(w);
+                b.put(w);
+            }
+            Expr::Call(f, args) => {
+                w.out.push(6);
+                f.put(w);
+                args.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(match r.byte()? {
+            0 => Expr::Lit(Pack::take(r)?),
+            1 => Expr::Fact(Pack::take(r)?, Pack::take(r)?),
+            2 => Expr::Table(Pack::take(r)?, Pack::take(r)?),
+            3 => Expr::Neg(Pack::take(r)?),
+            4 => Expr::Not(Pack::take(r)?),
+            5 => Expr::Bin(Pack::take(r)?, Pack::take(r)?, Pack::take(r)?),
+            6 => Expr::Call(Pack::take(r)?, Pack::take(r)?),
+            _ => return Err(PackError),
+        })
+    }
+}
+
+/// An assumption without its value as written: the compiled policy holds the value it gives
+/// (`Policy::assumed`), and a report names the fact and says the message.
+impl Pack for Assumption {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        let Assumption {
+            fact,
+            value: _,
+            message,
+        } = self;
+        fact.put(w);
+        message.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(Assumption {
+            fact: Pack::take(r)?,
+            value: serde_json::Value::Null,
+            message: Pack::take(r)?,
+        })
+    }
+}
+
+/// The document without what the compiled policy holds in its own form (schemes, facts,
+/// knock-outs, products) and without its embedded tests, which only validation runs.
+impl Pack for PolicyDoc {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        let PolicyDoc {
+            id,
+            version,
+            effective,
+            issuer,
+            sources,
+            disclaimer,
+            assumptions,
+            tables,
+            format,
+            inputs,
+            schemes: _,
+            facts: _,
+            knockouts: _,
+            products: _,
+            tests: _,
+        } = self;
+        id.put(w);
+        version.put(w);
+        effective.put(w);
+        issuer.put(w);
+        sources.put(w);
+        disclaimer.put(w);
+        assumptions.put(w);
+        tables.put(w);
+        format.put(w);
+        inputs.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(PolicyDoc {
+            id: Pack::take(r)?,
+            version: Pack::take(r)?,
+            effective: Pack::take(r)?,
+            issuer: Pack::take(r)?,
+            sources: Pack::take(r)?,
+            disclaimer: Pack::take(r)?,
+            assumptions: Pack::take(r)?,
+            tables: Pack::take(r)?,
+            format: Pack::take(r)?,
+            inputs: Pack::take(r)?,
+            schemes: Vec::new(),
+            facts: Vec::new(),
+            knockouts: Vec::new(),
+            products: Vec::new(),
+            tests: Vec::new(),
+        })
+    }
+}
+
+/// The compiled policy without what only validation reads (its warnings and cost bounds).
+impl Pack for Policy {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        let Policy {
+            doc,
+            digest,
+            schemes,
+            facts,
+            knockouts,
+            products,
+            tables,
+            assumed,
+            fact_count,
+            warnings: _,
+            cost: _,
+        } = self;
+        doc.put(w);
+        digest.put(w);
+        schemes.put(w);
+        facts.put(w);
+        knockouts.put(w);
+        products.put(w);
+        tables.put(w);
+        assumed.put(w);
+        fact_count.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        Ok(Policy {
+            doc: Pack::take(r)?,
+            digest: Pack::take(r)?,
+            schemes: Pack::take(r)?,
+            facts: Pack::take(r)?,
+            knockouts: Pack::take(r)?,
+            products: Pack::take(r)?,
+            tables: Pack::take(r)?,
+            assumed: Pack::take(r)?,
+            fact_count: Pack::take(r)?,
+            warnings: Vec::new(),
+            cost: Default::default(),
+        })
+    }
+}

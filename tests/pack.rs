@@ -1,0 +1,99 @@
+//! The precompiled built-in policy of the lean module (src/pack.rs): it reads back to the
+//! compiled policy it was written from, less only what evaluation never reads (`lean`), and that
+//! lean policy gives every golden vector's profile the same report, byte for byte.
+
+use credit_check::engine::{self, Options};
+use credit_check::json::Json;
+use credit_check::{lean, pack, Policy};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn profiles() -> Vec<(String, Value, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        for c in doc["cases"].as_array().unwrap() {
+            let name = format!("{}: {}", f.display(), c["name"]);
+            out.push((
+                name,
+                c["profile"].clone(),
+                c.get("options").cloned().unwrap_or(json!({})),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_pack_reads_back_to_the_lean_builtin_policy() {
+    let bytes = credit_check::builtin_pack().unwrap();
+    let read: Policy = pack::from_bytes(&bytes).unwrap();
+    let want = lean(Policy::builtin().unwrap());
+    assert_eq!(format!("{read:?}"), format!("{want:?}"));
+    // Texts are written once: the pack is smaller than the document it was compiled from.
+    assert!(
+        bytes.len() < credit_check::policy::BUILTIN_JSON.len(),
+        "{} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn a_damaged_pack_is_an_error_not_a_panic() {
+    let bytes = credit_check::builtin_pack().unwrap();
+    for cut in [0, 1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            pack::from_bytes::<Policy>(&bytes[..cut]).is_err(),
+            "cut at {cut}"
+        );
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(pack::from_bytes::<Policy>(&longer).is_err());
+    for at in (0..bytes.len()).step_by(97) {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0xff;
+        // Read or refused, never a panic.
+        let _ = pack::from_bytes::<Policy>(&flipped);
+    }
+}
+
+#[test]
+fn the_lean_policy_gives_every_vector_the_same_report() {
+    let builtin = Policy::builtin().unwrap();
+    let lean = lean(builtin.clone());
+    let mut compared = 0;
+    for (name, profile, options) in profiles() {
+        for extra in [
+            json!({}),
+            json!({ "locale": "zh-CN" }),
+            json!({ "detail": "summary" }),
+        ] {
+            let mut o = json!({ "locale": "en" });
+            for (k, v) in options
+                .as_object()
+                .unwrap()
+                .iter()
+                .chain(extra.as_object().unwrap())
+            {
+                o[k] = v.clone();
+            }
+            let Ok(opts) = Options::read(&Json::from_value(&o)) else {
+                continue;
+            };
+            let input = Json::from_value(&profile);
+            let a = engine::evaluate(&input, &builtin, &opts).map(|r| credit_check::to_json(&r));
+            let b = engine::evaluate(&input, &lean, &opts).map(|r| credit_check::to_json(&r));
+            assert_eq!(a, b, "{name} {extra}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+}
