@@ -6,29 +6,19 @@ use credit_check::engine::{self, Options};
 use credit_check::json::Json;
 use credit_check::{lean, pack, Policy};
 use serde_json::{json, Value};
-use std::path::Path;
 
+#[path = "support/vectors.rs"]
+mod support;
+
+/// Every vector's profile and options, by name.
 fn profiles() -> Vec<(String, Value, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in files {
-        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-        for c in doc["cases"].as_array().unwrap() {
-            let name = format!("{}: {}", f.display(), c["name"]);
-            out.push((
-                name,
-                c["profile"].clone(),
-                c.get("options").cloned().unwrap_or(json!({})),
-            ));
-        }
-    }
-    out
+    support::cases()
+        .into_iter()
+        .map(|(file, c)| {
+            let options = c.get("options").cloned().unwrap_or(json!({}));
+            (format!("{file}: {}", c["name"]), c["profile"].clone(), options)
+        })
+        .collect()
 }
 
 #[test]

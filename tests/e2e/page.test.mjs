@@ -190,48 +190,23 @@ test("fuzzed policy texts and profile fields always render as text", async (t) =
   await page.close();
 });
 
-test("every golden vector gives in the browser what it gives in Node", async (t) => {
-  const { page } = await open({ width: 800, height: 600 });
+/** Every golden vector evaluated in the page through the module at `modulePath`, checked against its expectation. */
+async function vectorsThrough(page, modulePath) {
   const cases = loadVectors();
   // Sent as JSON text and parsed in the page, so that keys such as "__proto__" arrive as they are.
-  const results = await page.evaluate(async (text) => {
-    const { evaluate } = await import("./pkg/credit_check.js");
-    return JSON.parse(text).map((c) => {
-      try {
-        return { report: evaluate(c.profile, { locale: "en", ...(c.options || {}) }) };
-      } catch (e) {
-        return { error: { code: e.code, path: e.path, message: e.message } };
-      }
-    });
-  }, JSON.stringify(cases));
-  cases.forEach((c, i) => {
-    const replay = () => {
-      if (results[i].error) {
-        const e = Object.assign(new Error(results[i].error.message), results[i].error);
-        throw e;
-      }
-      return results[i].report;
-    };
-    assert.deepEqual(check(replay, c), [], `${c.file}: ${c.name}`);
-  });
-  t.diagnostic(`${cases.length} vectors passed in chromium`);
-  await page.close();
-});
-
-test("the page loads the lean module alone, and every golden vector gives through it what it gives in Node", async (t) => {
-  const { page, requests } = await open({ width: 800, height: 600 });
-  const cases = loadVectors();
-  const results = await page.evaluate(async (text) => {
-    // The element's own instance (initialised when the page loaded).
-    const { evaluate } = await import("./pkg/lean/credit_check.js");
-    return JSON.parse(text).map((c) => {
-      try {
-        return { report: evaluate(c.profile, { locale: "en", ...(c.options || {}) }) };
-      } catch (e) {
-        return { error: { code: e.code, path: e.path, message: e.message } };
-      }
-    });
-  }, JSON.stringify(cases));
+  const results = await page.evaluate(
+    async ([text, url]) => {
+      const { evaluate } = await import(url);
+      return JSON.parse(text).map((c) => {
+        try {
+          return { report: evaluate(c.profile, { locale: "en", ...(c.options || {}) }) };
+        } catch (e) {
+          return { error: { code: e.code, path: e.path, message: e.message } };
+        }
+      });
+    },
+    [JSON.stringify(cases), modulePath],
+  );
   cases.forEach((c, i) => {
     const replay = () => {
       if (results[i].error) throw Object.assign(new Error(results[i].error.message), results[i].error);
@@ -239,10 +214,24 @@ test("the page loads the lean module alone, and every golden vector gives throug
     };
     assert.deepEqual(check(replay, c), [], `${c.file}: ${c.name}`);
   });
+  return cases.length;
+}
+
+test("every golden vector gives in the browser what it gives in Node", async (t) => {
+  const { page } = await open({ width: 800, height: 600 });
+  const n = await vectorsThrough(page, "./pkg/credit_check.js");
+  t.diagnostic(`${n} vectors passed in chromium`);
+  await page.close();
+});
+
+test("the page loads the lean module alone, and every golden vector gives through it what it gives in Node", async (t) => {
+  const { page, requests } = await open({ width: 800, height: 600 });
+  // The element's own instance (initialised when the page loaded).
+  const n = await vectorsThrough(page, "./pkg/lean/credit_check.js");
   const paths = requests.map((r) => new URL(r.url).pathname);
   assert.ok(paths.includes("/pkg/lean/credit_check_bg.wasm"), JSON.stringify(paths));
   assert.deepEqual(paths.filter((p) => p.startsWith("/pkg/credit_check")), [], "the full module is not fetched");
-  t.diagnostic(`${cases.length} vectors passed in chromium through the lean module`);
+  t.diagnostic(`${n} vectors passed in chromium through the lean module`);
   await page.close();
 });
 
