@@ -16,7 +16,11 @@ fn profiles() -> Vec<(String, Value, Value)> {
         .into_iter()
         .map(|(file, c)| {
             let options = c.get("options").cloned().unwrap_or(json!({}));
-            (format!("{file}: {}", c["name"]), c["profile"].clone(), options)
+            (
+                format!("{file}: {}", c["name"]),
+                c["profile"].clone(),
+                options,
+            )
         })
         .collect()
 }
