@@ -574,20 +574,11 @@ pub fn paths_read_by(fact: &str) -> Vec<String> {
     if let Some((_, reads)) = DERIVED_READS.iter().find(|(n, _)| *n == fact) {
         return reads.iter().flat_map(|p| expand(p)).collect();
     }
-    for input in INPUTS {
-        match (&input.per_year, input.year_key()) {
-            (Some(years), Some(key)) => {
-                if let Some(i) = years.facts.iter().position(|n| *n == fact) {
-                    return vec![format!("financials[{i}].{key}")];
-                }
-            }
-            _ if input.path == fact && fact_type(input.ty).is_some() => {
-                return vec![fact.to_string()]
-            }
-            _ => {}
-        }
+    match crate::inputs::of_fact(fact) {
+        Some((input, Some(year))) => vec![input.path_in(year)],
+        Some((input, None)) if fact_type(input.ty).is_some() => vec![fact.to_string()],
+        _ => Vec::new(),
     }
-    Vec::new()
 }
 
 /// Computes every fact of a profile.

@@ -170,6 +170,22 @@ pub fn of_path(path: &str) -> Option<(&'static Input, Option<usize>)> {
     }
 }
 
+/// The field whose fact is named `name` (`employees`; a fiscal year's `priorRevenue`), and for a
+/// per-year field the year that fact is of.
+pub fn of_fact(name: &str) -> Option<(&'static Input, Option<usize>)> {
+    if name.is_empty() {
+        return None;
+    }
+    INPUTS.iter().find_map(|f| match &f.per_year {
+        Some(y) => y
+            .facts
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| (f, Some(i))),
+        None => (f.path == name).then_some((f, None)),
+    })
+}
+
 /// The options of a field, by its profile path (empty for a field without options).
 pub fn options_of(path: &str) -> &'static [Opt] {
     of_path(path).map_or(&[], |(f, _)| f.ty.options())

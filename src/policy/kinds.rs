@@ -41,12 +41,9 @@ pub fn fact_kind(name: &str) -> Option<ValueKind> {
 
 /// An input's fact by the field's declared type (`inputs::INPUTS`).
 fn input_kind(name: &str) -> Option<ValueKind> {
-    use crate::inputs::{Type, INPUTS};
+    use crate::inputs::Type;
     use ValueKind::*;
-    let f = INPUTS.iter().find(|f| match &f.per_year {
-        Some(y) => y.facts.contains(&name),
-        None => f.path == name,
-    })?;
+    let (f, _) = crate::inputs::of_fact(name)?;
     Some(match f.ty {
         Type::Text => Text,
         Type::Place(_) | Type::Choice(_) => Choice,

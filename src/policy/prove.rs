@@ -8,7 +8,7 @@ use super::table::{BandRow, Table, TableKind};
 use super::Policy;
 use crate::error::{join, Code, Issue};
 use crate::facts::Val;
-use crate::inputs::{Type, INPUTS};
+use crate::inputs::Type;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -26,10 +26,7 @@ fn input_range(fact: &str) -> Option<(Option<Decimal>, Option<Decimal>)> {
     if fact == "yearsGiven" {
         return Some((Some(Decimal::ZERO), Some(max)));
     }
-    let input = INPUTS.iter().find(|f| match &f.per_year {
-        Some(y) => y.facts.contains(&fact),
-        None => f.path == fact,
-    })?;
+    let (input, _) = crate::inputs::of_fact(fact)?;
     match input.ty {
         Type::Amount | Type::Count | Type::Years => Some((Some(Decimal::ZERO), Some(max))),
         Type::SignedAmount => Some((Some(-max), Some(max))),
