@@ -4,7 +4,6 @@
 use crate::error::{Code, Issue};
 use crate::json::Json;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// The largest amount a profile may carry: 10^15 yuan.
 pub fn max_amount() -> Decimal {
@@ -66,15 +65,31 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
             Code::TooPrecise
         });
     }
-    let sign = if body.starts_with('-') { "-" } else { "" };
-    let exact = format!("{sign}{}.{frac}", if int.is_empty() { "0" } else { int });
-    let value = Decimal::from_str(exact.trim_end_matches('.')).map_err(|_| Code::TooPrecise)?;
+    let value = exact_digits(int, frac, body.starts_with('-')).ok_or(Code::TooPrecise)?;
+    if factor == Decimal::ONE {
+        return Ok(value);
+    }
     let scaled = value.checked_mul(factor).ok_or(Code::AmountTooLarge)?;
     // 万, 亿 and % must not push digits out either.
     if scaled.checked_div(factor) != Some(value) {
         return Err(Code::TooPrecise);
     }
     Ok(scaled)
+}
+
+/// The decimal of at most 28 significant digits: an integer part without leading zeros and a
+/// fraction without trailing ones, read digit by digit into the mantissa (no text is built).
+fn exact_digits(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
+    let mut mantissa: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+    }
+    let scale = u32::try_from(frac.len()).ok()?;
+    let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
+    value.set_sign_negative(negative && mantissa != 0);
+    Some(value)
 }
 
 /// Whether digits (an integer part without leading zeros, a fraction without trailing ones)
@@ -210,6 +225,53 @@ pub fn fmt(d: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
+
+    /// The digits read as text by rust_decimal: what `exact_digits` replaced.
+    fn through_text(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
+        let sign = if negative { "-" } else { "" };
+        let int = if int.is_empty() { "0" } else { int };
+        Decimal::from_str(format!("{sign}{int}.{frac}").trim_end_matches('.')).ok()
+    }
+
+    #[test]
+    fn digits_read_as_rust_decimal_reads_their_text() {
+        let ints = [
+            "",
+            "1",
+            "12",
+            "999999999999999",
+            "1000000000000000",
+            "12345678901234567890",
+        ];
+        let fracs = [
+            "",
+            "5",
+            "05",
+            "0000000000000000000000000001",
+            "12345678",
+            "3",
+        ];
+        for int in ints {
+            for frac in fracs {
+                if int.len() + frac.len() > MAX_DIGITS {
+                    continue;
+                }
+                for negative in [false, true] {
+                    let (a, b) = (
+                        exact_digits(int, frac, negative),
+                        through_text(int, frac, negative),
+                    );
+                    assert_eq!(a, b, "{int}.{frac} {negative}");
+                    assert_eq!(
+                        a.map(|x| (x.scale(), x.is_sign_negative(), x.to_string())),
+                        b.map(|x| (x.scale(), x.is_sign_negative(), x.to_string())),
+                        "{int}.{frac} {negative}"
+                    );
+                }
+            }
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
