@@ -3,7 +3,7 @@
 //! the limit steps computed, reasons ranked and hints found.
 
 use crate::error::{Code, Error, Issue};
-use crate::facts::{self, Fact, Facts, Known, Ty, Val};
+use crate::facts::{self, Fact, Facts, Known, Missing, Ty, Val};
 use crate::hints;
 use crate::json::Json;
 use crate::policy::expr::{Expr, Func};
@@ -474,8 +474,8 @@ fn product_out(
                         value: v.num().map(crate::money::fmt),
                         kind: s.kind,
                         missing: match v {
-                            Known::Missing(m) => m.paths(),
-                            Known::Yes(_) => Vec::new(),
+                            Known::Missing(m) => *m,
+                            Known::Yes(_) => Missing::NONE,
                         },
                     })
                     .collect()

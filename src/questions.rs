@@ -146,7 +146,8 @@ fn missing_of<'a>(checks: impl IntoIterator<Item = &'a CheckOut>) -> BTreeSet<St
     checks
         .into_iter()
         .filter(|c| c.status == CheckStatus::Incomplete)
-        .flat_map(|c| c.missing.iter().cloned())
+        .flat_map(|c| c.missing.names())
+        .map(str::to_string)
         .collect()
 }
 
@@ -176,7 +177,8 @@ fn subjects<'r>(
                 s.indicators
                     .iter()
                     .filter(|i| !i.exact())
-                    .flat_map(|i| i.missing.iter().cloned()),
+                    .flat_map(|i| i.missing.names())
+                    .map(str::to_string),
             );
         }
         out.push(Subject {
@@ -250,7 +252,8 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
         for c in &s.checks {
             for path in c
                 .missing
-                .iter()
+                .names()
+                .into_iter()
                 .filter(|_| c.status == CheckStatus::Incomplete)
             {
                 add(path, 1, None);

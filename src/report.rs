@@ -5,6 +5,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use crate::facts::Missing;
+
 /// Points (scores): written as JSON numbers. Whole numbers are exact; a policy with fractional
 /// points is shown with a float, for display only — decisions use the decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -116,8 +118,8 @@ pub struct CheckOut {
     /// What `actual` and `required` are (money, ratio, choice …), for display.
     pub kind: ValueKind,
     /// The profile fields that would complete an incomplete check.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Missing::is_none")]
+    pub missing: Missing,
 }
 
 /// A product's checks: the policy's knock-outs, then its own. Every product of a report lists the
@@ -477,8 +479,8 @@ struct PointsView<'a> {
     band: &'a Option<String>,
     points: Option<Points>,
     max: Points,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    missing: &'a [String],
+    #[serde(skip_serializing_if = "Missing::is_none")]
+    missing: Missing,
 }
 
 #[derive(Serialize)]
@@ -539,7 +541,7 @@ impl Serialize for SchemeOut {
                     band: &i.band,
                     points: i.points(),
                     max: i.max,
-                    missing: if i.exact() { &[] } else { &i.missing },
+                    missing: if i.exact() { Missing::NONE } else { i.missing },
                 })
                 .collect();
             m.serialize_entry(&self.indicators_key, &items)?;
@@ -626,7 +628,7 @@ pub struct IndicatorOut {
     pub min: Points,
     pub upper: Points,
     pub max: Points,
-    pub missing: Vec<String>,
+    pub missing: Missing,
 }
 
 impl IndicatorOut {
@@ -726,8 +728,8 @@ pub struct StepOut {
     pub value: Option<String>,
     /// What the step's value is (money, a factor …).
     pub kind: ValueKind,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Missing::is_none")]
+    pub missing: Missing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

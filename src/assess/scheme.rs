@@ -4,7 +4,7 @@
 
 use super::{all_pass, any_pass};
 use crate::error::Issue;
-use crate::facts::{Facts, Known, Val};
+use crate::facts::{Facts, Known, Missing, Val};
 use crate::money::fmt;
 use crate::policy::scheme::{Indicator, Scheme};
 use crate::policy::{EvalScope, Policy};
@@ -32,12 +32,6 @@ fn range_text(lo: Decimal, hi: Decimal) -> String {
     }
 }
 
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v.dedup();
-    v
-}
-
 /// An indicator's points: the best measure's band (its range up to `top`), raised to the maximum
 /// while a measure that might score higher is missing; a self-rating as given; else its full range.
 fn indicator(
@@ -58,7 +52,7 @@ fn indicator(
         min: Points(Decimal::ZERO),
         upper: Points(max),
         max: Points(max),
-        missing: Vec::new(),
+        missing: Missing::NONE,
     };
     if let Some(r) = &ind.rating {
         match r.expr.eval(scope, &r.path)? {
@@ -67,8 +61,8 @@ fn indicator(
                 out.min = Points(clamp(x));
                 out.upper = out.min;
             }
-            Known::Missing(m) if m.is_empty() => out.missing.push(r.text.clone()),
-            Known::Missing(m) => out.missing.extend(m.paths()),
+            Known::Missing(m) if m.is_empty() => out.missing = Missing::of(&r.text),
+            Known::Missing(m) => out.missing = m,
             Known::Yes(_) => {}
         }
         return Ok(out);
@@ -96,7 +90,7 @@ fn indicator(
                 }
             }
             Known::Missing(ms) => {
-                out.missing.extend(ms.paths());
+                out.missing = out.missing.union(ms);
                 // The most this measure could give once known: its table's best row.
                 let best = m
                     .table_at
@@ -108,7 +102,6 @@ fn indicator(
             Known::Yes(_) => {}
         }
     }
-    out.missing = sorted(out.missing);
     if let Some((lo, hi, x, i, label)) = best {
         let m = ind.measures.get(i);
         out.basis = ItemBasis::Computed;
@@ -123,7 +116,7 @@ fn indicator(
             _ => Points(clamp(hi)),
         };
         if out.exact() {
-            out.missing.clear();
+            out.missing = Missing::NONE;
         }
     }
     Ok(out)
@@ -212,19 +205,19 @@ fn evaluate(
         indicators.push(out);
     }
     // Group totals, capped; the score is the ungrouped indicators plus every group.
-    let mut sums = vec![(Decimal::ZERO, Decimal::ZERO, Vec::new()); scheme.groups.len()];
+    let mut sums = vec![(Decimal::ZERO, Decimal::ZERO, Missing::NONE); scheme.groups.len()];
     let (mut lo, mut hi) = (Decimal::ZERO, Decimal::ZERO);
-    let mut all_missing = Vec::new();
+    let mut all_missing = Missing::NONE;
     for (ind, out) in scheme.indicators.iter().zip(&indicators) {
         if !out.exact() {
-            all_missing.extend(out.missing.iter().cloned());
+            all_missing = all_missing.union(out.missing);
         }
         match ind.group.and_then(|g| sums.get_mut(g)) {
             Some(s) => {
                 s.0 = s.0.saturating_add(out.min.0);
                 s.1 = s.1.saturating_add(out.upper.0);
                 if !out.exact() {
-                    s.2.extend(out.missing.iter().cloned());
+                    s.2 = s.2.union(out.missing);
                 }
             }
             None => {
@@ -254,22 +247,21 @@ fn evaluate(
             required: g.min.map(Points),
         });
     }
-    let all_missing = sorted(all_missing);
 
     // The pass rule's locals (`Scheme::locals`): exact values, then each end of the range.
     let local = |end: Option<bool>| -> Vec<Known> {
-        let pick = |a: Decimal, b: Decimal, missing: &[String]| match end {
+        let pick = |a: Decimal, b: Decimal, missing: Missing| match end {
             Some(false) => Known::Yes(Val::Num(a)),
             Some(true) => Known::Yes(Val::Num(b)),
             None if a == b => Known::Yes(Val::Num(a)),
-            None => Known::missing(missing.to_vec()),
+            None => Known::Missing(missing),
         };
         let mut v: Vec<Known> = indicators
             .iter()
-            .map(|i| pick(i.min.0, i.upper.0, &i.missing))
+            .map(|i| pick(i.min.0, i.upper.0, i.missing))
             .collect();
-        v.extend(sums.iter().map(|(a, b, m)| pick(*a, *b, m)));
-        v.push(pick(lo, hi, &all_missing));
+        v.extend(sums.iter().map(|(a, b, m)| pick(*a, *b, *m)));
+        v.push(pick(lo, hi, all_missing));
         v
     };
     let mut score_checks = Vec::new();
@@ -323,9 +315,9 @@ fn evaluate(
             },
             kind: ValueKind::Points,
             missing: if detailed && status == CheckStatus::Incomplete {
-                sorted(missing.clone())
+                *missing
             } else {
-                Vec::new()
+                Missing::NONE
             },
         });
     }
@@ -434,12 +426,11 @@ fn out_of(scheme: &Scheme) -> Decimal {
 /// The facts a scheme's result gives what follows, in `published` order.
 pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
     let missing = || {
-        Known::missing(
+        Known::Missing(
             out.checks
                 .iter()
                 .flatten()
-                .flat_map(|c| c.missing.iter().cloned())
-                .collect::<Vec<_>>(),
+                .fold(Missing::NONE, |m, c| m.union(c.missing)),
         )
     };
     let mut values = vec![
@@ -456,7 +447,7 @@ pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
     ];
     values.extend(out.indicators.iter().map(|i| match i.points() {
         Some(p) => Known::Yes(Val::Num(p.0)),
-        None => Known::missing(i.missing.clone()),
+        None => Known::Missing(i.missing),
     }));
     for ((name, ty), v) in scheme.published.iter().zip(values) {
         facts.push(name.clone(), *ty, v);

@@ -97,15 +97,50 @@ impl Missing {
         self.0 == 0
     }
 
+    /// For `skip_serializing_if`: no input missing.
+    pub fn is_none(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The paths, sorted as text and each once, borrowed from the table of atoms.
+    pub fn names(self) -> Vec<&'static str> {
+        let all = &atoms().0;
+        let mut v = Vec::with_capacity(self.0.count_ones() as usize);
+        let mut bits = self.0;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(p) = all.get(b).filter(|p| !p.is_empty()) {
+                v.push(p.as_str());
+            }
+        }
+        v.sort_unstable();
+        v
+    }
+
     /// The paths, sorted as text and each once.
     pub fn paths(self) -> Vec<String> {
-        let all = &atoms().0;
-        let mut v: Vec<String> = (0..128)
-            .filter(|b| self.0 & (1 << b) != 0)
-            .filter_map(|b| all.get(b).cloned())
-            .collect();
-        v.sort();
-        v
+        self.names().into_iter().map(str::to_string).collect()
+    }
+}
+
+/// A report lists missing inputs as their sorted paths: the bits become text only here.
+impl serde::Serialize for Missing {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.names())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Missing {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Missing".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<String>>::json_schema(g)
     }
 }
 

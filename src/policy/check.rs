@@ -1,7 +1,7 @@
 //! A compiled check and its evaluation into a reported result with actual and required values.
 
 use crate::error::Issue;
-use crate::facts::{Known, Val};
+use crate::facts::{Known, Missing, Val};
 use crate::policy::expr::{as_comparison, Expr, Op, Scope};
 use crate::policy::model::Text;
 use crate::report::{CheckOut, CheckStatus, ValueKind};
@@ -56,7 +56,7 @@ impl Check {
                 required: None,
                 message: String::new(),
                 kind: self.kind,
-                missing: Vec::new(),
+                missing: Missing::NONE,
             });
         }
         let (actual, required) = match as_comparison(&self.expr) {
@@ -83,10 +83,10 @@ impl Check {
             None => required,
         };
         let (status, missing) = match result {
-            Known::Yes(Val::Bool(true)) => (CheckStatus::Pass, Vec::new()),
-            Known::Yes(_) => (CheckStatus::Fail, Vec::new()),
-            Known::Missing(_) if self.missing_passes => (CheckStatus::Pass, Vec::new()),
-            Known::Missing(m) => (CheckStatus::Incomplete, m.paths()),
+            Known::Yes(Val::Bool(true)) => (CheckStatus::Pass, Missing::NONE),
+            Known::Yes(_) => (CheckStatus::Fail, Missing::NONE),
+            Known::Missing(_) if self.missing_passes => (CheckStatus::Pass, Missing::NONE),
+            Known::Missing(m) => (CheckStatus::Incomplete, m),
         };
         Ok(CheckOut {
             id: self.id.clone(),

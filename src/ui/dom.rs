@@ -165,7 +165,12 @@ impl View {
             )?;
         }
         if !c.missing.is_empty() {
-            let names: Vec<String> = c.missing.iter().map(|p| self.field_name(p)).collect();
+            let names: Vec<String> = c
+                .missing
+                .names()
+                .into_iter()
+                .map(|p| self.field_name(p))
+                .collect();
             let sep = match self.locale {
                 Locale::ZhCn => "、",
                 Locale::En => ", ",
