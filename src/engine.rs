@@ -659,7 +659,7 @@ fn title_hints(
                     "按您的数据已符合{0}标准：取得该称号后「{1}」仍为 {2}",
                     "Your figures meet the {0} standard: holding the title would leave {1} at {2}",
                 ),
-                &[out.title.clone(), name.to_string(), show(from)],
+                &[out.title.to_string(), name.to_string(), show(from)],
             )
         } else {
             crate::text::fill(
@@ -668,7 +668,7 @@ fn title_hints(
                     "按您的数据已符合{0}标准：取得该称号可使「{1}」从 {2} 升至 {3}",
                     "Your figures meet the {0} standard: holding the title would take {1} from {2} to {3}",
                 ),
-                &[out.title.clone(), name.to_string(), show(from), show(to)],
+                &[out.title.to_string(), name.to_string(), show(from), show(to)],
             )
         };
         hints.push(HintOut {

@@ -117,13 +117,13 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
     for s in &policy.schemes {
         let names = expand(closure(policy, None, &s.exprs()).facts, &schemes);
         out.push(Reader {
-            id: s.id.clone(),
+            id: s.id.to_string(),
             product: false,
             paths: paths_of(&names),
             positions: positions_of(&names),
             facts: names.clone(),
         });
-        schemes.push((s.id.clone(), names));
+        schemes.push((s.id.to_string(), names));
     }
     for (i, p) in policy.products.iter().enumerate() {
         let mut exprs = checks(&policy.knockouts);

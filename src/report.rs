@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use crate::facts::Missing;
+use crate::policy::model::Shared;
 
 /// Points (scores): written as JSON numbers. Whole numbers are exact; a policy with fractional
 /// points is shown with a float, for display only — decisions use the decimal.
@@ -110,11 +111,11 @@ names!(ProductStatus { Eligible => "eligible", Ineligible => "ineligible", Incom
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckOut {
-    pub id: String,
+    pub id: Shared,
     pub status: CheckStatus,
     pub actual: Option<String>,
     pub required: Option<String>,
-    pub message: String,
+    pub message: Shared,
     /// What `actual` and `required` are (money, ratio, choice …), for display.
     pub kind: ValueKind,
     /// The profile fields that would complete an incomplete check.
@@ -299,7 +300,7 @@ pub struct Assessments(pub Vec<SchemeOut>);
 
 impl Assessments {
     pub fn get(&self, id: &str) -> Option<&SchemeOut> {
-        self.0.iter().find(|s| s.id == id)
+        self.0.iter().find(|s| &*s.id == id)
     }
     pub fn iter(&self) -> std::slice::Iter<'_, SchemeOut> {
         self.0.iter()
@@ -356,11 +357,11 @@ pub enum Route {
 /// a number (null until known) or a `{min, max}` range, under the key the layout names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemeOut {
-    pub id: String,
-    pub title: String,
+    pub id: Shared,
+    pub title: Shared,
     pub status: SchemeStatus,
     /// The status's name in the report (the scheme's `statuses`).
-    pub status_name: String,
+    pub status_name: Shared,
     /// Whether the title is declared held (schemes that say how to tell).
     pub held: Option<bool>,
     /// Whether the figures meet the standard (by score or route); None while unknown.
@@ -377,21 +378,21 @@ pub struct SchemeOut {
     pub apply: Option<ApplyOut>,
     /// The layout: a range, and the keys of the score and the indicators.
     pub range: bool,
-    pub score_key: String,
-    pub indicators_key: String,
+    pub score_key: Shared,
+    pub indicators_key: Shared,
     /// Whether this is a full report's result (a range layout lists its indicators only then).
     pub detailed: bool,
     /// The most the score can be (every indicator at its maximum, groups at their caps).
     pub out_of: Points,
     /// The pass rule's id and label, for the page.
-    pub pass_id: Option<String>,
-    pub score_label: String,
+    pub pass_id: Option<Shared>,
+    pub score_label: Shared,
     /// Qualified but not held (full reports): what holding the title would do to each line.
     pub hints: Vec<HintOut>,
     /// A tier of the policy's ladder (`layout.ladder`), for the page.
     pub ladder: bool,
     /// The key under which `qualified` is reported (`layout.qualified`), if any.
-    pub qualified_key: Option<String>,
+    pub qualified_key: Option<Shared>,
     /// The scheme's own assumptions used (full reports).
     pub assumptions: Vec<AssumptionOut>,
 }
@@ -475,8 +476,8 @@ struct PointsView<'a> {
     value: &'a Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<ValueKind>,
-    measure: &'a Option<String>,
-    band: &'a Option<String>,
+    measure: &'a Option<Shared>,
+    band: &'a Option<Shared>,
     points: Option<Points>,
     max: Points,
     #[serde(skip_serializing_if = "Missing::is_none")]
@@ -604,8 +605,8 @@ impl schemars::JsonSchema for SchemeOut {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GroupOut {
-    pub id: String,
-    pub label: String,
+    pub id: Shared,
+    pub label: Shared,
     pub min: Points,
     pub max: Points,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -618,12 +619,12 @@ pub struct GroupOut {
 /// of `max`, the value and band of its best measure, and what would complete it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorOut {
-    pub id: String,
-    pub label: String,
+    pub id: Shared,
+    pub label: Shared,
     pub value: Option<String>,
     pub kind: Option<ValueKind>,
-    pub measure: Option<String>,
-    pub band: Option<String>,
+    pub measure: Option<Shared>,
+    pub band: Option<Shared>,
     pub basis: ItemBasis,
     pub min: Points,
     pub upper: Points,

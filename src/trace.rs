@@ -250,7 +250,7 @@ fn check_line(check: &Check, def: Option<&CheckDef>, scope: &EvalScope, locale: 
     let out = check.evaluate(scope, locale, true).ok();
     let value = out.as_ref().and_then(|o| o.actual.clone());
     Line {
-        id: check.id.clone(),
+        id: check.id.to_string(),
         label: check.label.get(locale).to_string(),
         expr: def.map(|d| d.pass.clone()).unwrap_or_default(),
         path: check.path.clone(),
@@ -343,7 +343,7 @@ fn scheme_trace(
     let outcome = |id: &str| {
         result
             .and_then(|r| r.checks.as_ref())
-            .and_then(|cs| cs.iter().find(|c| c.id == id))
+            .and_then(|cs| cs.iter().find(|c| &*c.id == id))
     };
     let def_of = |id: &str| {
         def.and_then(|d| {
@@ -362,7 +362,7 @@ fn scheme_trace(
         .chain(&scheme.routes)
         .map(|c| {
             let mut line = check_line(c, def_of(&c.id), scope, locale);
-            if line.expr.is_empty() && c.id == "held" {
+            if line.expr.is_empty() && &*c.id == "held" {
                 line.expr = def.and_then(|d| d.held.clone()).unwrap_or_default();
             }
             if let Some(o) = outcome(&c.id) {
@@ -391,7 +391,7 @@ fn scheme_trace(
             Line {
                 id: format!("{}.{}", i.id, n + 1),
                 label: i.label.get(locale).to_string(),
-                expr: m.text.clone(),
+                expr: m.text.to_string(),
                 path: m.path.clone(),
                 reads,
                 shown: readable(value.as_ref().and_then(shown).as_deref(), m.kind, locale),
@@ -402,7 +402,7 @@ fn scheme_trace(
         })
         .collect();
     SchemeTrace {
-        id: scheme.id.clone(),
+        id: scheme.id.to_string(),
         title: scheme.title.get(locale).to_string(),
         status_label: result.map_or_else(String::new, |r| label_of(&r.status_name, locale)),
         checks,
@@ -425,7 +425,7 @@ pub fn explain(input: &Json, policy: &Policy, locale: Locale) -> Result<Trace, E
         .schemes
         .iter()
         .map(|sc| {
-            let def = policy.doc.schemes.iter().find(|d| d.id == sc.id);
+            let def = policy.doc.schemes.iter().find(|d| *d.id == *sc.id);
             scheme_trace(
                 sc,
                 def,

@@ -73,8 +73,8 @@ fn every_builtin_product_and_both_schemes_say_what_to_do_next_in_both_languages(
             a.documents.len()
         );
         for t in texts(a) {
-            let zh = t.0.get("zh-CN").map_or("", String::as_str);
-            let en = t.0.get("en").map_or("", String::as_str);
+            let zh = t.0.get("zh-CN").map_or("", |s| &**s);
+            let en = t.0.get("en").map_or("", |s| &**s);
             assert!(
                 !zh.trim().is_empty() && !en.trim().is_empty(),
                 "{at}: {t:?}"

@@ -121,7 +121,7 @@ fn the_built_in_policy_gives_each_check_the_kind_of_what_it_compares() {
     let kind = |id: &str| {
         all_checks(&report)
             .into_iter()
-            .find(|c| c.id == id)
+            .find(|c| &*c.id == id)
             .map(|c| c.kind)
     };
     let table = [
@@ -167,7 +167,7 @@ fn a_policy_names_a_kind_with_format_on_a_check_or_a_step() {
     let report = evaluate_with(&doc, &json!({ "yearsOperating": 3 }));
     let k7 = all_checks(&report)
         .into_iter()
-        .find(|c| c.id == "K7")
+        .find(|c| &*c.id == "K7")
         .unwrap();
     assert_eq!(k7.kind, ValueKind::Number);
     let policy = credit_check::Policy::from_value(&doc).unwrap();

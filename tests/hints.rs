@@ -82,7 +82,7 @@ fn every_hint_holds_when_applied() {
                             .as_ref()
                             .unwrap()
                             .iter()
-                            .find(|c| c.id == hint.target)
+                            .find(|c| *c.id == *hint.target)
                             .unwrap();
                         assert_eq!(check.status, CheckStatus::Pass, "{hint:?} on {p}");
                         checked.0 += 1;

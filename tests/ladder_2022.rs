@@ -144,13 +144,13 @@ fn a_missing_direct_route_is_not_in_the_way_of_a_ladder_tier() {
         .iter()
         .flatten()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| c.id.as_str())
+        .map(|c| &*c.id)
         .collect();
     assert_eq!(
         failing,
         ["score", "award", "rdAverage", "equity", "makerChina"]
     );
-    let way: Vec<&str> = zjtx.in_the_way(3).iter().map(|c| c.id.as_str()).collect();
+    let way: Vec<&str> = zjtx.in_the_way(3).iter().map(|c| &*c.id).collect();
     assert_eq!(way, ["score"]);
     assert_eq!(zjtx.tier(), Tier::WithinReach);
 }

@@ -15,7 +15,7 @@ fn reason_ids(report: &credit_check::Report, product: &str) -> Vec<String> {
         .as_ref()
         .unwrap()
         .iter()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 

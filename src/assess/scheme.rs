@@ -6,6 +6,7 @@ use super::{all_pass, any_pass};
 use crate::error::Issue;
 use crate::facts::{Facts, Known, Missing, Val};
 use crate::money::fmt;
+use crate::policy::model::{empty, Shared};
 use crate::policy::scheme::{Indicator, Scheme};
 use crate::policy::{EvalScope, Policy};
 use crate::report::{
@@ -43,7 +44,7 @@ fn indicator(
     let clamp = |x: Decimal| x.max(Decimal::ZERO).min(max);
     let mut out = IndicatorOut {
         id: ind.id.clone(),
-        label: String::new(),
+        label: empty(),
         value: None,
         kind: None,
         measure: None,
@@ -68,7 +69,7 @@ fn indicator(
         return Ok(out);
     }
     // The best row over the measures; unknown ones are skipped while another is known.
-    let mut best: Option<(Decimal, Decimal, Decimal, usize, Option<String>)> = None;
+    let mut best: Option<(Decimal, Decimal, Decimal, usize, Option<Shared>)> = None;
     let mut missing_best: Option<Decimal> = None;
     for (i, m) in ind.measures.iter().enumerate() {
         match m.expr.eval(scope, &m.path)? {
@@ -201,7 +202,7 @@ fn evaluate(
     let mut indicators = Vec::with_capacity(scheme.indicators.len());
     for ind in &scheme.indicators {
         let mut out = indicator(ind, policy, &scope)?;
-        out.label = ind.label.get(locale).to_string();
+        out.label = ind.label.shared(locale);
         indicators.push(out);
     }
     // Group totals, capped; the score is the ungrouped indicators plus every group.
@@ -237,9 +238,9 @@ fn evaluate(
         groups.push(GroupOut {
             id: g.id.clone(),
             label: if detailed {
-                g.label.get(locale).to_string()
+                g.label.shared(locale)
             } else {
-                String::new()
+                empty()
             },
             min: Points(*glo),
             max: Points(*ghi),
@@ -300,18 +301,14 @@ fn evaluate(
         let Some(min) = g.min else { continue };
         let status = bar_status(*glo, *ghi, min);
         score_checks.push(CheckOut {
-            id: if detailed {
-                g.id.clone()
-            } else {
-                String::new()
-            },
+            id: if detailed { g.id.clone() } else { empty() },
             status,
             actual: detailed.then(|| range_text(*glo, *ghi)),
             required: detailed.then(|| format!("≥ {}", fmt(min))),
             message: if detailed {
-                g.label.get(locale).to_string()
+                g.label.shared(locale)
             } else {
-                String::new()
+                empty()
             },
             kind: ValueKind::Points,
             missing: if detailed && status == CheckStatus::Incomplete {
@@ -357,7 +354,7 @@ fn evaluate(
     // A status named by the figures (the size band), unknown → the incomplete name.
     let status_name = match (&scheme.status_of, status) {
         (Some(e), s) if s != SchemeStatus::Held => match e.eval(&scope, &scheme.id)? {
-            Known::Yes(Val::Str(name)) => name.to_string(),
+            Known::Yes(Val::Str(name)) => name.clone(),
             _ => names.incomplete.clone(),
         },
         _ => status_name,
@@ -373,7 +370,7 @@ fn evaluate(
     all_checks.extend(routes);
     Ok(SchemeOut {
         id: scheme.id.clone(),
-        title: scheme.title.get(locale).to_string(),
+        title: scheme.title.shared(locale),
         status,
         status_name,
         held,
@@ -398,8 +395,8 @@ fn evaluate(
         score_label: scheme
             .pass
             .as_ref()
-            .map(|p| p.label.get(locale).to_string())
-            .unwrap_or_default(),
+            .map(|p| p.label.shared(locale))
+            .unwrap_or_else(empty),
         hints: Vec::new(),
         ladder: scheme.layout.ladder,
         qualified_key: scheme.layout.qualified.clone(),
@@ -434,7 +431,7 @@ pub fn publish(out: &SchemeOut, scheme: &Scheme, facts: &mut Facts) {
         )
     };
     let mut values = vec![
-        Known::Yes(Val::Str(out.status_name.as_str().into())),
+        Known::Yes(Val::Str(out.status_name.clone())),
         match out.qualified {
             Some(q) => Known::Yes(Val::Bool(q)),
             None => missing(),

@@ -177,7 +177,7 @@ pub fn for_product(
                         "{0}: {1} {2} → {3} ({4})",
                     ),
                     &[
-                        check.message.clone(),
+                        check.message.to_string(),
                         text::field_label(&field.path, locale).to_string(),
                         show(field, from, locale),
                         show(field, to, locale),
@@ -188,7 +188,7 @@ pub fn for_product(
                     relative(from, to),
                     HintOut {
                         kind: HintKind::Pass,
-                        target: check.id.clone(),
+                        target: check.id.to_string(),
                         field: field.path.clone(),
                         from: crate::money::fmt(from),
                         to: crate::money::fmt(to),

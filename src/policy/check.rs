@@ -3,13 +3,13 @@
 use crate::error::Issue;
 use crate::facts::{Known, Missing, Val};
 use crate::policy::expr::{as_comparison, Expr, Op, Scope};
-use crate::policy::model::Text;
+use crate::policy::model::{empty, Shared, Text};
 use crate::report::{CheckOut, CheckStatus, ValueKind};
 use crate::text::Locale;
 
 #[derive(Debug, Clone)]
 pub struct Check {
-    pub id: String,
+    pub id: Shared,
     pub label: Text,
     pub expr: Expr,
     pub actual: Option<Expr>,
@@ -50,11 +50,11 @@ impl Check {
                 Known::Missing(_) => CheckStatus::Incomplete,
             };
             return Ok(CheckOut {
-                id: String::new(),
+                id: empty(),
                 status,
                 actual: None,
                 required: None,
-                message: String::new(),
+                message: empty(),
                 kind: self.kind,
                 missing: Missing::NONE,
             });
@@ -93,7 +93,7 @@ impl Check {
             status,
             actual,
             required,
-            message: self.label.get(locale).to_string(),
+            message: self.label.shared(locale),
             kind: self.kind,
             missing,
         })

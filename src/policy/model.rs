@@ -11,14 +11,33 @@ use std::collections::BTreeMap;
 /// A user-facing text in every supported locale: `{ "zh-CN": "…", "en": "…" }`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(pub BTreeMap<String, Shared>);
+
+/// A text shared between the compiled policy and every report that shows it: a report copies a
+/// pointer, not the text.
+pub type Shared = std::sync::Arc<str>;
+
+/// The empty text, shared (one allocation for the whole process).
+pub fn empty() -> Shared {
+    static EMPTY: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| "".into()).clone()
+}
 
 impl Text {
     pub fn get(&self, locale: Locale) -> &str {
         self.0
             .get(locale.tag())
             .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+            .map_or("", |s| s)
+    }
+
+    /// The text in `locale`, shared (as `get`).
+    pub fn shared(&self, locale: Locale) -> Shared {
+        self.0
+            .get(locale.tag())
+            .or_else(|| self.0.values().next())
+            .cloned()
+            .unwrap_or_else(|| "".into())
     }
 }
 
@@ -206,24 +225,24 @@ pub struct GroupDef {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatusNames {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub held: Option<String>,
+    pub held: Option<Shared>,
     #[serde(default = "qualified")]
-    pub qualified: String,
+    pub qualified: Shared,
     #[serde(default = "not_qualified")]
-    pub not_qualified: String,
+    pub not_qualified: Shared,
     #[serde(default = "incomplete")]
-    pub borderline: String,
+    pub borderline: Shared,
     #[serde(default = "incomplete")]
-    pub incomplete: String,
+    pub incomplete: Shared,
 }
 
-fn qualified() -> String {
+fn qualified() -> Shared {
     "qualified".into()
 }
-fn not_qualified() -> String {
+fn not_qualified() -> Shared {
     "notQualified".into()
 }
-fn incomplete() -> String {
+fn incomplete() -> Shared {
     "incomplete".into()
 }
 
@@ -257,22 +276,22 @@ pub struct Layout {
     #[serde(default)]
     pub range: bool,
     #[serde(default = "score_key")]
-    pub score: String,
+    pub score: Shared,
     #[serde(default = "indicators_key")]
-    pub indicators: String,
+    pub indicators: Shared,
     /// A tier of a qualification ladder: the page also shows it as one row of the ladder (held,
     /// qualified, within reach or not yet, the checks in the way, what the title does to the lines).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ladder: bool,
     /// Report whether the figures meet the standard under this key (`isSme`): true, false or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualified: Option<String>,
+    pub qualified: Option<Shared>,
 }
 
-fn score_key() -> String {
+fn score_key() -> Shared {
     "score".into()
 }
-fn indicators_key() -> String {
+fn indicators_key() -> Shared {
     "indicators".into()
 }
 

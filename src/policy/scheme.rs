@@ -4,7 +4,7 @@
 use crate::facts::Ty;
 use crate::policy::check::Check;
 use crate::policy::expr::Expr;
-use crate::policy::model::{Apply, Layout, StatusNames, Text};
+use crate::policy::model::{Apply, Layout, Shared, StatusNames, Text};
 use crate::report::ValueKind;
 use rust_decimal::Decimal;
 
@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone)]
 pub struct Measure {
     /// The expression as written (a fact's name for the simple ones), shown as the measure.
-    pub text: String,
+    pub text: Shared,
     pub expr: Expr,
     /// What its value is (a ratio, a count), for the indicator's value.
     pub kind: ValueKind,
@@ -22,7 +22,7 @@ pub struct Measure {
 
 #[derive(Debug, Clone)]
 pub struct Indicator {
-    pub id: String,
+    pub id: Shared,
     pub label: Text,
     pub max: Decimal,
     pub measures: Vec<Measure>,
@@ -33,7 +33,7 @@ pub struct Indicator {
 
 #[derive(Debug, Clone)]
 pub struct Group {
-    pub id: String,
+    pub id: Shared,
     pub label: Text,
     pub cap: Option<Decimal>,
     pub min: Option<Decimal>,
@@ -41,7 +41,7 @@ pub struct Group {
 
 #[derive(Debug, Clone)]
 pub struct Scheme {
-    pub id: String,
+    pub id: Shared,
     pub title: Text,
     pub basis: Text,
     pub held: Option<Check>,

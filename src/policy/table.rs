@@ -29,7 +29,7 @@ pub struct BandRow {
     pub top: Option<Dec>,
     /// The band's name as the official text has it ("A" … "F").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<crate::policy::model::Shared>,
 }
 
 impl BandRow {

@@ -375,7 +375,7 @@ impl View {
                 extra.push(self.pretty(v, ind.kind.unwrap_or_default()));
             }
             if let Some(b) = &ind.band {
-                extra.push(b.clone());
+                extra.push(b.to_string());
             }
             self.text(&li, "small", "value", &extra.join(" · "))?;
         }

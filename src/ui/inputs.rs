@@ -28,7 +28,7 @@ pub fn policy_inputs(policy: &Policy, locale: Locale) -> Vec<PolicyInput> {
                 None => policy
                     .schemes
                     .iter()
-                    .find(|s| s.id == r.id)
+                    .find(|s| *s.id == *r.id)
                     .map(|s| s.title.get(locale).to_string())
                     .unwrap_or_default(),
             };

@@ -236,7 +236,7 @@ impl Compiler<'_> {
             _ => self.kind_of(&def.pass, &expr, true),
         });
         Some(Check {
-            id: def.id.clone(),
+            id: def.id.as_str().into(),
             label: def.label.clone(),
             expr,
             kind,

@@ -162,7 +162,7 @@ impl Compiler<'_> {
                 );
             }
             groups.push(Group {
-                id: g.id.clone(),
+                id: g.id.as_str().into(),
                 label: g.label.clone().unwrap_or_default(),
                 cap: g.cap.map(|c| c.0),
                 min: g.min.map(|m| m.0),
@@ -219,7 +219,7 @@ impl Compiler<'_> {
             return None;
         }
         Some(Scheme {
-            id: d.id.clone(),
+            id: d.id.as_str().into(),
             title: d.title.clone(),
             basis: d.basis.clone(),
             held,
@@ -254,7 +254,7 @@ impl Compiler<'_> {
         }
         let group = match &ind.group {
             Some(g) => {
-                let at = groups.iter().position(|x| &x.id == g);
+                let at = groups.iter().position(|x| *x.id == **g);
                 if at.is_none() {
                     self.issues.push(
                         Issue::new(Code::UnknownValue, join(p, "group"))
@@ -309,7 +309,7 @@ impl Compiler<'_> {
             if let Some(e) = self.expr(src, &ep, Ty::Num, &none) {
                 let kind = self.kind_of(src, &e, false);
                 measures.push(Measure {
-                    text: src.clone(),
+                    text: src.as_str().into(),
                     expr: e,
                     kind,
                     table_at,
@@ -321,7 +321,7 @@ impl Compiler<'_> {
             let ep = join(p, "selfRating");
             let e = self.expr(src, &ep, Ty::Num, &none)?;
             Some(Measure {
-                text: src.clone(),
+                text: src.as_str().into(),
                 kind: crate::report::ValueKind::Points,
                 expr: e,
                 table_at: None,
@@ -329,7 +329,7 @@ impl Compiler<'_> {
             })
         });
         Some(Indicator {
-            id: ind.id.clone(),
+            id: ind.id.as_str().into(),
             label: ind.label.clone(),
             max: ind.max.0,
             measures,
