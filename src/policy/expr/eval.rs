@@ -164,18 +164,35 @@ fn invert(k: Known, path: &str) -> EResult {
     }
 }
 
+/// A number operand: its value, None when unknown, a type error for another type.
+fn num_of(k: &Known, path: &str) -> Result<Option<Decimal>, Issue> {
+    match k {
+        Known::Yes(Val::Num(d)) => Ok(Some(*d)),
+        Known::Yes(other) => Err(type_err(path, Ty::Num, other)),
+        Known::Missing(_) => Ok(None),
+    }
+}
+
+/// A flag operand, as `num_of`.
+fn bool_of(k: &Known, path: &str) -> Result<Option<bool>, Issue> {
+    match k {
+        Known::Yes(Val::Bool(b)) => Ok(Some(*b)),
+        Known::Yes(other) => Err(type_err(path, Ty::Bool, other)),
+        Known::Missing(_) => Ok(None),
+    }
+}
+
 /// A binary operator on its evaluated operands.
 fn combine(op: Op, x: Known, y: Known, path: &str) -> EResult {
     match op {
         Op::And | Op::Or => {
-            let xb = want_bool(x.clone(), path)?;
-            let yb = want_bool(y.clone(), path)?;
+            let (xb, yb) = (bool_of(&x, path)?, bool_of(&y, path)?);
             let decisive = op == Op::Or;
-            if xb == Ok(decisive) || yb == Ok(decisive) {
+            if xb == Some(decisive) || yb == Some(decisive) {
                 return Ok(Known::Yes(Val::Bool(decisive)));
             }
             match (xb, yb) {
-                (Ok(_), Ok(_)) => Ok(Known::Yes(Val::Bool(!decisive))),
+                (Some(_), Some(_)) => Ok(Known::Yes(Val::Bool(!decisive))),
                 _ => Ok(union(&x, &y)),
             }
         }
@@ -189,8 +206,8 @@ fn combine(op: Op, x: Known, y: Known, path: &str) -> EResult {
             _ => Ok(union(&x, &y)),
         },
         _ => {
-            let (xn, yn) = (want_num(x.clone(), path)?, want_num(y.clone(), path)?);
-            let (Ok(p), Ok(q)) = (xn, yn) else {
+            let (xn, yn) = (num_of(&x, path)?, num_of(&y, path)?);
+            let (Some(p), Some(q)) = (xn, yn) else {
                 return Ok(union(&x, &y));
             };
             let v = match op {
