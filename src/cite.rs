@@ -65,12 +65,12 @@ struct CacheKey {
 impl CacheKey {
     fn of(report: &Report) -> Self {
         CacheKey {
-            digest: report.policy.digest.clone(),
+            digest: report.policy.digest.to_string(),
             locale: report.locale,
             products: report
                 .products
                 .iter()
-                .map(|p| (p.id.clone(), p.limit.is_some()))
+                .map(|p| (p.id.to_string(), p.limit.is_some()))
                 .collect(),
             assumptions: report.assumptions.iter().map(|a| a.field.clone()).collect(),
         }

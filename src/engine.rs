@@ -129,7 +129,7 @@ impl Run {
         policy
             .products
             .iter()
-            .position(|p| p.id == id)
+            .position(|p| *p.id == *id)
             .and_then(|i| self.products.get(i))
     }
 }
@@ -495,14 +495,14 @@ fn product_out(
     };
     Ok(ProductOut {
         id: product.id.clone(),
-        name: product.name.get(locale).to_string(),
+        name: product.name.shared(locale),
         status: pr.status,
         reasons: full.then(|| reasons(&pr.checks)),
         checks: full.then(|| pr.checks.clone()),
         limit,
         hints,
-        provenance: product.provenance.get(locale).to_string(),
-        note: product.note.as_ref().map(|n| n.get(locale).to_string()),
+        provenance: product.provenance.shared(locale),
+        note: product.note.as_ref().map(|n| n.shared(locale)),
         apply: if full {
             apply_out(product.apply.as_ref(), locale)
         } else {
@@ -535,7 +535,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         let issues: Vec<Issue> = ids
             .iter()
             .enumerate()
-            .filter(|(_, id)| !policy.products.iter().any(|p| &p.id == *id))
+            .filter(|(_, id)| !policy.products.iter().any(|p| *p.id == **id))
             .map(|(i, id)| {
                 Issue::new(Code::UnknownProduct, format!("options.products[{i}]")).with(id)
             })
@@ -549,7 +549,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         if opts
             .products
             .as_ref()
-            .is_some_and(|ids| !ids.contains(&product.id))
+            .is_some_and(|ids| !ids.iter().any(|i| **i == *product.id))
         {
             continue;
         }
@@ -584,7 +584,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             id: doc.id.clone(),
             version: doc.version.clone(),
             effective: doc.effective.clone(),
-            issuer: doc.issuer.get(locale).to_string(),
+            issuer: doc.issuer.shared(locale),
             digest: policy.digest.clone(),
         },
         locale: locale.tag(),
@@ -594,7 +594,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         assessments: Assessments(schemes),
         products,
         questions: None,
-        disclaimer: doc.disclaimer.get(locale).to_string(),
+        disclaimer: doc.disclaimer.shared(locale),
         sources: None,
     };
     if !summary {
@@ -638,7 +638,7 @@ fn title_hints(
         if opts
             .products
             .as_ref()
-            .is_some_and(|ids| !ids.contains(&product.id))
+            .is_some_and(|ids| !ids.iter().any(|i| **i == *product.id))
         {
             continue;
         }
@@ -673,7 +673,7 @@ fn title_hints(
         };
         hints.push(HintOut {
             kind: HintKind::Title,
-            target: product.id.clone(),
+            target: product.id.to_string(),
             field: flag.clone(),
             from: crate::money::fmt(from.unwrap_or_default()),
             to: crate::money::fmt(to.unwrap_or_default()),

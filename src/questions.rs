@@ -76,13 +76,13 @@ thread_local! {
 fn statics(policy: &Policy) -> (Rc<Vec<Reader>>, Rc<BTreeMap<String, usize>>) {
     STATICS.with(|cell| {
         let mut cached = cell.borrow_mut();
-        if let Some(s) = cached.as_ref().filter(|s| s.digest == policy.digest) {
+        if let Some(s) = cached.as_ref().filter(|s| *s.digest == *policy.digest) {
             return (s.readers.clone(), s.order.clone());
         }
         let readers = Rc::new(compute_readers(policy));
         let order = Rc::new(profile_order(&facts::derive(&Profile::default())));
         *cached = Some(PolicyStatics {
-            digest: policy.digest.clone(),
+            digest: policy.digest.to_string(),
             readers: readers.clone(),
             order: order.clone(),
         });
@@ -132,7 +132,7 @@ fn compute_readers(policy: &Policy) -> Vec<Reader> {
         let roots: Vec<&_> = exprs.iter().collect();
         let names = expand(closure(policy, Some(i), &roots).facts, &schemes);
         out.push(Reader {
-            id: p.id.clone(),
+            id: p.id.to_string(),
             product: true,
             paths: paths_of(&names),
             positions: positions_of(&names),

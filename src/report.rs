@@ -203,7 +203,7 @@ pub struct Report {
     /// The inputs not yet given, most important first (full detail only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions: Option<Vec<QuestionOut>>,
-    pub disclaimer: String,
+    pub disclaimer: Shared,
     /// Full reports: the policy's sources that the report's texts cite (`[S17]`), in the policy's
     /// order, so a printed report can list what its citations refer to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,11 +255,11 @@ pub struct EngineInfo {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyInfo {
-    pub id: String,
-    pub version: String,
-    pub effective: String,
-    pub issuer: String,
-    pub digest: String,
+    pub id: Shared,
+    pub version: Shared,
+    pub effective: Shared,
+    pub issuer: Shared,
+    pub digest: Shared,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -673,8 +673,8 @@ pub enum ProductStatus {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductOut {
-    pub id: String,
-    pub name: String,
+    pub id: Shared,
+    pub name: Shared,
     pub status: ProductStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reasons: Option<Vec<CheckOut>>,
@@ -683,9 +683,9 @@ pub struct ProductOut {
     pub limit: Option<LimitOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hints: Option<Vec<HintOut>>,
-    pub provenance: String,
+    pub provenance: Shared,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Shared>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apply: Option<ApplyOut>,
     /// Why the status is `error`: a step or check that failed on this profile.

@@ -317,7 +317,7 @@ fn product_trace(
         })
         .collect();
     Some(ProductTrace {
-        id: product.id.clone(),
+        id: product.id.to_string(),
         name: product.name.get(locale).to_string(),
         status: pr.status,
         status_label: label_of(&serde_plain(pr.status), locale),

@@ -136,7 +136,7 @@ fn a_failing_threshold_gets_the_smallest_round_change() {
     let d = report
         .products
         .iter()
-        .find(|x| x.id == "tax-credit")
+        .find(|x| &*x.id == "tax-credit")
         .unwrap();
     let hint = d
         .hints

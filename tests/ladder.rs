@@ -31,7 +31,11 @@ fn each_title_hint_is_the_line_the_engine_gives_once_the_title_is_held() {
                 let flag = hint.field.strip_prefix("statuses.").unwrap();
                 held["statuses"][flag] = Value::Bool(true);
                 let after = eval(&held).unwrap();
-                let product = after.products.iter().find(|p| p.id == hint.target).unwrap();
+                let product = after
+                    .products
+                    .iter()
+                    .find(|p| *p.id == *hint.target)
+                    .unwrap();
                 let line = (product.status == ProductStatus::Eligible)
                     .then(|| product.limit.as_ref().map(|l| l.amount.clone()))
                     .flatten();

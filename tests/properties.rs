@@ -34,7 +34,7 @@ fn score(r: &Report) -> i64 {
 fn line(r: &Report, id: &str) -> rust_decimal::Decimal {
     r.products
         .iter()
-        .find(|p| p.id == id)
+        .find(|p| &*p.id == id)
         .and_then(|p| p.limit.as_ref())
         .map_or(rust_decimal::Decimal::ZERO, |l| l.amount.parse().unwrap())
 }

@@ -202,7 +202,7 @@ fn a_founder_with_five_figures_gets_a_score_and_with_six_more_a_reference_line()
     let r = report(&eleven);
     assert_eq!(tech_sme_score(&r), Some(96.into()));
     let reference = &r.products[0];
-    assert_eq!(reference.id, "reference-pure-credit");
+    assert_eq!(&*reference.id, "reference-pure-credit");
     assert_eq!(reference.status, ProductStatus::Eligible);
     assert!(reference.limit.is_some());
     let assumed: Vec<&str> = r.assumptions.iter().map(|a| a.field.as_str()).collect();

@@ -10,7 +10,7 @@ fn report_of(profile: &Value) -> credit_check::Report {
 }
 
 fn reason_ids(report: &credit_check::Report, product: &str) -> Vec<String> {
-    let p = report.products.iter().find(|p| p.id == product).unwrap();
+    let p = report.products.iter().find(|p| &*p.id == product).unwrap();
     p.reasons
         .as_ref()
         .unwrap()

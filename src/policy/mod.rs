@@ -20,7 +20,7 @@ use crate::error::{Code, Error, Issue};
 use crate::facts::{Fact, Facts, Known, Ty, Val};
 use check::Check;
 use expr::{Expr, Scope, Slot};
-use model::{Apply, PolicyDoc, Text};
+use model::{Apply, PolicyDoc, Shared, Text};
 use table::Table;
 
 /// The built-in policy, minified at build time (build.rs) from `builtin.json`.
@@ -50,7 +50,7 @@ pub struct Step {
 
 #[derive(Debug, Clone)]
 pub struct Product {
-    pub id: String,
+    pub id: Shared,
     pub name: Text,
     pub provenance: Text,
     pub note: Option<Text>,
@@ -77,7 +77,7 @@ pub struct DerivedFact {
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub doc: PolicyDoc,
-    pub digest: String,
+    pub digest: Shared,
     /// The schemes, in evaluation order.
     pub schemes: Vec<scheme::Scheme>,
     pub facts: Vec<DerivedFact>,
@@ -134,7 +134,11 @@ impl Scope for EvalScope<'_> {
         self.policy.tables.get(usize::from(index))
     }
     fn step(&self, product: &str, step: &str) -> Option<Known> {
-        let p = self.policy.products.iter().position(|p| p.id == product)?;
+        let p = self
+            .policy
+            .products
+            .iter()
+            .position(|p| &*p.id == product)?;
         let s = self
             .policy
             .products

@@ -45,10 +45,10 @@ impl Text {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PolicyDoc {
-    pub id: String,
-    pub version: String,
+    pub id: Shared,
+    pub version: Shared,
     /// YYYY-MM-DD
-    pub effective: String,
+    pub effective: Shared,
     pub issuer: Text,
     #[serde(default)]
     pub sources: Vec<Source>,

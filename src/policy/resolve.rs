@@ -94,7 +94,12 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
     let products: Vec<(String, Vec<String>)> = policy
         .products
         .iter()
-        .map(|p| (p.id.clone(), p.steps.iter().map(|s| s.id.clone()).collect()))
+        .map(|p| {
+            (
+                p.id.to_string(),
+                p.steps.iter().map(|s| s.id.clone()).collect(),
+            )
+        })
         .collect();
     let names = Names {
         globals,

@@ -319,8 +319,8 @@ impl View {
                     let name = report
                         .products
                         .iter()
-                        .find(|p| p.id == h.target)
-                        .map_or(h.target.as_str(), |p| p.name.as_str());
+                        .find(|p| *p.id == *h.target)
+                        .map_or(h.target.as_str(), |p| &*p.name);
                     let line = |amount: Option<&str>| match amount
                         .and_then(|a| Decimal::from_str(a).ok())
                     {
@@ -575,11 +575,11 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     let best = report
         .products
         .iter()
-        .filter_map(|p| Some((line(p)?, p.id.as_str())))
+        .filter_map(|p| Some((line(p)?, &*p.id)))
         .max_by(|a, b| a.0.cmp(&b.0))
         .map(|(_, id)| id);
     for p in &report.products {
-        v.product(&products, p, best == Some(p.id.as_str()))?;
+        v.product(&products, p, best == Some(&*p.id))?;
     }
     if !report.assumptions.is_empty() {
         let block = v.el(&root, "details", "assumptions")?;

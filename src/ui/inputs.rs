@@ -23,7 +23,7 @@ pub fn policy_inputs(policy: &Policy, locale: Locale) -> Vec<PolicyInput> {
     readers(policy)
         .iter()
         .map(|r| {
-            let name = match policy.products.iter().find(|p| r.product && p.id == r.id) {
+            let name = match policy.products.iter().find(|p| r.product && *p.id == *r.id) {
                 Some(p) => p.name.get(locale).to_string(),
                 None => policy
                     .schemes

@@ -265,7 +265,7 @@ impl Policy {
                 c.step_kinds.insert((pd.id.clone(), id), kind);
             }
             products.push(Product {
-                id: pd.id.clone(),
+                id: pd.id.as_str().into(),
                 name: pd.name.clone(),
                 provenance: pd.provenance.clone(),
                 note: pd.note.clone(),
@@ -314,7 +314,7 @@ impl Policy {
             })
             .collect();
         let mut policy = Policy {
-            digest,
+            digest: digest.into(),
             schemes,
             facts: derived,
             knockouts,
