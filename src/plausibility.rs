@@ -27,7 +27,7 @@ const PROVINCES: &[&str] = &["jiangsu", "zhejiang", "shanghai", "anhui"];
 pub fn warnings(profile: &Profile, locale: Locale) -> Vec<WarningOut> {
     let mut out = Vec::new();
     out.extend(city_outside_province(profile, locale));
-    let heads = |path: &'static str, n: Option<Decimal>| (path.to_string(), n.map(Figure::Heads));
+    let heads = |path: &'static str, n: Option<Decimal>| (Path::Field(path), n.map(Figure::Heads));
     out.extend(above(
         WarningCode::TechStaffAboveEmployees,
         heads("techStaff", profile.num("techStaff")),
@@ -40,15 +40,18 @@ pub fn warnings(profile: &Profile, locale: Locale) -> Vec<WarningOut> {
     let revenue = profile.year(0, "revenue");
     out.extend(above(
         WarningCode::HighTechRevenueAboveRevenue,
-        money("highTechRevenue".into(), profile.num("highTechRevenue")),
-        money("financials[0].revenue".into(), revenue),
+        money(
+            Path::Field("highTechRevenue"),
+            profile.num("highTechRevenue"),
+        ),
+        money(Path::Year(0, "revenue"), revenue),
         locale,
     ));
     out
 }
 
 fn year_warnings(profile: &Profile, i: usize, locale: Locale) -> Vec<WarningOut> {
-    let at = |key: &str| money(format!("financials[{i}].{key}"), profile.year(i, key));
+    let at = |key: &'static str| money(Path::Year(i, key), profile.year(i, key));
     [
         (WarningCode::RdAboveRevenue, at("rdExpense"), at("revenue")),
         (
@@ -89,21 +92,38 @@ impl Figure {
     }
 }
 
-fn money(path: String, value: Option<Decimal>) -> (String, Option<Figure>) {
+/// A field's path, written out only when a warning names it.
+#[derive(Clone, Copy)]
+enum Path {
+    Field(&'static str),
+    Year(usize, &'static str),
+}
+
+impl Path {
+    fn text(self) -> String {
+        match self {
+            Path::Field(p) => p.to_string(),
+            Path::Year(i, key) => format!("financials[{i}].{key}"),
+        }
+    }
+}
+
+fn money(path: Path, value: Option<Decimal>) -> (Path, Option<Figure>) {
     (path, value.map(Figure::Yuan))
 }
 
 /// A warning when the part is strictly above the whole it belongs to (equal is plausible).
 fn above(
     code: WarningCode,
-    (part_path, part): (String, Option<Figure>),
-    (whole_path, whole): (String, Option<Figure>),
+    (part_path, part): (Path, Option<Figure>),
+    (whole_path, whole): (Path, Option<Figure>),
     locale: Locale,
 ) -> Option<WarningOut> {
     let (part, whole) = (part?, whole?);
     if part.value() <= whole.value() {
         return None;
     }
+    let (part_path, whole_path) = (part_path.text(), whole_path.text());
     let message = fill(
         template(code, locale),
         &[
