@@ -27,7 +27,40 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// One JSON value as a field reads it, borrowed: a scalar, or the kind of anything else (for the
+/// type error). The tree reader and the text reader both hand a field this, so that reading a
+/// value copies nothing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar<'a> {
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(&'a str),
+    Other(&'static str),
+}
+
+impl Scalar<'_> {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Scalar::Bool(_) => "boolean",
+            Scalar::Int(_) | Scalar::Float(_) => "number",
+            Scalar::Str(_) => "string",
+            Scalar::Other(kind) => kind,
+        }
+    }
+}
+
 impl Json {
+    pub fn scalar(&self) -> Scalar<'_> {
+        match self {
+            Json::Bool(b) => Scalar::Bool(*b),
+            Json::Int(i) => Scalar::Int(*i),
+            Json::Float(f) => Scalar::Float(*f),
+            Json::Str(s) => Scalar::Str(s),
+            other => Scalar::Other(other.kind()),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",

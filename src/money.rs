@@ -2,7 +2,7 @@
 //! (and, in policies, a trailing %). Everything becomes a `rust_decimal::Decimal`; nothing is a float.
 
 use crate::error::{Code, Issue};
-use crate::json::Json;
+use crate::json::{Json, Scalar};
 use rust_decimal::Decimal;
 
 /// The largest amount a profile may carry: 10^15 yuan.
@@ -101,14 +101,18 @@ fn above_limit(int: &str, frac: &str) -> bool {
 
 /// Converts a JSON number to an exact decimal through its shortest decimal form, so `0.1` stays 0.1.
 pub fn number_to_decimal(v: &Json) -> Result<Option<Decimal>, Code> {
+    scalar_decimal(v.scalar())
+}
+
+fn scalar_decimal(v: Scalar<'_>) -> Result<Option<Decimal>, Code> {
     match v {
-        Json::Int(i) => {
+        Scalar::Int(i) => {
             if i.unsigned_abs() > 1_000_000_000_000_000_000_000_000 {
                 return Err(Code::AmountTooLarge);
             }
-            Ok(Decimal::from_i128_with_scale(*i, 0).into())
+            Ok(Decimal::from_i128_with_scale(i, 0).into())
         }
-        Json::Float(f) => {
+        Scalar::Float(f) => {
             if !f.is_finite() {
                 return Err(Code::NotFinite);
             }
@@ -117,7 +121,7 @@ pub fn number_to_decimal(v: &Json) -> Result<Option<Decimal>, Code> {
             }
             // Finite but beyond what 28 decimal places hold: below 10^-28 (1e-300) it is out of
             // range; above, more digits than are kept (1.5e-27 needs 28 places and 2 digits).
-            float_decimal(*f).map(Some).ok_or(if f.abs() < 1e-28 {
+            float_decimal(f).map(Some).ok_or(if f.abs() < 1e-28 {
                 Code::OutOfRange
             } else {
                 Code::TooPrecise
@@ -154,13 +158,18 @@ pub enum NumKind {
 
 /// Reads one numeric field, giving a typed issue for anything that is not a valid value.
 pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue> {
+    read_scalar(v.scalar(), kind, path)
+}
+
+/// `read_number` on a borrowed value.
+pub fn read_scalar(v: Scalar<'_>, kind: NumKind, path: &str) -> Result<Decimal, Issue> {
     let expected = match kind {
         NumKind::Amount | NumKind::SignedAmount => "amount",
         NumKind::Count => "integer",
         NumKind::Quantity => "number",
     };
     let value = match v {
-        Json::Int(_) | Json::Float(_) => match number_to_decimal(v) {
+        Scalar::Int(_) | Scalar::Float(_) => match scalar_decimal(v) {
             Ok(Some(d)) => d,
             Ok(None) => return Err(Issue::new(Code::WrongType, path).with(expected)),
             Err(code) => {
@@ -169,7 +178,7 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
                     .with("0, 10⁻²⁸ … 10¹⁵"))
             }
         },
-        Json::Str(s) => {
+        Scalar::Str(s) => {
             let allow_units = matches!(kind, NumKind::Amount | NumKind::SignedAmount);
             let trimmed = s.trim();
             let has_unit = trimmed.ends_with('万') || trimmed.ends_with('亿');
@@ -209,10 +218,10 @@ pub fn read_number(v: &Json, kind: NumKind, path: &str) -> Result<Decimal, Issue
     Ok(value.normalize())
 }
 
-fn display_raw(v: &Json) -> String {
+fn display_raw(v: Scalar<'_>) -> String {
     match v {
-        Json::Int(i) => i.to_string(),
-        Json::Float(f) => ryu::Buffer::new().format(*f).to_string(),
+        Scalar::Int(i) => i.to_string(),
+        Scalar::Float(f) => ryu::Buffer::new().format(f).to_string(),
         other => other.kind().to_string(),
     }
 }

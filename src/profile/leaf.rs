@@ -5,13 +5,13 @@
 use super::{Value, MAX_TEXT};
 use crate::error::{Code, Issue};
 use crate::inputs::{Input, Type};
-use crate::json::Json;
-use crate::money::{read_number, NumKind};
+use crate::json::Scalar;
+use crate::money::{read_scalar, NumKind};
 use rust_decimal::Decimal;
 
 /// `whole`: for a part of a count (`part_of`), the whole's value when it is given.
-pub(super) fn value(f: &Input, v: &Json, whole: Option<Decimal>) -> Result<Value, Issue> {
-    let num = |kind| read_number(v, kind, "").map(Value::Num);
+pub(super) fn value(f: &Input, v: Scalar<'_>, whole: Option<Decimal>) -> Result<Value, Issue> {
+    let num = |kind| read_scalar(v, kind, "").map(Value::Num);
     match f.ty {
         Type::Text => text(v).map(|t| Value::Text(t.into())),
         Type::Place(_) => place(v).map(|t| Value::Text(t.into())),
@@ -22,12 +22,12 @@ pub(super) fn value(f: &Input, v: &Json, whole: Option<Decimal>) -> Result<Value
             } else {
                 let allowed: Vec<&str> = opts.iter().map(|o| o.value).collect();
                 Err(Issue::new(Code::UnknownValue, "")
-                    .with(shown(&value))
+                    .with(shown(value))
                     .with(allowed.join(", ")))
             }
         }
         Type::Flag => match v {
-            Json::Bool(b) => Ok(Value::Bool(*b)),
+            Scalar::Bool(b) => Ok(Value::Bool(b)),
             other => Err(Issue::new(Code::WrongType, "")
                 .with("boolean")
                 .with(other.kind())),
@@ -36,14 +36,14 @@ pub(super) fn value(f: &Input, v: &Json, whole: Option<Decimal>) -> Result<Value
         Type::SignedAmount => num(NumKind::SignedAmount),
         Type::Years => num(NumKind::Quantity),
         Type::Ratio => {
-            let v = read_number(v, NumKind::Quantity, "")?;
+            let v = read_scalar(v, NumKind::Quantity, "")?;
             if v > Decimal::ONE {
                 return Err(Issue::new(Code::OutOfRange, "").with(v).with("0–1"));
             }
             Ok(Value::Num(v))
         }
         Type::Count => {
-            let v = read_number(v, NumKind::Count, "")?;
+            let v = read_scalar(v, NumKind::Count, "")?;
             if let Some(w) = whole.filter(|w| v > *w) {
                 return Err(Issue::new(Code::Inconsistent, "").with(v).with(w));
             }
@@ -55,7 +55,7 @@ pub(super) fn value(f: &Input, v: &Json, whole: Option<Decimal>) -> Result<Value
             } else {
                 NumKind::Quantity
             };
-            let v = read_number(v, kind, "")?;
+            let v = read_scalar(v, kind, "")?;
             if v < Decimal::from(min) || v > Decimal::from(max) {
                 return Err(Issue::new(Code::OutOfRange, "")
                     .with(v)
@@ -70,10 +70,10 @@ fn shown(s: &str) -> String {
     s.chars().take(40).collect()
 }
 
-fn text(v: &Json) -> Result<String, Issue> {
+fn text(v: Scalar<'_>) -> Result<&str, Issue> {
     match v {
-        Json::Str(s) if s.chars().count() <= MAX_TEXT => Ok(s.clone()),
-        Json::Str(_) => Err(Issue::new(Code::TooLong, "").with(MAX_TEXT)),
+        Scalar::Str(s) if s.chars().count() <= MAX_TEXT => Ok(s),
+        Scalar::Str(_) => Err(Issue::new(Code::TooLong, "").with(MAX_TEXT)),
         other => Err(Issue::new(Code::WrongType, "")
             .with("string")
             .with(other.kind())),
@@ -81,7 +81,7 @@ fn text(v: &Json) -> Result<String, Issue> {
 }
 
 /// Lowercase pinyin place names: letters, spaces and hyphens only.
-fn place(v: &Json) -> Result<String, Issue> {
+fn place(v: Scalar<'_>) -> Result<&str, Issue> {
     let value = text(v)?;
     if !value.is_empty()
         && value
@@ -91,7 +91,7 @@ fn place(v: &Json) -> Result<String, Issue> {
         Ok(value)
     } else {
         Err(Issue::new(Code::UnknownValue, "")
-            .with(shown(&value))
+            .with(shown(value))
             .with("lowercase pinyin, e.g. jiangsu, kunshan"))
     }
 }

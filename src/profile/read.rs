@@ -86,7 +86,7 @@ impl Obj<'_, '_> {
     /// Reads one field of the catalog under its last key (absent or null: not given).
     fn input(&mut self, key: &'static str, f: &Input, whole: Option<Decimal>) -> Option<Value> {
         let v = self.raw(key)?;
-        match leaf::value(f, v, whole) {
+        match leaf::value(f, v.scalar(), whole) {
             Ok(v) => Some(v),
             Err(mut issue) => {
                 issue.path = self.at(key);

@@ -8,7 +8,7 @@
 
 use super::{leaf, Profile, Value, MAX_YEARS, YEAR_END, YEAR_FIELDS, YEAR_START};
 use crate::inputs::INPUTS;
-use crate::json::{Json, MAX_STRING};
+use crate::json::{Scalar, MAX_STRING};
 
 /// The profile in `text`, or None to read it the full way.
 pub fn read(text: &str) -> Option<Profile> {
@@ -16,11 +16,11 @@ pub fn read(text: &str) -> Option<Profile> {
         b: text.as_bytes(),
         i: 0,
     };
-    let mut raw: Vec<Option<Json>> = super::nones(INPUTS.len());
+    let mut raw: Vec<Option<Scalar<'_>>> = super::nones(INPUTS.len());
     // Every key read, so that one given twice goes to the full reader (which reads the first).
     let mut seen: u128 = 0;
     let mut groups: Vec<&str> = Vec::new();
-    let mut years: Option<Vec<Vec<Option<Json>>>> = None;
+    let mut years: Option<Vec<Vec<Option<Scalar<'_>>>>> = None;
     c.object(|c, key| {
         if key == "financials" {
             if years.is_some() {
@@ -59,7 +59,7 @@ pub fn read(text: &str) -> Option<Profile> {
                     Some(Some(Value::Num(d))) => Some(*d),
                     _ => None,
                 });
-        let value = leaf::value(f, v, whole).ok()?;
+        let value = leaf::value(f, *v, whole).ok()?;
         if let Some(slot) = p.values.get_mut(i) {
             *slot = Some(value);
         }
@@ -68,7 +68,7 @@ pub fn read(text: &str) -> Option<Profile> {
         let mut out = [None; YEAR_FIELDS];
         for ((slot, f), v) in out.iter_mut().zip(super::year_inputs()).zip(&year) {
             if let Some(v) = v {
-                match leaf::value(f, v, None).ok()? {
+                match leaf::value(f, *v, None).ok()? {
                     Value::Num(d) => *slot = Some(d),
                     _ => return None,
                 }
@@ -159,7 +159,7 @@ impl<'a> Cursor<'a> {
 
     /// A non-negative number as the JSON reader gives it: a whole number of at most 15 digits, or
     /// digits with a fraction (a float); anything else is for the full reader.
-    fn number(&mut self) -> Option<Json> {
+    fn number(&mut self) -> Option<Scalar<'a>> {
         let start = self.i;
         let digits = |c: &mut Self| {
             let s = c.i;
@@ -184,23 +184,28 @@ impl<'a> Cursor<'a> {
         }
         let text = std::str::from_utf8(self.b.get(start..self.i)?).ok()?;
         if text.contains('.') {
-            text.parse::<f64>().ok().map(Json::Float)
+            text.parse::<f64>().ok().map(Scalar::Float)
         } else {
-            text.parse::<i128>().ok().map(Json::Int)
+            text.parse::<i128>().ok().map(Scalar::Int)
         }
     }
 
     /// A field's value into its place (null: not given); a key given twice is for the full reader.
-    fn leaf_into(&mut self, raw: &mut [Option<Json>], seen: &mut u128, i: usize) -> Option<()> {
+    fn leaf_into(
+        &mut self,
+        raw: &mut [Option<Scalar<'a>>],
+        seen: &mut u128,
+        i: usize,
+    ) -> Option<()> {
         let bit = 1u128.checked_shl(u32::try_from(i).ok()?)?;
         if *seen & bit != 0 {
             return None;
         }
         *seen |= bit;
         let value = match self.peek()? {
-            b'"' => Some(Json::Str(self.string()?.to_string())),
-            b't' => self.word(b"true").map(|()| Some(Json::Bool(true)))?,
-            b'f' => self.word(b"false").map(|()| Some(Json::Bool(false)))?,
+            b'"' => Some(Scalar::Str(self.string()?)),
+            b't' => self.word(b"true").map(|()| Some(Scalar::Bool(true)))?,
+            b'f' => self.word(b"false").map(|()| Some(Scalar::Bool(false)))?,
             b'n' => self.word(b"null").map(|()| None)?,
             b'0'..=b'9' => Some(self.number()?),
             _ => return None,
@@ -233,7 +238,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The fiscal years: an array of at most three objects of per-year fields.
-    fn financials(&mut self) -> Option<Vec<Vec<Option<Json>>>> {
+    fn financials(&mut self) -> Option<Vec<Vec<Option<Scalar<'a>>>>> {
         if self.peek()? == b'n' {
             self.word(b"null")?;
             return Some(Vec::new());
@@ -248,7 +253,7 @@ impl<'a> Cursor<'a> {
             if years.len() == MAX_YEARS {
                 return None;
             }
-            let mut year: Vec<Option<Json>> = super::nones(YEAR_END - YEAR_START);
+            let mut year: Vec<Option<Scalar<'a>>> = super::nones(YEAR_END - YEAR_START);
             let mut seen = 0;
             self.object(|c, key| {
                 let slot = super::year_slot(key)?;
@@ -270,6 +275,7 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Json;
 
     fn both(text: &str) -> (Option<Profile>, Result<Profile, crate::Error>) {
         let tree = Json::parse(text)
