@@ -13,6 +13,7 @@ use crate::json::{Scalar, MAX_STRING};
 /// The profile in `text`, or None to read it the full way.
 pub fn read(text: &str) -> Option<Profile> {
     let mut c = Cursor {
+        text,
         b: text.as_bytes(),
         i: 0,
     };
@@ -116,6 +117,8 @@ fn keys() -> &'static Keys {
 }
 
 struct Cursor<'a> {
+    /// The text, and its bytes: a string cut at its quotes is text already (no check needed).
+    text: &'a str,
     b: &'a [u8],
     i: usize,
 }
@@ -152,7 +155,7 @@ impl<'a> Cursor<'a> {
                 _ => self.i += 1,
             }
         }
-        let s = std::str::from_utf8(self.b.get(start..self.i)?).ok()?;
+        let s = self.text.get(start..self.i)?;
         self.i += 1;
         (s.len() <= MAX_STRING).then_some(s)
     }
@@ -182,7 +185,7 @@ impl<'a> Cursor<'a> {
         if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
             return None;
         }
-        let text = std::str::from_utf8(self.b.get(start..self.i)?).ok()?;
+        let text = self.text.get(start..self.i)?;
         if text.contains('.') {
             text.parse::<f64>().ok().map(Scalar::Float)
         } else {
