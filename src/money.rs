@@ -69,6 +69,9 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
     if factor == Decimal::ONE {
         return Ok(value);
     }
+    if let Some(shifted) = times_unit(value, factor) {
+        return Ok(shifted);
+    }
     let scaled = value.checked_mul(factor).ok_or(Code::AmountTooLarge)?;
     // 万, 亿 and % must not push digits out either.
     if scaled.checked_div(factor) != Some(value) {
@@ -90,6 +93,20 @@ fn exact_digits(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     value.set_sign_negative(negative && mantissa != 0);
     Some(value)
+}
+
+/// `value × unit` for 万 and 亿 (whole units) when the product's digits fit: what multiplying
+/// gives in that case (the digits times the unit, the same decimal places), without dividing
+/// back to check. None for anything else (a % unit, a product too long), which multiplies.
+fn times_unit(value: Decimal, unit: Decimal) -> Option<Decimal> {
+    if unit.scale() != 0 {
+        return None;
+    }
+    let m = value.mantissa().checked_mul(unit.mantissa())?;
+    if m.unsigned_abs() >= 1u128 << 96 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(m, value.scale()).ok()
 }
 
 /// Whether digits (an integer part without leading zeros, a fraction without trailing ones)
@@ -241,6 +258,29 @@ mod tests {
         let sign = if negative { "-" } else { "" };
         let int = if int.is_empty() { "0" } else { int };
         Decimal::from_str(format!("{sign}{int}.{frac}").trim_end_matches('.')).ok()
+    }
+
+    #[test]
+    fn units_shift_digits_as_multiplying_does() {
+        for v in [
+            "0",
+            "1",
+            "1.5",
+            "0.0001",
+            "-2.25",
+            "123456789012345678901234.5678",
+        ] {
+            for unit in [10_000i64, 100_000_000] {
+                let (v, unit) = (d(v), Decimal::from(unit));
+                if let Some(shifted) = times_unit(v, unit) {
+                    let multiplied = v.checked_mul(unit).unwrap();
+                    assert_eq!(shifted, multiplied);
+                    assert_eq!(shifted.scale(), multiplied.scale(), "{v} × {unit}");
+                    assert_eq!(shifted.to_string(), multiplied.to_string());
+                }
+            }
+        }
+        assert_eq!(times_unit(d("1.5"), Decimal::new(1, 2)), None);
     }
 
     #[test]
