@@ -29,6 +29,7 @@
     )
 )]
 
+pub mod arith;
 pub mod assess;
 pub mod cite;
 pub mod engine;
