@@ -38,10 +38,15 @@ cp "$target/wasm32-unknown-unknown/wasm-lean/credit_check.wasm" "$target/modules
 
 # bindgen <module> <out-dir> <targets…>: the bindings of one module for the given targets,
 # optimised with wasm-opt once (every target emits the same module) — unless already done.
+# The lean module is also told that the lowest 1 KB of memory is unused (it is: Rust's stack
+# starts at 1 MiB and grows down, the data sits above it), which lets wasm-opt fold address
+# additions into load and store offsets: 2.4 KB gzip less.
 fresh=1
 bindgen() {
   local module=$1 out=$2
   shift 2
+  local opt=(-Oz)
+  [[ $module == lean ]] && opt+=(--low-memory-unused)
   local stamp=$target/modules/$module.stamp
   local key
   key=$(cat "$target/modules/$module/credit_check.wasm" <(echo "$packaging $*") | sha256sum | cut -d' ' -f1)
@@ -57,7 +62,7 @@ bindgen() {
     wasm-bindgen "$target/modules/$module/credit_check.wasm" --target "$t" --out-dir "$dir" \
       --remove-name-section --remove-producers-section
     if [[ -z $first ]]; then
-      npx --no-install wasm-opt -Oz "$dir/credit_check_bg.wasm" -o "$dir/credit_check_bg.wasm"
+      npx --no-install wasm-opt "${opt[@]}" "$dir/credit_check_bg.wasm" -o "$dir/credit_check_bg.wasm"
       first=$dir
     else
       cp "$first/credit_check_bg.wasm" "$dir/credit_check_bg.wasm"
