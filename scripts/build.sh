@@ -82,7 +82,7 @@ fi
 rm -rf www/pkg
 mkdir -p www/pkg/lean
 cp pkg/web/credit_check_bg.wasm www/pkg/
-cp pkg/web/lean/credit_check.js pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
+cp pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
 # The site's copy of the full module initialises itself when it is imported, so that a page's
 # own scripts (the studio's, the browser tests') may call it at once; the element imports it only
 # for a bank's policy. (The npm package's web build keeps its explicit init.)
@@ -91,6 +91,16 @@ cp pkg/web/lean/credit_check.js pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
 
 # The element's files change without the module: copy them (and its manifest) on every build.
 node scripts/element-package.mjs
+
+# The site's first load, minified (esbuild, as for the studio's editor): the element and its two
+# modules in one file, www/credit-check.min.js, which the pages load (the sources stay as they are:
+# the npm package's element and the studio use them), and the site's copy of the lean glue. It
+# sits beside the sources so that its URLs relative to import.meta.url (./pkg/…, the CSS) hold.
+# Same code, 10 KB gzip less: the element 16.2 → 8.0 KB, the glue 4.8 → 3.1 KB.
+npx --no-install esbuild www/credit-check.js --bundle --format=esm --minify --external:./pkg/* \
+  --outfile=www/credit-check.min.js --log-level=warning
+npx --no-install esbuild pkg/web/lean/credit_check.js --format=esm --minify \
+  --outfile=www/pkg/lean/credit_check.js --log-level=warning
 
 # The studio's editor (CodeMirror 6, pinned in package-lock.json), bundled into one same-origin file.
 npx --no-install esbuild scripts/studio-editor.js --bundle --format=esm --minify --legal-comments=eof \
@@ -101,6 +111,7 @@ size() {
 }
 unchanged=$([[ $fresh == 1 ]] && echo ', unchanged' || true)
 echo "wasm size: full $(size pkg/web/credit_check_bg.wasm); lean $(size pkg/web/lean/credit_check_bg.wasm)$unchanged"
-echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c)"
+echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c) ($(gzip -9 -c www/pkg/lean/credit_check.js | wc -c) minified)"
+echo "element (the site's minified copy): $(size www/credit-check.min.js)"
 ed=www/studio/editor.bundle.js
 echo "studio editor: $(size $ed)"
