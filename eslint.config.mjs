@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import globals from "globals";
 
 export default [
-  { ignores: ["www/pkg/**", "www/studio/editor.bundle.js", "pkg/**", "target/**", "node_modules/**"] },
+  { ignores: ["www/pkg/**", "www/studio/editor.bundle.js", "www/credit-check.min.js", "pkg/**", "target/**", "node_modules/**"] },
   js.configs.recommended,
   {
     files: ["www/**/*.js"],

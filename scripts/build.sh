@@ -38,10 +38,15 @@ cp "$target/wasm32-unknown-unknown/wasm-lean/credit_check.wasm" "$target/modules
 
 # bindgen <module> <out-dir> <targets…>: the bindings of one module for the given targets,
 # optimised with wasm-opt once (every target emits the same module) — unless already done.
+# The lean module is also told that the lowest 1 KB of memory is unused (it is: Rust's stack
+# starts at 1 MiB and grows down, the data sits above it), which lets wasm-opt fold address
+# additions into load and store offsets: 2.4 KB gzip less.
 fresh=1
 bindgen() {
   local module=$1 out=$2
   shift 2
+  local opt=(-Oz)
+  [[ $module == lean ]] && opt+=(--low-memory-unused)
   local stamp=$target/modules/$module.stamp
   local key
   key=$(cat "$target/modules/$module/credit_check.wasm" <(echo "$packaging $*") | sha256sum | cut -d' ' -f1)
@@ -57,7 +62,7 @@ bindgen() {
     wasm-bindgen "$target/modules/$module/credit_check.wasm" --target "$t" --out-dir "$dir" \
       --remove-name-section --remove-producers-section
     if [[ -z $first ]]; then
-      npx --no-install wasm-opt -Oz "$dir/credit_check_bg.wasm" -o "$dir/credit_check_bg.wasm"
+      npx --no-install wasm-opt "${opt[@]}" "$dir/credit_check_bg.wasm" -o "$dir/credit_check_bg.wasm"
       first=$dir
     else
       cp "$first/credit_check_bg.wasm" "$dir/credit_check_bg.wasm"
@@ -77,7 +82,7 @@ fi
 rm -rf www/pkg
 mkdir -p www/pkg/lean
 cp pkg/web/credit_check_bg.wasm www/pkg/
-cp pkg/web/lean/credit_check.js pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
+cp pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
 # The site's copy of the full module initialises itself when it is imported, so that a page's
 # own scripts (the studio's, the browser tests') may call it at once; the element imports it only
 # for a bank's policy. (The npm package's web build keeps its explicit init.)
@@ -86,6 +91,16 @@ cp pkg/web/lean/credit_check.js pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
 
 # The element's files change without the module: copy them (and its manifest) on every build.
 node scripts/element-package.mjs
+
+# The site's first load, minified (esbuild, as for the studio's editor): the element and its two
+# modules in one file, www/credit-check.min.js, which the pages load (the sources stay as they are:
+# the npm package's element and the studio use them), and the site's copy of the lean glue. It
+# sits beside the sources so that its URLs relative to import.meta.url (./pkg/…, the CSS) hold.
+# Same code, 10 KB gzip less: the element 16.2 → 8.0 KB, the glue 4.8 → 3.1 KB.
+npx --no-install esbuild www/credit-check.js --bundle --format=esm --minify --external:./pkg/* \
+  --outfile=www/credit-check.min.js --log-level=warning
+npx --no-install esbuild pkg/web/lean/credit_check.js --format=esm --minify \
+  --outfile=www/pkg/lean/credit_check.js --log-level=warning
 
 # The studio's editor (CodeMirror 6, pinned in package-lock.json), bundled into one same-origin file.
 npx --no-install esbuild scripts/studio-editor.js --bundle --format=esm --minify --legal-comments=eof \
@@ -96,6 +111,7 @@ size() {
 }
 unchanged=$([[ $fresh == 1 ]] && echo ', unchanged' || true)
 echo "wasm size: full $(size pkg/web/credit_check_bg.wasm); lean $(size pkg/web/lean/credit_check_bg.wasm)$unchanged"
-echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c)"
+echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c) ($(gzip -9 -c www/pkg/lean/credit_check.js | wc -c) minified)"
+echo "element (the site's minified copy): $(size www/credit-check.min.js)"
 ed=www/studio/editor.bundle.js
 echo "studio editor: $(size $ed)"

@@ -29,6 +29,7 @@
     )
 )]
 
+pub mod arith;
 pub mod assess;
 pub mod cite;
 pub mod engine;
@@ -67,6 +68,7 @@ pub use text::Locale;
 use std::sync::OnceLock;
 
 /// The built-in reference policy, compiled once (the lean module reads it precompiled).
+#[cfg(feature = "full")]
 pub fn builtin() -> Result<&'static Policy, Error> {
     static BUILTIN: OnceLock<Result<Policy, Error>> = OnceLock::new();
     BUILTIN
@@ -80,10 +82,33 @@ fn load_builtin() -> Result<Policy, Error> {
     Policy::builtin()
 }
 
-/// The lean module's built-in policy: compiled by the build (`builtin_pack`, written by
-/// `cargo run --example pack_builtin`, see scripts/build.sh) and only read here.
+/// What the lean module's pack holds: the built-in policy compiled, and what each of its schemes
+/// and products reads (`questions::compute_readers`, which the lean module does not carry).
+pub type BuiltinPack = (Policy, Vec<questions::Reader>);
+
+/// The lean module's built-in policy and its readers: compiled by the build (`builtin_pack`,
+/// written by `cargo run --example pack_builtin`, see scripts/build.sh) and only read here, once.
 #[cfg(not(feature = "full"))]
-fn load_builtin() -> Result<Policy, Error> {
+fn lean_pack() -> Result<&'static BuiltinPack, Error> {
+    static PACKED: OnceLock<Result<BuiltinPack, Error>> = OnceLock::new();
+    PACKED.get_or_init(read_pack).as_ref().map_err(Clone::clone)
+}
+
+/// The built-in policy's readers, from the pack (none if it cannot be read: then neither can the
+/// policy, and nothing is evaluated).
+#[cfg(not(feature = "full"))]
+pub fn builtin_readers() -> &'static [questions::Reader] {
+    lean_pack().map_or(&[], |p| p.1.as_slice())
+}
+
+/// The built-in reference policy, read once from the lean module's pack.
+#[cfg(not(feature = "full"))]
+pub fn builtin() -> Result<&'static Policy, Error> {
+    lean_pack().map(|p| &p.0)
+}
+
+#[cfg(not(feature = "full"))]
+fn read_pack() -> Result<BuiltinPack, Error> {
     const PACK: &[u8] = include_bytes!(env!(
         "CREDIT_CHECK_BUILTIN_PACK",
         "the lean build (no feature `full`) reads the precompiled built-in policy from the file \
@@ -99,7 +124,9 @@ fn load_builtin() -> Result<Policy, Error> {
 /// vectors' reports do not change.
 #[cfg(feature = "full")]
 pub fn builtin_pack() -> Result<Vec<u8>, Error> {
-    Ok(pack::to_bytes(&Policy::builtin()?))
+    let policy = Policy::builtin()?;
+    let readers = questions::compute_readers(&policy);
+    Ok(pack::to_bytes(&(policy, readers)))
 }
 
 /// A compiled policy with only what an evaluation reads, as the pack holds it: the document's

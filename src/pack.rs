@@ -24,6 +24,7 @@ use crate::policy::resolve::Reads;
 use crate::policy::scheme::{Group, Indicator, Measure, Scheme};
 use crate::policy::table::{BandRow, Table, TableKind};
 use crate::policy::{DerivedFact, Policy, Product, Step};
+use crate::questions::Reader as Asked;
 use crate::report::ValueKind;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -378,6 +379,7 @@ records! {
     Layout { range, score, indicators, ladder, qualified }
     Apply { steps, documents, deadline }
     Source { id, title, url }
+    Asked { id, product, facts, paths, positions }
 }
 
 /// An enum without data, by its position in the list (which the `match` keeps complete).

@@ -7,6 +7,7 @@
 //! Reads the report and the compiled policy; writes nothing back.
 
 use crate::facts::{self, Facts, Known};
+#[cfg(feature = "full")]
 use crate::policy::resolve::closure;
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -43,6 +44,7 @@ fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
     order
 }
 
+#[cfg(feature = "full")]
 fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec<String> {
     let mut v: Vec<String> = paths.into_iter().collect();
     let at = |p: &String| order.get(p).copied().unwrap_or(usize::MAX);
@@ -51,6 +53,7 @@ fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec
 }
 
 /// Fact names, with the schemes' results (`<id>.*`) replaced by what the scheme reads.
+#[cfg(feature = "full")]
 fn expand(mut names: BTreeSet<String>, schemes: &[(String, BTreeSet<String>)]) -> BTreeSet<String> {
     for (id, reads) in schemes {
         if names.iter().any(|n| n.starts_with(&format!("{id}."))) {
@@ -95,7 +98,17 @@ pub fn readers(policy: &Policy) -> Rc<Vec<Reader>> {
     statics(policy).0
 }
 
-fn compute_readers(policy: &Policy) -> Vec<Reader> {
+/// What the policy's schemes and products read. The lean module (no feature `full`) has the built-in
+/// policy's readers precompiled in its pack ([`crate::BuiltinPack`]), and so none of this code
+/// (`closure` and the paths of each reader: 3 KB of its gzip).
+#[cfg(not(feature = "full"))]
+fn compute_readers(_: &Policy) -> Vec<Reader> {
+    crate::builtin_readers().to_vec()
+}
+
+/// What the policy's schemes and products read, worked out from its expressions.
+#[cfg(feature = "full")]
+pub fn compute_readers(policy: &Policy) -> Vec<Reader> {
     let empty = facts::derive(&Profile::default());
     let order = profile_order(&empty);
     let paths_of = |names: &BTreeSet<String>| {

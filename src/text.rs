@@ -141,11 +141,13 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "the policy document is malformed: {0}",
         ),
         ExpressionSyntax => ("表达式语法错误：{0}", "expression syntax error: {0}"),
+        #[cfg(feature = "full")]
         ExpressionTooDeep => (
             "表达式嵌套过深（上限 {0}）",
             "the expression is nested too deeply (limit {0})",
         ),
         UnknownFact => ("未知事实“{0}”", "unknown fact \"{0}\""),
+        #[cfg(feature = "full")]
         UnknownFunction => ("未知函数“{0}”", "unknown function \"{0}\""),
         WrongArity => (
             "函数 {0} 需要 {1} 个参数",
@@ -157,21 +159,27 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
         ),
         UnknownTable => ("未知表“{0}”", "unknown table \"{0}\""),
         MalformedTable => ("表格式错误：{0}", "malformed table: {0}"),
+        #[cfg(feature = "full")]
         DuplicateId => ("标识“{0}”重复", "duplicate id \"{0}\""),
+        #[cfg(feature = "full")]
         SelfReference => ("“{0}”引用了自身", "\"{0}\" refers to itself"),
         ForwardReference => (
             "“{0}”引用了尚未定义的“{1}”",
             "\"{0}\" refers to \"{1}\", which is not defined before it",
         ),
+        #[cfg(feature = "full")]
         MissingTranslation => ("缺少 {0} 文本", "the {0} text is missing"),
+        #[cfg(feature = "full")]
         InvalidDate => (
             "日期“{0}”无效，应为 YYYY-MM-DD",
             "\"{0}\" is not a date (YYYY-MM-DD)",
         ),
+        #[cfg(feature = "full")]
         EmbeddedTestFailed => (
             "内置测试“{0}”未通过：{1}",
             "embedded test \"{0}\" failed: {1}",
         ),
+        #[cfg(feature = "full")]
         PolicyTooLarge => ("政策过大：{0}", "the policy is too large: {0}"),
         DivisionByZero => ("除数为零：{0}", "division by zero: {0}"),
         Overflow => ("数值溢出：{0}", "arithmetic overflow: {0}"),
@@ -180,18 +188,28 @@ fn error_template(code: Code) -> (&'static str, &'static str) {
             "{1} falls in no band of table \"{0}\"",
         ),
         NoEntry => ("表“{0}”中没有“{1}”", "table \"{0}\" has no entry \"{1}\""),
+        #[cfg(feature = "full")]
         MayDivideByZero => (
             "除数可能为零：{0} 可以是 0，此时测算会失败",
             "the divisor may be zero: {0} can be 0, and the evaluation then fails",
         ),
+        #[cfg(feature = "full")]
         PolicyTooCostly => (
             "政策的测算量超出预算：{0}",
             "the policy costs more than the budget allows: {0}",
         ),
+        // Only reading and compiling a policy document raises these, and the lean module (no
+        // feature `full`) does neither: it carries none of their texts, only their names.
+        #[cfg(not(feature = "full"))]
+        UnknownFunction | ExpressionTooDeep | SelfReference | MissingTranslation | DuplicateId
+        | InvalidDate | EmbeddedTestFailed | PolicyTooLarge | MayDivideByZero | PolicyTooCostly => {
+            (code_name(code), code_name(code))
+        }
     }
 }
 
-/// How to fix a policy problem; `suggestion` is a name the author probably meant.
+/// How to fix a policy problem; `suggestion` is a name the author probably meant. The lean module
+/// has only the hints of the problems it can meet (see `error_template`).
 pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Option<String> {
     use Code::*;
     let (zh, en) = match code {
@@ -209,19 +227,27 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
             "A check must be a condition (a comparison, and/or/not); a step must be a number; strings are quoted, as in tax.grade == 'A'.",
         ),
         ExpressionSyntax => ("语法见 README：数字可带 万、亿 或 %，字符串用单引号。", "See the grammar in the README: numbers may end in 万, 亿 or %, strings use single quotes."),
+        #[cfg(feature = "full")]
         ExpressionTooDeep => ("把表达式拆成几个步骤或政策 facts。", "Split the expression into steps or policy facts."),
         SelfReference | ForwardReference => ("步骤只能引用它之前的步骤和更早的产品：调整顺序。", "A step can use only the steps before it and earlier products: reorder them."),
+        #[cfg(feature = "full")]
         MissingTranslation => ("每段面向用户的文本都需要 zh-CN 和 en 两种语言。", "Every user-facing text needs both a zh-CN and an en version."),
         MalformedTable => ("分档按顺序匹配，第一行命中即止：把范围较窄的行放在前面，每行的下界不高于上界。", "Bands are tried in order and the first match wins: put narrower rows first, and keep each lower bound below its upper bound."),
+        #[cfg(feature = "full")]
         DuplicateId => ("同一列表中的 id 必须唯一，步骤名也不能与事实同名。", "Ids must be unique within their list, and a step may not share a fact's name."),
+        #[cfg(feature = "full")]
         InvalidDate => ("日期写作 YYYY-MM-DD，例如 2026-11-01。", "Write dates as YYYY-MM-DD, e.g. 2026-11-01."),
+        #[cfg(feature = "full")]
         EmbeddedTestFailed => ("政策自带的测试与结果不符：修改数字或更新测试的期望值。", "The policy's own test expects something else: fix the numbers or update the test's expectation."),
         PolicyShape => ("对照 defaultPolicy() 或 policySchema() 检查结构。", "Compare the structure with defaultPolicy() or policySchema()."),
+        #[cfg(feature = "full")]
         PolicyTooLarge => ("拆分政策或减少产品、步骤和表行。", "Split the policy, or use fewer products, steps or table rows."),
         DivisionByZero => ("除数不能为零：常数 0 作除数时每次测算都会失败；可能为零的除数用 if(x == 0, …, …) 保护。", "A divisor cannot be zero: a constant 0 fails every evaluation; guard a divisor that may be zero with if(x == 0, …, …)."),
         NoEntry => ("映射表需要为输入可能取的每个值都设一项（例如 tax.grade 的 A、B、M、C、D）。", "A map needs an entry for every value its input can take (tax.grade: A, B, M, C and D)."),
         NoBand => ("分档表须覆盖输入的整个取值范围（金额和人数为 0 到 10^15）：补上缺的区间，或以一行不设界限的行收尾。", "A band table must cover its input's whole range (amounts and counts: 0 to 10^15): add the missing band, or end with a row without bounds."),
+        #[cfg(feature = "full")]
         MayDivideByZero => ("用 if(x == 0, …, …) 或 max(x, 1) 保护可能为零的除数；否则该画像的产品状态为 error。", "Guard a divisor that may be zero with if(x == 0, …, …) or max(x, 1); otherwise the product's status is `error` for such a profile."),
+        #[cfg(feature = "full")]
         PolicyTooCostly => ("减少最耗费的部分：更少的检查、产品、提示探测所读的字段、更短的表达式或更少的内置测试。", "Shrink the most expensive part: fewer checks or products, shorter expressions, or fewer embedded tests."),
         OutOfRange => ("请使用括号中给出的范围内的值（round 的位数为 0–20）。", "Use a value within the range given (round() takes 0 to 20 places)."),
         Inconsistent => ("高价值、自主研发的Ⅰ类知识产权是Ⅰ类知识产权的一部分：不能多于总数。", "High-value and own-developed Class I IP are parts of the Class I count: neither can exceed it."),

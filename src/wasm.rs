@@ -22,6 +22,9 @@ use full::prepare;
 /// Runs once when the module is instantiated: a last-resort report of an internal error to the
 /// console. The design makes a panic unreachable from any input (checked arithmetic, no unwrap or
 /// indexing in the core, enforced by clippy); this hook is only there to make a bug visible.
+/// The full module only: the lean one is built with panics that trap at once (scripts/build.sh),
+/// so a hook would never run, and its formatting of the panic was 1 KB of the module's gzip.
+#[cfg(feature = "full")]
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {

@@ -4,7 +4,7 @@
 
 use credit_check::engine::{self, Options};
 use credit_check::json::Json;
-use credit_check::{lean, pack, Policy};
+use credit_check::{lean, pack, BuiltinPack, Policy};
 use serde_json::{json, Value};
 
 #[path = "support/vectors.rs"]
@@ -28,9 +28,12 @@ fn profiles() -> Vec<(String, Value, Value)> {
 #[test]
 fn the_pack_reads_back_to_the_lean_builtin_policy() {
     let bytes = credit_check::builtin_pack().unwrap();
-    let read: Policy = pack::from_bytes(&bytes).unwrap();
+    let (read, readers): BuiltinPack = pack::from_bytes(&bytes).unwrap();
     let want = lean(Policy::builtin().unwrap());
     assert_eq!(format!("{read:?}"), format!("{want:?}"));
+    // The readers the lean module asks its questions by are those the full one works out.
+    let builtin = credit_check::builtin().unwrap();
+    assert_eq!(readers, *credit_check::questions::readers(builtin));
     // Texts are written once: the pack is smaller than the document it was compiled from.
     assert!(
         bytes.len() < credit_check::policy::BUILTIN_JSON.len(),
@@ -44,18 +47,18 @@ fn a_damaged_pack_is_an_error_not_a_panic() {
     let bytes = credit_check::builtin_pack().unwrap();
     for cut in [0, 1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
         assert!(
-            pack::from_bytes::<Policy>(&bytes[..cut]).is_err(),
+            pack::from_bytes::<BuiltinPack>(&bytes[..cut]).is_err(),
             "cut at {cut}"
         );
     }
     let mut longer = bytes.clone();
     longer.push(0);
-    assert!(pack::from_bytes::<Policy>(&longer).is_err());
+    assert!(pack::from_bytes::<BuiltinPack>(&longer).is_err());
     for at in (0..bytes.len()).step_by(97) {
         let mut flipped = bytes.clone();
         flipped[at] ^= 0xff;
         // Read or refused, never a panic.
-        let _ = pack::from_bytes::<Policy>(&flipped);
+        let _ = pack::from_bytes::<BuiltinPack>(&flipped);
     }
 }
 

@@ -1,7 +1,7 @@
 // The self-check page: the <credit-check> element does the work; this script switches the page's
 // language (its texts come from the core, like the element's) and prints the report. Its buttons
 // wait for the element: the texts are in the module, and a click before it loads does nothing.
-import { uiTexts } from "./credit-check.js";
+import { uiTexts } from "./credit-check.min.js";
 
 const widget = document.querySelector("credit-check");
 const langButton = document.getElementById("lang");

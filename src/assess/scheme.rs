@@ -3,6 +3,7 @@
 //! (decided on the range's ends when both agree), the direct routes, and the facts it publishes.
 
 use super::{all_pass, any_pass};
+use crate::arith;
 use crate::error::Issue;
 use crate::facts::{Facts, Known, Missing, Val};
 use crate::money::fmt;
@@ -215,15 +216,15 @@ fn evaluate(
         }
         match ind.group.and_then(|g| sums.get_mut(g)) {
             Some(s) => {
-                s.0 = s.0.saturating_add(out.min.0);
-                s.1 = s.1.saturating_add(out.upper.0);
+                s.0 = arith::saturating_add(s.0, out.min.0);
+                s.1 = arith::saturating_add(s.1, out.upper.0);
                 if !out.exact() {
                     s.2 = s.2.union(out.missing);
                 }
             }
             None => {
-                lo = lo.saturating_add(out.min.0);
-                hi = hi.saturating_add(out.upper.0);
+                lo = arith::saturating_add(lo, out.min.0);
+                hi = arith::saturating_add(hi, out.upper.0);
             }
         }
     }
@@ -233,8 +234,8 @@ fn evaluate(
             *glo = (*glo).min(cap);
             *ghi = (*ghi).min(cap);
         }
-        lo = lo.saturating_add(*glo);
-        hi = hi.saturating_add(*ghi);
+        lo = arith::saturating_add(lo, *glo);
+        hi = arith::saturating_add(hi, *ghi);
         groups.push(GroupOut {
             id: g.id.clone(),
             label: if detailed {
@@ -410,12 +411,12 @@ fn out_of(scheme: &Scheme) -> Decimal {
     let mut total = Decimal::ZERO;
     for ind in &scheme.indicators {
         match ind.group.and_then(|g| groups.get_mut(g)) {
-            Some(g) => *g = g.saturating_add(ind.max),
-            None => total = total.saturating_add(ind.max),
+            Some(g) => *g = arith::saturating_add(*g, ind.max),
+            None => total = arith::saturating_add(total, ind.max),
         }
     }
     for (g, sum) in scheme.groups.iter().zip(groups) {
-        total = total.saturating_add(g.cap.map_or(sum, |c| sum.min(c)));
+        total = arith::saturating_add(total, g.cap.map_or(sum, |c| sum.min(c)));
     }
     total
 }

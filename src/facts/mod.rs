@@ -7,6 +7,7 @@ mod missing;
 
 pub use missing::Missing;
 
+use crate::arith;
 use crate::inputs::{Type, INPUTS};
 use crate::profile::{Profile, Value, YEAR_START};
 use rust_decimal::Decimal;
@@ -236,7 +237,7 @@ fn ratio(
             Err(Missing::of(d_path))
         };
     }
-    n.checked_div(d).ok_or_else(|| Missing::of(d_path))
+    arith::checked_div(n, d).ok_or_else(|| Missing::of(d_path))
 }
 
 /// The growth rate of domain.md §2.3 over the given values, oldest first:
@@ -250,17 +251,20 @@ pub fn growth_rate(values: &[Decimal]) -> Option<Decimal> {
             if s2.is_zero() {
                 Some(Decimal::ZERO)
             } else if s1.is_zero() {
-                s3.checked_div(*s2)?.checked_sub(Decimal::ONE)
+                arith::checked_sub(arith::checked_div(*s3, *s2)?, Decimal::ONE)
             } else {
-                let sum = s2.checked_div(*s1)?.checked_add(s3.checked_div(*s2)?)?;
-                sum.checked_mul(half)?.checked_sub(Decimal::ONE)
+                let sum = arith::checked_add(
+                    arith::checked_div(*s2, *s1)?,
+                    arith::checked_div(*s3, *s2)?,
+                )?;
+                arith::checked_sub(arith::checked_mul(sum, half)?, Decimal::ONE)
             }
         }
         [s1, s2] => {
             if s1.is_zero() {
                 Some(Decimal::ZERO)
             } else {
-                s2.checked_div(*s1)?.checked_sub(Decimal::ONE)
+                arith::checked_sub(arith::checked_div(*s2, *s1)?, Decimal::ONE)
             }
         }
         _ => None,
@@ -318,9 +322,8 @@ fn main_business_growth(p: &Profile) -> Result<Decimal, Missing> {
     let now = year_field(p, 0, "mainBusinessRevenue")?;
     match p.year(1, "mainBusinessRevenue") {
         Some(b) if b.is_zero() => Ok(Decimal::ZERO),
-        Some(b) => now
-            .checked_sub(b)
-            .and_then(|d| d.checked_div(b))
+        Some(b) => arith::checked_sub(now, b)
+            .and_then(|d| arith::checked_div(d, b))
             .ok_or_else(|| Missing::of("financials[1].mainBusinessRevenue")),
         None => match p.num("yearsOperating") {
             Some(a) if a < Decimal::from(2) => Ok(Decimal::ZERO),

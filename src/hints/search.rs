@@ -2,6 +2,7 @@
 //! the check alone, and a report's memo of whole-policy evaluations for lift candidates.
 
 use super::fields::{Dir, Field};
+use crate::arith;
 use crate::engine::{probe, run, Needs};
 use crate::policy::check::Check;
 use crate::policy::Policy;
@@ -165,10 +166,11 @@ fn crossing(
     gap_hi: Option<Decimal>,
 ) -> Option<Decimal> {
     let (gl, gh) = (gap_lo?, gap_hi?);
-    let slope = gh.checked_sub(gl)?;
+    let slope = arith::checked_sub(gh, gl)?;
     if slope.is_zero() {
         return None;
     }
-    let t = lo.checked_add(hi.checked_sub(lo)?.checked_mul(-gl)?.checked_div(slope)?)?;
+    let step = arith::checked_div(arith::checked_mul(arith::checked_sub(hi, lo)?, -gl)?, slope)?;
+    let t = arith::checked_add(lo, step)?;
     Some(t.ceil().max(lo + Decimal::ONE).min(hi - Decimal::ONE))
 }

@@ -2,6 +2,7 @@
 //! division by zero.
 
 use super::{Expr, Func, Op, Scope, Slot};
+use crate::arith;
 use crate::error::{Code, Issue};
 use crate::facts::{Known, Missing, Ty, Val};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -18,14 +19,14 @@ fn union(a: &Known, b: &Known) -> Known {
 
 fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Issue> {
     let r = match op {
-        Op::Add => x.checked_add(y),
-        Op::Sub => x.checked_sub(y),
-        Op::Mul => x.checked_mul(y),
+        Op::Add => arith::checked_add(x, y),
+        Op::Sub => arith::checked_sub(x, y),
+        Op::Mul => arith::checked_mul(x, y),
         Op::Div => {
             if y.is_zero() {
                 return Err(Issue::new(Code::DivisionByZero, path).with(format!("{x} / 0")));
             }
-            x.checked_div(y)
+            arith::checked_div(x, y)
         }
         _ => None,
     };
@@ -108,8 +109,8 @@ fn difference(
         return Ok(None);
     };
     Ok(match op {
-        Op::Ge | Op::Gt => l.checked_sub(r),
-        _ => r.checked_sub(l),
+        Op::Ge | Op::Gt => arith::checked_sub(l, r),
+        _ => arith::checked_sub(r, l),
     })
 }
 

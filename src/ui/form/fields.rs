@@ -34,13 +34,15 @@ const YEAR_PREFIX: [(&str, &str); 3] = [
     ("前年：", "Two years before: "),
 ];
 
-/// "Revenue" → "revenue" after a prefix; "R&D expense" stays.
+/// "Revenue" → "revenue" after a prefix; "R&D expense" stays. ASCII only: the catalog's English
+/// labels begin in ASCII (or in Chinese, left as it is), and Unicode's case tables would be
+/// 4.7 KB of the lean module's gzip.
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if b.is_lowercase() => {
-            a.to_lowercase().chain(s.chars().skip(1)).collect()
-        }
+        (Some(a), Some(b)) if b.is_ascii_lowercase() => std::iter::once(a.to_ascii_lowercase())
+            .chain(s.chars().skip(1))
+            .collect(),
         _ => s.to_string(),
     }
 }
