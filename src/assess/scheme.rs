@@ -365,10 +365,15 @@ fn evaluate(
         Some(true) => Some(Route::Direct),
         _ => None,
     });
-    let mut all_checks = checks;
-    all_checks.extend(score_checks);
     let route_count = routes.len();
-    all_checks.extend(routes);
+    // A summary lists no checks: they are not put together only to be dropped.
+    let all_checks = detailed.then(|| {
+        let mut all = checks;
+        all.reserve(score_checks.len() + routes.len());
+        all.extend(score_checks);
+        all.extend(routes);
+        all
+    });
     Ok(SchemeOut {
         id: scheme.id.clone(),
         title: scheme.title.shared(locale),
@@ -383,7 +388,7 @@ fn evaluate(
         },
         indicators,
         groups,
-        checks: detailed.then_some(all_checks),
+        checks: all_checks,
         routes: route_count,
         // The report adds the policy's next steps (full reports only).
         apply: None,
