@@ -623,6 +623,7 @@ impl Pack for Policy {
             fact_count,
             warnings: _,
             cost: _,
+            depends: _,
         } = self;
         doc.put(w);
         digest.put(w);
@@ -647,6 +648,7 @@ impl Pack for Policy {
             fact_count: Pack::take(r)?,
             warnings: Vec::new(),
             cost: Default::default(),
+            depends: std::sync::OnceLock::new(),
         })
     }
 }

@@ -2,6 +2,10 @@
 //! pass; for an eligible product, a change that raises its line. Every hint is found by evaluating
 //! the changed profile — the targeted check alone, with everything it reads (`engine::probe`), or
 //! the whole policy for a line — so a hint never promises what the engine would not give.
+//! A changed profile is evaluated from the report's own run (`Origin`): only the facts that read
+//! the changed field are derived again (`facts::derive_changed`), and a scheme or a product's
+//! steps whose inputs are as they were are taken from the run (`engine::probe_variant`,
+//! `engine::outcomes`).
 
 mod fields;
 mod search;
@@ -120,18 +124,32 @@ impl Default for Cache {
     }
 }
 
+/// The report's own evaluation, which every hint varies: the profile, its facts as given (before
+/// assumptions) and the run on it.
+pub struct Origin<'a> {
+    pub profile: &'a Profile,
+    pub given: &'a crate::facts::Facts,
+    pub run: &'a Run,
+}
+
 pub fn for_product(
     policy: &Policy,
     product: &Product,
     pr: &ProductRun,
-    base_run: &Run,
-    profile: &Profile,
+    origin: &Origin<'_>,
     locale: Locale,
     cache: &mut Cache,
 ) -> Result<Vec<HintOut>, Issue> {
+    let Origin {
+        profile,
+        given,
+        run: base_run,
+    } = *origin;
     let mut search = Search {
         policy,
         base: profile,
+        run: base_run,
+        given,
         locale,
         budget: cache.budget,
         lifts: std::mem::take(&mut cache.lifts),

@@ -2,7 +2,8 @@
 //! the check alone, and a report's memo of whole-policy evaluations for lift candidates.
 
 use super::fields::{Dir, Field};
-use crate::engine::{probe, run, Needs};
+use crate::engine::{outcomes, probe_variant, Needs, Run};
+use crate::facts::Facts;
 use crate::policy::check::Check;
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -13,6 +14,10 @@ use rust_decimal::Decimal;
 pub(super) struct Search<'a> {
     pub(super) policy: &'a Policy,
     pub(super) base: &'a Profile,
+    /// The report's own run on `base`: what a variant does not change is taken from it.
+    pub(super) run: &'a Run,
+    /// The facts of `base` (before assumptions), from which a variant's are made.
+    pub(super) given: &'a Facts,
     pub(super) locale: Locale,
     pub(super) budget: usize,
     /// Every product's status and amount for a one-field change already evaluated: products
@@ -51,19 +56,26 @@ impl Search<'_> {
             Some(i) => i,
             None => {
                 self.spend()?;
-                let r = run(&self.with(field, to), self.policy, self.locale, false).ok()?;
-                let outcomes = r.products.iter().map(|p| (p.status, p.amount)).collect();
-                self.lifts.push((field.path.as_str(), to, outcomes));
+                let facts = self.variant(field, to);
+                let o = outcomes(facts, self.policy, self.locale, None, self.run).ok()?;
+                self.lifts.push((field.path.as_str(), to, o));
                 self.lifts.len() - 1
             }
         };
         self.lifts.get(i).map(|(_, _, o)| o.as_slice())
     }
 
-    /// One check alone on a changed profile.
-    pub(super) fn probe(&mut self, p: &Profile, check: &Check, needs: Needs) -> Option<Outcome> {
+    /// One check alone with one field changed.
+    pub(super) fn probe(
+        &mut self,
+        field: &Field,
+        v: Decimal,
+        check: &Check,
+        needs: Needs,
+    ) -> Option<Outcome> {
         self.spend()?;
-        let outcome = probe(p, self.policy, check, needs)
+        let facts = self.variant(field, v);
+        let outcome = probe_variant(facts, self.policy, check, needs, Some(self.run))
             .map(|(status, gap)| (status == CheckStatus::Pass, gap))
             // An evaluation error counts as "does not pass", as in a full evaluation.
             .unwrap_or((false, None));
@@ -74,6 +86,15 @@ impl Search<'_> {
         let mut p = self.base.clone();
         field.set(&mut p, v);
         p
+    }
+
+    /// The profile's facts with one field changed: only those that read it computed again.
+    fn variant(&self, field: &Field, v: Decimal) -> Facts {
+        let p = self.with(field, v);
+        match &field.readers {
+            Some(readers) => crate::facts::derive_changed(self.given, &p, readers),
+            None => crate::facts::derive(&p),
+        }
     }
 
     /// The smallest change of `field` (in whole 万 or whole units) for which the check passes.
@@ -115,7 +136,7 @@ impl Search<'_> {
         if hi <= Decimal::ZERO {
             return None;
         }
-        let at = |s: &mut Self, k: Decimal| s.probe(&s.with(field, value_at(k)), check, needs);
+        let at = |s: &mut Self, k: Decimal| s.probe(field, value_at(k), check, needs);
         let (passes, mut gap_hi) = at(self, hi)?;
         if !passes {
             return None;
