@@ -466,6 +466,18 @@ pub fn probe_variant(
     needs: Needs,
     from: Option<&Run>,
 ) -> Result<(CheckStatus, Option<Decimal>), Issue> {
+    let facts = variant_facts(facts, policy, needs, from)?;
+    probe_on(&facts, policy, check, needs, from)
+}
+
+/// A variant's facts with the schemes `needs` names and the policy's own (what every probe of
+/// the variant with those needs reads, whatever its check), from its profile facts.
+pub fn variant_facts(
+    facts: Facts,
+    policy: &Policy,
+    needs: Needs,
+    from: Option<&Run>,
+) -> Result<Facts, Issue> {
     let b = base(
         facts,
         policy,
@@ -475,6 +487,17 @@ pub fn probe_variant(
         None,
         from.map(|r| &r.facts),
     )?;
+    Ok(b.facts)
+}
+
+/// `probe_variant` on the variant's facts (`variant_facts`, computed with the same `needs`).
+pub fn probe_on(
+    facts: &Facts,
+    policy: &Policy,
+    check: &crate::policy::check::Check,
+    needs: Needs,
+    from: Option<&Run>,
+) -> Result<(CheckStatus, Option<Decimal>), Issue> {
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
         let needed = policy.depends().needed.get(last);
@@ -486,7 +509,7 @@ pub fn probe_variant(
                 same.push(false);
                 continue;
             }
-            let (s, identical) = variant_steps(policy, i, &b.facts, &steps, &same, from);
+            let (s, identical) = variant_steps(policy, i, facts, &steps, &same, from);
             // As in `run`: an earlier product's failing step leaves its steps unknown; the
             // probed product's own is the probe's error.
             let s = match s {
@@ -503,7 +526,7 @@ pub fn probe_variant(
     }
     let scope = EvalScope {
         policy,
-        facts: &b.facts,
+        facts,
         local: needs
             .steps_through
             .and_then(|i| steps.get(i))

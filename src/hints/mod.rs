@@ -21,7 +21,7 @@ use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
 use crate::text::{self, Locale};
 use fields::{fields, Dir, Field};
 use rust_decimal::Decimal;
-use search::{Lifted, Search};
+use search::{Based, Lifted, Search};
 
 /// How many re-evaluations one report's hints may use, across all its products: keeps a
 /// keystroke cheap and bounds the cost of a policy with many products.
@@ -112,6 +112,7 @@ pub struct Cache {
     /// Re-evaluations left for the whole report, whatever the number of products.
     budget: usize,
     lifts: Vec<Lifted>,
+    based: Vec<Based>,
 }
 
 impl Default for Cache {
@@ -120,6 +121,7 @@ impl Default for Cache {
             knockouts: std::collections::BTreeMap::new(),
             budget: BUDGET,
             lifts: Vec::new(),
+            based: Vec::new(),
         }
     }
 }
@@ -153,6 +155,7 @@ pub fn for_product(
         locale,
         budget: cache.budget,
         lifts: std::mem::take(&mut cache.lifts),
+        based: std::mem::take(&mut cache.based),
     };
     let mut hints = Vec::new();
     let product_index = policy.products.iter().position(|p| p.id == product.id);
@@ -226,6 +229,7 @@ pub fn for_product(
     let result = for_product_rest(&mut search, product, product_index, pr, base_run, hints);
     cache.budget = search.budget;
     cache.lifts = std::mem::take(&mut search.lifts);
+    cache.based = std::mem::take(&mut search.based);
     result
 }
 

@@ -2,7 +2,7 @@
 //! the check alone, and a report's memo of whole-policy evaluations for lift candidates.
 
 use super::fields::{Dir, Field};
-use crate::engine::{outcomes, probe_variant, Needs, Run};
+use crate::engine::{outcomes, probe_on, variant_facts, Needs, Run};
 use crate::facts::Facts;
 use crate::policy::check::Check;
 use crate::policy::Policy;
@@ -23,6 +23,19 @@ pub(super) struct Search<'a> {
     /// Every product's status and amount for a one-field change already evaluated: products
     /// share lift candidates (repaying a debt is one profile for all four).
     pub(super) lifts: Vec<Lifted>,
+    /// The variants probed so far, with the schemes their probes needed: probes of other checks
+    /// (another product's, another field's search) on the same variant share its facts.
+    pub(super) based: Vec<Based>,
+}
+
+/// A variant's facts with the schemes a probe needs computed (`engine::variant_facts`), by its
+/// changed field, value (as written: scale too) and number of schemes; None where the variant
+/// cannot be evaluated.
+pub(super) struct Based {
+    field: &'static str,
+    value: [u8; 16],
+    schemes: usize,
+    facts: Option<Facts>,
 }
 
 /// A changed field, its new value, and each product's (status, amount) after the change.
@@ -65,17 +78,44 @@ impl Search<'_> {
         self.lifts.get(i).map(|(_, _, o)| o.as_slice())
     }
 
+    /// The facts of the variant with `field` at `v` and the schemes `needs` names, computed once.
+    fn based(&mut self, field: &'static Field, v: Decimal, needs: Needs) -> Option<&Facts> {
+        let value = v.serialize();
+        let known = self
+            .based
+            .iter()
+            .position(|b| b.field == field.path && b.value == value && b.schemes == needs.schemes);
+        let i = match known {
+            Some(i) => i,
+            None => {
+                let facts = self.variant(field, v);
+                let facts = variant_facts(facts, self.policy, needs, Some(self.run)).ok();
+                self.based.push(Based {
+                    field: field.path.as_str(),
+                    value,
+                    schemes: needs.schemes,
+                    facts,
+                });
+                self.based.len() - 1
+            }
+        };
+        self.based.get(i).and_then(|b| b.facts.as_ref())
+    }
+
     /// One check alone with one field changed.
     pub(super) fn probe(
         &mut self,
-        field: &Field,
+        field: &'static Field,
         v: Decimal,
         check: &Check,
         needs: Needs,
     ) -> Option<Outcome> {
         self.spend()?;
-        let facts = self.variant(field, v);
-        let outcome = probe_variant(facts, self.policy, check, needs, Some(self.run))
+        let (policy, run) = (self.policy, self.run);
+        let outcome = self
+            .based(field, v, needs)
+            .map(|facts| probe_on(facts, policy, check, needs, Some(run)))
+            .and_then(Result::ok)
             .map(|(status, gap)| (status == CheckStatus::Pass, gap))
             // An evaluation error counts as "does not pass", as in a full evaluation.
             .unwrap_or((false, None));
@@ -107,7 +147,7 @@ impl Search<'_> {
     /// else the midpoint.
     pub(super) fn smallest(
         &mut self,
-        field: &Field,
+        field: &'static Field,
         check: &Check,
         needs: Needs,
     ) -> Option<Decimal> {
