@@ -467,7 +467,38 @@ pub fn probe_variant(
     from: Option<&Run>,
 ) -> Result<(CheckStatus, Option<Decimal>), Issue> {
     let facts = variant_facts(facts, policy, needs, from)?;
-    probe_on(&facts, policy, check, needs, from)
+    probe_on(
+        &facts,
+        policy,
+        check,
+        needs,
+        from,
+        &mut VariantSteps::default(),
+    )
+}
+
+/// A product's steps on a variant, or the failing step's issue and position.
+type StepsOf = Result<Vec<Known>, (Issue, usize)>;
+
+/// The product steps computed so far on one variant's facts (by product), and whether each
+/// product's are identical to the report's run's: every probe of the variant shares them.
+#[derive(Debug, Default)]
+pub struct VariantSteps(Vec<Option<(StepsOf, bool)>>);
+
+impl VariantSteps {
+    fn get_or(&mut self, i: usize, compute: impl FnOnce() -> (StepsOf, bool)) -> (StepsOf, bool) {
+        if let Some(Some(known)) = self.0.get(i) {
+            return known.clone();
+        }
+        let computed = compute();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(computed.clone());
+        }
+        computed
+    }
 }
 
 /// A variant's facts with the schemes `needs` names and the policy's own (what every probe of
@@ -490,13 +521,15 @@ pub fn variant_facts(
     Ok(b.facts)
 }
 
-/// `probe_variant` on the variant's facts (`variant_facts`, computed with the same `needs`).
+/// `probe_variant` on the variant's facts (`variant_facts`, computed with the same `needs`) and
+/// the steps its earlier probes computed (`known`, which this one adds to).
 pub fn probe_on(
     facts: &Facts,
     policy: &Policy,
     check: &crate::policy::check::Check,
     needs: Needs,
     from: Option<&Run>,
+    known: &mut VariantSteps,
 ) -> Result<(CheckStatus, Option<Decimal>), Issue> {
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
@@ -509,7 +542,8 @@ pub fn probe_on(
                 same.push(false);
                 continue;
             }
-            let (s, identical) = variant_steps(policy, i, facts, &steps, &same, from);
+            let (s, identical) =
+                known.get_or(i, || variant_steps(policy, i, facts, &steps, &same, from));
             // As in `run`: an earlier product's failing step leaves its steps unknown; the
             // probed product's own is the probe's error.
             let s = match s {

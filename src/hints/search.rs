@@ -2,7 +2,7 @@
 //! the check alone, and a report's memo of whole-policy evaluations for lift candidates.
 
 use super::fields::{Dir, Field};
-use crate::engine::{outcomes, probe_on, variant_facts, Needs, Run};
+use crate::engine::{outcomes, probe_on, variant_facts, Needs, Run, VariantSteps};
 use crate::facts::Facts;
 use crate::policy::check::Check;
 use crate::policy::Policy;
@@ -36,6 +36,8 @@ pub(super) struct Based {
     value: [u8; 16],
     schemes: usize,
     facts: Option<Facts>,
+    /// The product steps its probes computed.
+    steps: VariantSteps,
 }
 
 /// A changed field, its new value, and each product's (status, amount) after the change.
@@ -79,7 +81,7 @@ impl Search<'_> {
     }
 
     /// The facts of the variant with `field` at `v` and the schemes `needs` names, computed once.
-    fn based(&mut self, field: &'static Field, v: Decimal, needs: Needs) -> Option<&Facts> {
+    fn based(&mut self, field: &'static Field, v: Decimal, needs: Needs) -> Option<&mut Based> {
         let value = v.serialize();
         let known = self
             .based
@@ -95,11 +97,12 @@ impl Search<'_> {
                     value,
                     schemes: needs.schemes,
                     facts,
+                    steps: VariantSteps::default(),
                 });
                 self.based.len() - 1
             }
         };
-        self.based.get(i).and_then(|b| b.facts.as_ref())
+        self.based.get_mut(i)
     }
 
     /// One check alone with one field changed.
@@ -114,8 +117,10 @@ impl Search<'_> {
         let (policy, run) = (self.policy, self.run);
         let outcome = self
             .based(field, v, needs)
-            .map(|facts| probe_on(facts, policy, check, needs, Some(run)))
-            .and_then(Result::ok)
+            .and_then(|b| {
+                let facts = b.facts.as_ref()?;
+                probe_on(facts, policy, check, needs, Some(run), &mut b.steps).ok()
+            })
             .map(|(status, gap)| (status == CheckStatus::Pass, gap))
             // An evaluation error counts as "does not pass", as in a full evaluation.
             .unwrap_or((false, None));
