@@ -161,14 +161,15 @@ fn apply_assumptions(
     out
 }
 
+/// One product's checks and line, given its steps (`steps`, or the failing step's issue and
+/// position) and the scope of the evaluation (`around`: the facts and the earlier products' steps).
 fn evaluate_product(
     product: &Product,
-    policy: &Policy,
-    facts: &Facts,
+    around: &EvalScope<'_>,
     knockouts: &std::sync::Arc<[CheckOut]>,
-    earlier: &[Vec<Known>],
     locale: Locale,
     detailed: bool,
+    steps: Result<Vec<Known>, (Issue, usize)>,
 ) -> ProductRun {
     let mut checks = Vec::with_capacity(product.eligibility.len());
     // A step or check that cannot be evaluated on this profile is this product's error: its
@@ -180,7 +181,7 @@ fn evaluate_product(
         amount: None,
         error: Some((issue, step)),
     };
-    let local = match product_steps(product, policy, facts, earlier) {
+    let local = match steps {
         Ok(local) => local,
         Err((issue, at)) => {
             let step = product.steps.get(at).map(|s| s.id.clone());
@@ -188,10 +189,8 @@ fn evaluate_product(
         }
     };
     let scope = EvalScope {
-        policy,
-        facts,
         local: &local,
-        steps: earlier,
+        ..*around
     };
     for c in &product.eligibility {
         match c.evaluate(&scope, locale, detailed) {
@@ -239,7 +238,7 @@ impl Needs {
     };
 }
 
-/// The facts of a profile with the assessments' and the policy's own. A skipped assessment leaves
+/// The facts of a profile (`facts::derive`'s) with the assessments' and the policy's own. A skipped assessment leaves
 /// its facts unknown, in their places, so that every position stays where the policy expects it.
 struct Base {
     facts: Facts,
@@ -247,15 +246,18 @@ struct Base {
     schemes: Vec<SchemeOut>,
 }
 
+/// `from`: the facts of the report's own run, when this is a variant of its profile (a hint's):
+/// a scheme whose inputs are as they were there gives what it gave there, copied, not computed
+/// (and not in `schemes`, which holds the results computed).
 fn base(
-    profile: &Profile,
+    mut facts: Facts,
     policy: &Policy,
     locale: Locale,
     detailed: bool,
     needs: Needs,
     title: Option<&str>,
+    from: Option<&Facts>,
 ) -> Result<Base, Issue> {
-    let mut facts = facts::derive(profile);
     let assumptions = apply_assumptions(policy, &mut facts, locale, needs.assumptions);
     // "What if the firm held this title": its flag set, everything else as given.
     if let Some(i) = title.and_then(|name| facts.index_of(name)) {
@@ -263,13 +265,16 @@ fn base(
     }
     let mut schemes = Vec::with_capacity(policy.schemes.len());
     for (i, scheme) in policy.schemes.iter().enumerate() {
-        if i < needs.schemes {
-            let out = crate::assess::scheme::assess(scheme, policy, &mut facts, locale, detailed)?;
-            crate::assess::scheme::publish(&out, scheme, &mut facts);
-            schemes.push(out);
-        } else {
+        if i >= needs.schemes {
             crate::assess::scheme::skip(scheme, &mut facts);
+            continue;
         }
+        if from.is_some_and(|from| copy_scheme(policy, i, &mut facts, from)) {
+            continue;
+        }
+        let out = crate::assess::scheme::assess(scheme, policy, &mut facts, locale, detailed)?;
+        crate::assess::scheme::publish(&out, scheme, &mut facts);
+        schemes.push(out);
     }
     for f in &policy.facts {
         let v = f.expr.eval(&EvalScope::new(policy, &facts), &f.path)?;
@@ -294,6 +299,76 @@ fn base(
         assumptions,
         schemes,
     })
+}
+
+/// Copies scheme `i`'s published facts from `from` when everything it reads is identical there:
+/// its evaluation would give the same. Only values are copied: an unknown result's missing inputs
+/// (which a detailed run lists and a plain one does not) never change a status or a number.
+fn copy_scheme(policy: &Policy, i: usize, facts: &mut Facts, from: &Facts) -> bool {
+    let (Some(reads), Some(scheme)) = (policy.depends().schemes.get(i), policy.schemes.get(i))
+    else {
+        return false;
+    };
+    let start = facts.len();
+    let same_place = scheme.published.first().map(|(name, _)| &**name) == from.name_at(start);
+    !reads.opaque
+        && same_place
+        && facts.same_at(from, &reads.facts)
+        && facts.push_from(from, start, scheme.published.len())
+}
+
+/// Product `i`'s steps from the report's own run when everything they read is identical there:
+/// the facts, and the steps of the products they read (`same`: which of the products before it
+/// have identical steps).
+fn copied_steps(
+    policy: &Policy,
+    i: usize,
+    facts: &Facts,
+    same: &[bool],
+    from: &Run,
+) -> Option<Vec<Known>> {
+    let reads = policy.depends().steps.get(i)?;
+    let pr = from.products.get(i)?;
+    let unchanged = pr.error.is_none()
+        && !reads.opaque
+        && reads.products.iter().all(|&p| same.get(p) == Some(&true))
+        && facts.same_at(&from.facts, &reads.facts);
+    unchanged.then(|| pr.steps.clone())
+}
+
+/// Whether a variant's steps of product `i` are identical to the report's own run's.
+fn same_steps(steps: &[Known], i: usize, from: &Run) -> bool {
+    from.products.get(i).is_some_and(|pr| {
+        pr.steps.len() == steps.len() && pr.steps.iter().zip(steps).all(|(a, b)| a.identical(b))
+    })
+}
+
+/// Product `i`'s steps on a variant: copied from the report's own run when they read nothing
+/// changed, else computed; and whether they are identical to that run's.
+fn variant_steps(
+    policy: &Policy,
+    i: usize,
+    facts: &Facts,
+    earlier: &[Vec<Known>],
+    same: &[bool],
+    from: Option<&Run>,
+) -> (Result<Vec<Known>, (Issue, usize)>, bool) {
+    let Some(from) = from else {
+        let s = match policy.products.get(i) {
+            Some(product) => product_steps(product, policy, facts, earlier),
+            None => Ok(Vec::new()),
+        };
+        return (s, false);
+    };
+    if let Some(s) = copied_steps(policy, i, facts, same, from) {
+        return (Ok(s), true);
+    }
+    let Some(product) = policy.products.get(i) else {
+        return (Ok(Vec::new()), false);
+    };
+    let s = product_steps(product, policy, facts, earlier);
+    let identical = s.as_ref().is_ok_and(|s| same_steps(s, i, from));
+    (s, identical)
 }
 
 /// A product's step values, or the first failing step's issue and position.
@@ -330,22 +405,19 @@ pub fn run(
     locale: Locale,
     detailed: bool,
 ) -> Result<Run, Issue> {
-    run_as(profile, policy, locale, detailed, None)
-}
-
-/// `run`, with the flag fact `title` (a scheme's `held`) taken as true.
-fn run_as(
-    profile: &Profile,
-    policy: &Policy,
-    locale: Locale,
-    detailed: bool,
-    title: Option<&str>,
-) -> Result<Run, Issue> {
     let Base {
         facts,
         assumptions,
         schemes,
-    } = base(profile, policy, locale, detailed, Needs::ALL, title)?;
+    } = base(
+        facts::derive(profile),
+        policy,
+        locale,
+        detailed,
+        Needs::ALL,
+        None,
+        None,
+    )?;
     let scope = EvalScope::new(policy, &facts);
     let knockouts: std::sync::Arc<[CheckOut]> = policy
         .knockouts
@@ -355,7 +427,12 @@ fn run_as(
     let mut steps: Vec<Vec<Known>> = Vec::with_capacity(policy.products.len());
     let mut products = Vec::with_capacity(policy.products.len());
     for p in &policy.products {
-        let pr = evaluate_product(p, policy, &facts, &knockouts, &steps, locale, detailed);
+        let local = product_steps(p, policy, &facts, &steps);
+        let around = EvalScope {
+            steps: &steps,
+            ..EvalScope::new(policy, &facts)
+        };
+        let pr = evaluate_product(p, &around, &knockouts, locale, detailed, local);
         steps.push(pr.steps.clone());
         products.push(pr);
     }
@@ -368,31 +445,122 @@ fn run_as(
     })
 }
 
-/// One check of one product on its own: its status, and its margin (how far it is from flipping,
-/// see `Expr::margin`). Only what the check needs is computed.
+/// One check of one product on its own: its status, and its margin (how far it is from
+/// flipping, see `Expr::margin`). Only what the check needs is computed.
 pub fn probe(
     profile: &Profile,
     policy: &Policy,
     check: &crate::policy::check::Check,
     needs: Needs,
 ) -> Result<(CheckStatus, Option<Decimal>), Issue> {
-    let b = base(profile, policy, Locale::default(), false, needs, None)?;
+    probe_variant(facts::derive(profile), policy, check, needs, None)
+}
+
+/// `probe` on a variant of the profile of the report's run `from` (a hint's changed field), given
+/// the variant's profile facts: of what the check needs, only what the variant changes is
+/// computed, the rest taken from `from`.
+pub fn probe_variant(
+    facts: Facts,
+    policy: &Policy,
+    check: &crate::policy::check::Check,
+    needs: Needs,
+    from: Option<&Run>,
+) -> Result<(CheckStatus, Option<Decimal>), Issue> {
+    let facts = variant_facts(facts, policy, needs, from)?;
+    probe_on(
+        &facts,
+        policy,
+        check,
+        needs,
+        from,
+        &mut VariantSteps::default(),
+    )
+}
+
+/// A product's steps on a variant, or the failing step's issue and position.
+type StepsOf = Result<Vec<Known>, (Issue, usize)>;
+
+/// The product steps computed so far on one variant's facts (by product), and whether each
+/// product's are identical to the report's run's: every probe of the variant shares them.
+#[derive(Debug, Default)]
+pub struct VariantSteps(Vec<Option<(StepsOf, bool)>>);
+
+impl VariantSteps {
+    fn get_or(&mut self, i: usize, compute: impl FnOnce() -> (StepsOf, bool)) -> (StepsOf, bool) {
+        if let Some(Some(known)) = self.0.get(i) {
+            return known.clone();
+        }
+        let computed = compute();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = Some(computed.clone());
+        }
+        computed
+    }
+}
+
+/// A variant's facts with the schemes `needs` names and the policy's own (what every probe of
+/// the variant with those needs reads, whatever its check), from its profile facts.
+pub fn variant_facts(
+    facts: Facts,
+    policy: &Policy,
+    needs: Needs,
+    from: Option<&Run>,
+) -> Result<Facts, Issue> {
+    let b = base(
+        facts,
+        policy,
+        Locale::default(),
+        false,
+        needs,
+        None,
+        from.map(|r| &r.facts),
+    )?;
+    Ok(b.facts)
+}
+
+/// `probe_variant` on the variant's facts (`variant_facts`, computed with the same `needs`) and
+/// the steps its earlier probes computed (`known`, which this one adds to).
+pub fn probe_on(
+    facts: &Facts,
+    policy: &Policy,
+    check: &crate::policy::check::Check,
+    needs: Needs,
+    from: Option<&Run>,
+    known: &mut VariantSteps,
+) -> Result<(CheckStatus, Option<Decimal>), Issue> {
     let mut steps: Vec<Vec<Known>> = Vec::new();
     if let Some(last) = needs.steps_through {
-        for (i, p) in policy.products.iter().take(last + 1).enumerate() {
+        let needed = policy.depends().needed.get(last);
+        let mut same = Vec::with_capacity(last + 1);
+        for i in 0..policy.products.len().min(last + 1) {
+            // Steps that neither the product's steps nor its checks read are not computed.
+            if needed.is_some_and(|n| n.get(i) != Some(&true)) {
+                steps.push(Vec::new());
+                same.push(false);
+                continue;
+            }
+            let (s, identical) =
+                known.get_or(i, || variant_steps(policy, i, facts, &steps, &same, from));
             // As in `run`: an earlier product's failing step leaves its steps unknown; the
             // probed product's own is the probe's error.
-            let s = match product_steps(p, policy, &b.facts, &steps) {
+            let s = match s {
                 Ok(s) => s,
                 Err((issue, _)) if i == last => return Err(issue),
-                Err(_) => vec![Known::Missing(crate::facts::Missing::NONE); p.steps.len()],
+                Err(_) => {
+                    let n = policy.products.get(i).map_or(0, |p| p.steps.len());
+                    vec![Known::Missing(crate::facts::Missing::NONE); n]
+                }
             };
             steps.push(s);
+            same.push(identical);
         }
     }
     let scope = EvalScope {
         policy,
-        facts: &b.facts,
+        facts,
         local: needs
             .steps_through
             .and_then(|i| steps.get(i))
@@ -402,6 +570,55 @@ pub fn probe(
     let status = check.evaluate(&scope, Locale::default(), false)?.status;
     let margin = check.expr.margin(&scope, &check.path)?;
     Ok((status, margin))
+}
+
+/// Every product's status and amount on a variant of the profile of the report's run `from`
+/// (a lift hint's changed field, or a title taken as held), given the variant's profile facts:
+/// as `run` would give them, computing only what the variant changes.
+pub fn outcomes(
+    facts: Facts,
+    policy: &Policy,
+    locale: Locale,
+    title: Option<&str>,
+    from: &Run,
+) -> Result<Vec<(ProductStatus, Option<Decimal>)>, Issue> {
+    let needs = Needs {
+        assumptions: false,
+        ..Needs::ALL
+    };
+    let b = base(
+        facts,
+        policy,
+        locale,
+        false,
+        needs,
+        title,
+        Some(&from.facts),
+    )?;
+    let scope = EvalScope::new(policy, &b.facts);
+    let knockouts: std::sync::Arc<[CheckOut]> = policy
+        .knockouts
+        .iter()
+        .map(|c| c.evaluate(&scope, locale, false))
+        .collect::<Result<_, _>>()?;
+    let n = policy.products.len();
+    let (mut steps, mut same, mut out) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for (i, p) in policy.products.iter().enumerate() {
+        let (local, _) = variant_steps(policy, i, &b.facts, &steps, &same, Some(from));
+        let around = EvalScope {
+            steps: &steps,
+            ..EvalScope::new(policy, &b.facts)
+        };
+        let pr = evaluate_product(p, &around, &knockouts, locale, false, local);
+        same.push(same_steps(&pr.steps, i, from));
+        out.push((pr.status, pr.amount));
+        steps.push(pr.steps);
+    }
+    Ok(out)
 }
 
 fn policy_fact_type(policy: &Policy, id: &str) -> Ty {
@@ -453,8 +670,7 @@ fn product_out(
     policy: &Policy,
     product: &Product,
     pr: &ProductRun,
-    run: &Run,
-    profile: &Profile,
+    origin: Option<&hints::Origin<'_>>,
     opts: &Options,
     cache: &mut hints::Cache,
 ) -> Result<ProductOut, Issue> {
@@ -484,14 +700,12 @@ fn product_out(
         }),
         _ => None,
     };
-    let hints = if full && pr.error.is_some() {
-        Some(Vec::new())
-    } else if full {
-        Some(hints::for_product(
-            policy, product, pr, run, profile, locale, cache,
-        )?)
-    } else {
-        None
+    let hints = match origin.filter(|_| full) {
+        Some(_) if pr.error.is_some() => Some(Vec::new()),
+        Some(origin) => Some(hints::for_product(
+            policy, product, pr, origin, locale, cache,
+        )?),
+        None => None,
     };
     Ok(ProductOut {
         id: product.id.clone(),
@@ -543,6 +757,8 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         Error::from_issues(issues)?;
     }
     let mut run = run(profile, policy, opts.locale, opts.detail == Detail::Full)?;
+    // The profile's facts as given (before assumptions): what hints vary and questions ask for.
+    let given = (opts.detail == Detail::Full).then(|| facts::derive(profile));
     let mut products = Vec::new();
     let mut cache = hints::Cache::default();
     for (product, pr) in policy.products.iter().zip(&run.products) {
@@ -553,16 +769,26 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         {
             continue;
         }
+        let origin = given.as_ref().map(|given| hints::Origin {
+            profile,
+            given,
+            run: &run,
+        });
         products.push(product_out(
-            policy, product, pr, &run, profile, opts, &mut cache,
+            policy,
+            product,
+            pr,
+            origin.as_ref(),
+            opts,
+            &mut cache,
         )?);
     }
     let summary = opts.detail == Detail::Summary;
     // The schemes' results move into the report (title hints read the products' runs only).
     let mut schemes = std::mem::take(&mut run.schemes);
-    if !summary {
+    if let Some(given) = &given {
         for (out, scheme) in schemes.iter_mut().zip(&policy.schemes) {
-            out.hints = title_hints(policy, scheme, out, profile, &run, opts)?;
+            out.hints = title_hints(policy, scheme, out, given, &run, opts)?;
         }
     }
     let locale = opts.locale;
@@ -597,12 +823,8 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
         disclaimer: doc.disclaimer.shared(locale),
         sources: None,
     };
-    if !summary {
-        report.questions = Some(crate::questions::rank(
-            policy,
-            &facts::derive(profile),
-            &report,
-        ));
+    if let Some(given) = &given {
+        report.questions = Some(crate::questions::rank(policy, given, &report));
         // Scanned once, on the finished report: whatever text cites a source, it is listed.
         report.sources = Some(crate::cite::cited_sources(&report, doc));
     }
@@ -616,7 +838,7 @@ fn title_hints(
     policy: &Policy,
     scheme: &crate::policy::scheme::Scheme,
     out: &SchemeOut,
-    profile: &Profile,
+    given: &Facts,
     run: &Run,
     opts: &Options,
 ) -> Result<Vec<HintOut>, Issue> {
@@ -627,14 +849,9 @@ fn title_hints(
     if out.qualified != Some(true) || out.held == Some(true) {
         return Ok(Vec::new());
     }
-    let then = run_as(profile, policy, locale, false, Some(flag))?;
+    let then = outcomes(given.clone(), policy, locale, Some(flag), run)?;
     let mut hints = Vec::new();
-    for ((product, now), after) in policy
-        .products
-        .iter()
-        .zip(&run.products)
-        .zip(&then.products)
-    {
+    for ((product, now), after) in policy.products.iter().zip(&run.products).zip(&then) {
         if opts
             .products
             .as_ref()
@@ -642,11 +859,11 @@ fn title_hints(
         {
             continue;
         }
-        let line = |pr: &ProductRun| match (pr.status, pr.amount) {
+        let line = |(status, amount): (ProductStatus, Option<Decimal>)| match (status, amount) {
             (ProductStatus::Eligible, Some(a)) => Some(a),
             _ => None,
         };
-        let (from, to) = (line(now), line(after));
+        let (from, to) = (line((now.status, now.amount)), line(*after));
         let show = |a: Option<Decimal>| match a {
             Some(a) => crate::text::money(a, locale),
             None => crate::text::pick(locale, "不符合条件", "not eligible").to_string(),

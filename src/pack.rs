@@ -625,6 +625,7 @@ impl Pack for Policy {
             fact_count,
             warnings: _,
             cost: _,
+            depends: _,
         } = self;
         doc.put(w);
         digest.put(w);
@@ -649,6 +650,7 @@ impl Pack for Policy {
             fact_count: Pack::take(r)?,
             warnings: Vec::new(),
             cost: Default::default(),
+            depends: std::sync::OnceLock::new(),
         })
     }
 }

@@ -6,7 +6,7 @@
 //! Also what each product and scheme reads, for the form to mark.
 //! Reads the report and the compiled policy; writes nothing back.
 
-use crate::facts::{self, Facts, Known};
+use crate::facts::{self, Facts, Known, Missing};
 #[cfg(feature = "full")]
 use crate::policy::resolve::closure;
 use crate::policy::Policy;
@@ -70,32 +70,57 @@ struct PolicyStatics {
     digest: String,
     readers: Rc<Vec<Reader>>,
     order: Rc<BTreeMap<String, usize>>,
+    /// `order` by each input atom's bit (None for a bit whose path it lacks).
+    order_by_bit: Rc<Vec<Option<usize>>>,
+}
+
+/// A policy's statics, shared: what `rank` reads.
+#[derive(Clone)]
+struct Statics {
+    readers: Rc<Vec<Reader>>,
+    order: Rc<BTreeMap<String, usize>>,
+    order_by_bit: Rc<Vec<Option<usize>>>,
 }
 
 thread_local! {
     static STATICS: RefCell<Option<PolicyStatics>> = const { RefCell::new(None) };
 }
 
-fn statics(policy: &Policy) -> (Rc<Vec<Reader>>, Rc<BTreeMap<String, usize>>) {
+fn statics(policy: &Policy) -> Statics {
     STATICS.with(|cell| {
         let mut cached = cell.borrow_mut();
         if let Some(s) = cached.as_ref().filter(|s| *s.digest == *policy.digest) {
-            return (s.readers.clone(), s.order.clone());
+            return Statics {
+                readers: s.readers.clone(),
+                order: s.order.clone(),
+                order_by_bit: s.order_by_bit.clone(),
+            };
         }
         let readers = Rc::new(compute_readers(policy));
-        let order = Rc::new(profile_order(&facts::derive(&Profile::default())));
+        let order = profile_order(&facts::derive(&Profile::default()));
+        let order_by_bit: Rc<Vec<Option<usize>>> = Rc::new(
+            (0..128)
+                .map(|b| order.get(Missing::path_of(b)).copied())
+                .collect(),
+        );
+        let order = Rc::new(order);
         *cached = Some(PolicyStatics {
             digest: policy.digest.to_string(),
             readers: readers.clone(),
             order: order.clone(),
+            order_by_bit: order_by_bit.clone(),
         });
-        (readers, order)
+        Statics {
+            readers,
+            order,
+            order_by_bit,
+        }
     })
 }
 
 /// What every scheme and product of the policy reads, schemes first, then products in order.
 pub fn readers(policy: &Policy) -> Rc<Vec<Reader>> {
-    statics(policy).0
+    statics(policy).readers
 }
 
 /// What the policy's schemes and products read. The lean module (no feature `full`) has the built-in
@@ -155,27 +180,61 @@ pub fn compute_readers(policy: &Policy) -> Vec<Reader> {
     out
 }
 
-fn missing_of<'a>(checks: impl IntoIterator<Item = &'a CheckOut>) -> BTreeSet<String> {
-    checks
-        .into_iter()
+/// An input named by the report: an input atom (a bit of `Missing`), or another text a result
+/// lists as missing (a self-rating's name).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input<'r> {
+    Atom(u32),
+    Other(&'r str),
+}
+
+impl<'r> Input<'r> {
+    fn path(self) -> &'r str {
+        match self {
+            Input::Atom(b) => Missing::path_of(b),
+            Input::Other(p) => p,
+        }
+    }
+}
+
+/// What keeps a subject from a result: input atoms, and other texts (sorted, each once).
+#[derive(Default)]
+struct Blockers<'r> {
+    atoms: Missing,
+    others: Vec<&'r str>,
+}
+
+impl<'r> Blockers<'r> {
+    fn len(&self) -> usize {
+        self.atoms.count() as usize + self.others.len()
+    }
+
+    fn inputs(&self) -> impl Iterator<Item = Input<'r>> + '_ {
+        self.atoms
+            .bits()
+            .map(Input::Atom)
+            .chain(self.others.iter().map(|p| Input::Other(p)))
+    }
+}
+
+fn missing_of<'r>(checks: &[&'r CheckOut], into: &mut Blockers<'r>) {
+    for c in checks
+        .iter()
         .filter(|c| c.status == CheckStatus::Incomplete)
-        .flat_map(|c| c.missing.names())
-        .map(str::to_string)
-        .collect()
+    {
+        into.atoms = into.atoms.union(c.missing);
+    }
 }
 
 /// What keeps each subject from a result: its blocking inputs, and its incomplete checks.
 struct Subject<'r> {
     id: &'r str,
     product: bool,
-    blocked_by: BTreeSet<String>,
+    blocked_by: Blockers<'r>,
     checks: Vec<&'r CheckOut>,
 }
 
-fn subjects<'r>(
-    report: &'r Report,
-    not_given: &dyn Fn(&str) -> BTreeSet<String>,
-) -> Vec<Subject<'r>> {
+fn subjects<'r>(report: &'r Report, not_given: &dyn Fn(&str) -> Missing) -> Vec<Subject<'r>> {
     let mut out = Vec::new();
     for s in report.assessments.iter() {
         let checks: Vec<&CheckOut> = s.checks.iter().flatten().collect();
@@ -183,16 +242,12 @@ fn subjects<'r>(
             s.status,
             SchemeStatus::Incomplete | SchemeStatus::Borderline
         );
-        let mut blocked_by = BTreeSet::new();
+        let mut blocked_by = Blockers::default();
         if open {
-            blocked_by = missing_of(checks.iter().copied());
-            blocked_by.extend(
-                s.indicators
-                    .iter()
-                    .filter(|i| !i.exact())
-                    .flat_map(|i| i.missing.names())
-                    .map(str::to_string),
-            );
+            missing_of(&checks, &mut blocked_by);
+            for i in s.indicators.iter().filter(|i| !i.exact()) {
+                blocked_by.atoms = blocked_by.atoms.union(i.missing);
+            }
         }
         out.push(Subject {
             id: &s.id,
@@ -204,12 +259,13 @@ fn subjects<'r>(
     for p in &report.products {
         let checks: Vec<&CheckOut> = p.checks.iter().flatten().collect();
         let no_line = p.status == ProductStatus::Eligible && p.limit.is_none();
-        let blocked_by = match p.status {
-            ProductStatus::Incomplete => missing_of(checks.iter().copied()),
+        let mut blocked_by = Blockers::default();
+        match p.status {
+            ProductStatus::Incomplete => missing_of(&checks, &mut blocked_by),
             // Eligible without a line: a step lacks an input the report does not name.
-            _ if no_line => not_given(&p.id),
-            _ => BTreeSet::new(),
-        };
+            _ if no_line => blocked_by.atoms = not_given(&p.id),
+            _ => {}
+        }
         out.push(Subject {
             id: &p.id,
             product: true,
@@ -220,12 +276,59 @@ fn subjects<'r>(
     out
 }
 
+/// One input's weight so far, and the subjects it blocks (in subject order).
+struct Tally<'r> {
+    input: Input<'r>,
+    weight: u32,
+    blocks: Vec<&'r str>,
+}
+
+/// The tallies of a report, found by an atom's bit at once and by text for the others.
+struct Tallies<'r> {
+    list: Vec<Tally<'r>>,
+    /// For each atom, 1 + its place in `list` (0: not tallied yet).
+    by_bit: [u8; 128],
+}
+
+impl<'r> Tallies<'r> {
+    fn add(&mut self, input: Input<'r>, w: u32, blocks: Option<&'r str>) {
+        let found = match input {
+            Input::Atom(b) => self
+                .by_bit
+                .get(b as usize)
+                .and_then(|&i| usize::from(i).checked_sub(1)),
+            Input::Other(_) => self.list.iter().position(|t| t.input == input),
+        };
+        let i = match found {
+            Some(i) => i,
+            None => {
+                self.list.push(Tally {
+                    input,
+                    weight: 0,
+                    blocks: Vec::new(),
+                });
+                if let (Input::Atom(b), Ok(n)) = (input, u8::try_from(self.list.len())) {
+                    if let Some(slot) = self.by_bit.get_mut(b as usize) {
+                        *slot = n;
+                    }
+                }
+                self.list.len() - 1
+            }
+        };
+        if let Some(t) = self.list.get_mut(i) {
+            t.weight = t.weight.saturating_add(w);
+            t.blocks.extend(blocks);
+        }
+    }
+}
+
 /// The inputs not yet given, most important first (at most `MAX_QUESTIONS`). `given` are the
 /// facts of the profile as it is (before assumptions), which say what is still missing.
 pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut> {
-    let (readers, order) = statics(policy);
-    let not_given = |id: &str| -> BTreeSet<String> {
-        let missing = readers
+    let statics = statics(policy);
+    let not_given = |id: &str| -> Missing {
+        statics
+            .readers
             .iter()
             .find(|r| r.id == id)
             .into_iter()
@@ -234,10 +337,9 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
                 Some(Known::Missing(p)) => Some(*p),
                 _ => None,
             })
-            .fold(crate::facts::Missing::NONE, |a, b| a.union(b));
-        missing.paths().into_iter().collect()
+            .fold(Missing::NONE, |a, b| a.union(b))
     };
-    let assumed_numbers: BTreeSet<String> = report
+    let assumed_numbers = report
         .assumptions
         .iter()
         .filter(|a| {
@@ -245,64 +347,54 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
                 .get(&a.field)
                 .is_some_and(|f| f.ty == crate::facts::Ty::Num)
         })
-        .map(|a| a.field.clone())
-        .collect();
-    let mut weights: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
-    let mut add = |path: &str, w: u32, blocks: Option<&str>| {
-        let e = weights.entry(path.to_string()).or_default();
-        e.0 = e.0.saturating_add(w);
-        if let Some(id) = blocks {
-            e.1.push(id.to_string());
-        }
+        .fold(Missing::NONE, |m, a| m.union(Missing::of(&a.field)));
+    let mut tallies = Tallies {
+        list: Vec::new(),
+        by_bit: [0; 128],
     };
     for s in subjects(report, &not_given) {
         let n = u32::try_from(s.blocked_by.len()).unwrap_or(u32::MAX).max(1);
         // A product's line weighs twice a scheme's decision; fewer blockers, nearer a result.
         let (base, share) = if s.product { (10, 20) } else { (5, 10) };
-        for path in &s.blocked_by {
-            add(path, base + share / n, Some(s.id));
+        for input in s.blocked_by.inputs() {
+            tallies.add(input, base + share / n, Some(s.id));
         }
-        for c in &s.checks {
-            for path in c
-                .missing
-                .names()
-                .into_iter()
-                .filter(|_| c.status == CheckStatus::Incomplete)
-            {
-                add(path, 1, None);
+        for c in s
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Incomplete)
+        {
+            for bit in c.missing.bits() {
+                tallies.add(Input::Atom(bit), 1, None);
             }
         }
         // Read but not needed for a result: an assumed number (IP counts, debts) moves a score
         // or a line, an assumed flag or a rule applied only where given moves less.
-        for path in not_given(s.id) {
-            if !s.blocked_by.contains(&path) {
-                add(
-                    &path,
-                    if assumed_numbers.contains(&path) {
-                        5
-                    } else {
-                        1
-                    },
-                    None,
-                );
-            }
+        let read_only = not_given(s.id).without(s.blocked_by.atoms);
+        for b in read_only.bits() {
+            let atom = Missing::from_bit(b);
+            let w = if assumed_numbers.contains(atom) { 5 } else { 1 };
+            tallies.add(Input::Atom(b), w, None);
         }
     }
-    let mut list: Vec<QuestionOut> = weights
-        .into_iter()
-        .map(|(path, (weight, blocks))| QuestionOut {
-            path,
-            blocks,
-            weight,
-        })
-        .collect();
-    let key = |q: &QuestionOut| {
-        (
-            std::cmp::Reverse(q.weight),
-            order.get(&q.path).copied().unwrap_or(usize::MAX),
-        )
+    let order = |i: Input<'_>| {
+        match i {
+            Input::Atom(b) => statics.order_by_bit.get(b as usize).copied().flatten(),
+            Input::Other(p) => statics.order.get(p).copied(),
+        }
+        .unwrap_or(usize::MAX)
     };
-    crate::sort::stable_by(&mut list, |a, b| (key(a), &a.path) < (key(b), &b.path));
+    let mut list = tallies.list;
+    let key = |t: &Tally| (std::cmp::Reverse(t.weight), order(t.input));
+    crate::sort::stable_by(&mut list, |a, b| {
+        (key(a), a.input.path()) < (key(b), b.input.path())
+    });
     list.truncate(MAX_QUESTIONS);
-    list
+    list.into_iter()
+        .map(|t| QuestionOut {
+            path: t.input.path().to_string(),
+            blocks: t.blocks.into_iter().map(str::to_string).collect(),
+            weight: t.weight,
+        })
+        .collect()
 }

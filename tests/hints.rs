@@ -179,3 +179,113 @@ fn a_check_evaluated_alone_has_its_status_in_the_full_evaluation() {
     }
     assert!(compared > 5_000, "{compared}");
 }
+
+/// The profiles the variant tests change: the vectors' and 200 seeded ones, read.
+fn read_profiles() -> Vec<credit_check::profile::Profile> {
+    let mut rng = credit_check::sample::Rng::new(11);
+    let seeded = (0..200).map(|_| credit_check::sample::profile(&mut rng));
+    profiles()
+        .into_iter()
+        .chain(seeded)
+        .filter_map(|v| credit_check::profile::Profile::read(&Json::from_value(&v)).ok())
+        .collect()
+}
+
+/// Each field a hint may change, and values a search may try for it.
+fn variants(p: &credit_check::profile::Profile) -> Vec<(String, rust_decimal::Decimal)> {
+    use rust_decimal::Decimal;
+    let mut out = Vec::new();
+    for input in credit_check::inputs::INPUTS
+        .iter()
+        .filter(|f| f.hint.is_some())
+    {
+        let path = input.path_in(0);
+        let Some(cur) = p.num_at_path(&path) else {
+            continue;
+        };
+        for v in [
+            Decimal::ZERO,
+            cur * Decimal::TWO,
+            cur + Decimal::from(10_000),
+            cur,
+        ] {
+            out.push((path.clone(), v));
+        }
+    }
+    out
+}
+
+/// A hint's variant of a profile has its facts computed again only where the changed field is
+/// read (`facts::derive_changed`): they are the facts of the changed profile, to the last digit.
+#[test]
+fn a_variant_computed_again_only_where_the_field_is_read_has_the_facts_of_the_changed_profile() {
+    let mut compared = 0;
+    for p in read_profiles() {
+        let given = credit_check::facts::derive(&p);
+        for (path, v) in variants(&p) {
+            let readers = credit_check::facts::readers_of(&path).unwrap();
+            let mut changed = p.clone();
+            changed.set_num(&path, v);
+            let fast = credit_check::facts::derive_changed(&given, &changed, &readers);
+            let full = credit_check::facts::derive(&changed);
+            assert_eq!(fast.len(), full.len());
+            for i in 0..full.len() {
+                let (a, b) = (fast.at(i).unwrap(), full.at(i).unwrap());
+                assert!(
+                    a.value.identical(&b.value) && a.ty == b.ty,
+                    "{path} = {v}: {:?} {a:?} != {b:?}",
+                    full.name_at(i)
+                );
+                assert_eq!(fast.name_at(i), full.name_at(i));
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 1_000, "{compared}");
+}
+
+/// A probe or a lift's evaluation takes from the report's own run what the variant leaves as it
+/// was (schemes, steps): it gives what evaluating the changed profile from scratch gives.
+#[test]
+fn a_variant_evaluated_from_the_reports_run_is_evaluated_as_from_scratch() {
+    let policy = credit_check::builtin().unwrap();
+    let locale = credit_check::Locale::En;
+    let mut compared = 0;
+    for p in read_profiles().into_iter().step_by(3) {
+        let Ok(run) = engine::run(&p, policy, locale, true) else {
+            continue;
+        };
+        let given = credit_check::facts::derive(&p);
+        for (path, v) in variants(&p) {
+            let readers = credit_check::facts::readers_of(&path).unwrap();
+            let mut changed = p.clone();
+            changed.set_num(&path, v);
+            let facts = || credit_check::facts::derive_changed(&given, &changed, &readers);
+            let scratch = engine::run(&changed, policy, locale, false);
+            let fast = engine::outcomes(facts(), policy, locale, None, &run);
+            match (scratch, fast) {
+                (Ok(s), Ok(f)) => {
+                    let s: Vec<_> = s.products.iter().map(|x| (x.status, x.amount)).collect();
+                    assert_eq!(s, f, "{path} = {v}");
+                }
+                (Err(_), Err(_)) => {}
+                (s, f) => panic!("{path} = {v}: {:?} vs {:?}", s.is_ok(), f.is_ok()),
+            }
+            for (pi, pr) in run.products.iter().enumerate() {
+                for i in 0..pr.checks.len() {
+                    let (check, needs) = credit_check::hints::target(policy, pi, i).unwrap();
+                    let alone = engine::probe(&changed, policy, check, needs);
+                    let fast = engine::probe_variant(facts(), policy, check, needs, Some(&run));
+                    assert_eq!(
+                        alone.ok(),
+                        fast.ok(),
+                        "{path} = {v}, product {pi}, check {}",
+                        check.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 10_000, "{compared}");
+}

@@ -20,10 +20,16 @@ const _: () = assert!(
     "more inputs than Missing holds: widen it"
 );
 
-/// Every atom's path, by its bit ("" for a bit no input uses), and the bit of each path.
-fn atoms() -> &'static (Vec<String>, std::collections::HashMap<String, u32>) {
-    static ATOMS: std::sync::OnceLock<(Vec<String>, std::collections::HashMap<String, u32>)> =
-        std::sync::OnceLock::new();
+/// Every atom's path by its bit ("" for a bit no input uses), the bit of each path, and each
+/// bit's place when the paths are sorted as text (what `paths` sorts by).
+struct Atoms {
+    paths: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+    text_rank: Vec<u8>,
+}
+
+fn atoms() -> &'static Atoms {
+    static ATOMS: std::sync::OnceLock<Atoms> = std::sync::OnceLock::new();
     ATOMS.get_or_init(|| {
         let mut paths: Vec<String> = INPUTS
             .iter()
@@ -46,7 +52,19 @@ fn atoms() -> &'static (Vec<String>, std::collections::HashMap<String, u32>) {
             .filter(|(_, p)| !p.is_empty())
             .map(|(i, p)| (p.clone(), i as u32))
             .collect();
-        (paths, index)
+        let mut by_text: Vec<(&str, usize)> = paths.iter().map(String::as_str).zip(0..).collect();
+        crate::sort::stable_by(&mut by_text, |a, b| a.0 < b.0);
+        let mut text_rank = vec![u8::MAX; paths.len()];
+        for (rank, (_, bit)) in by_text.iter().enumerate() {
+            if let Some(r) = text_rank.get_mut(*bit) {
+                *r = u8::try_from(rank).unwrap_or(u8::MAX);
+            }
+        }
+        Atoms {
+            paths,
+            index,
+            text_rank,
+        }
     })
 }
 
@@ -55,6 +73,11 @@ impl Missing {
 
     fn bit(b: usize) -> Missing {
         Missing(1u128.checked_shl(b as u32).unwrap_or(0))
+    }
+
+    /// The atom of one bit (see `bits`).
+    pub fn from_bit(b: u32) -> Missing {
+        Missing::bit(b as usize)
     }
 
     /// The scalar field at a catalog position.
@@ -83,7 +106,7 @@ impl Missing {
 
     /// The atom of one profile path; nothing for a path that is not an input.
     pub fn of(path: &str) -> Missing {
-        match atoms().1.get(path) {
+        match atoms().index.get(path) {
             Some(&bit) => Missing::bit(bit as usize),
             _ => Missing::NONE,
         }
@@ -102,20 +125,56 @@ impl Missing {
         self.0 == 0
     }
 
+    /// Whether every atom of `other` is in this one.
+    pub fn contains(self, other: Missing) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The atoms of this one that are not in `other`.
+    pub fn without(self, other: Missing) -> Missing {
+        Missing(self.0 & !other.0)
+    }
+
+    /// How many atoms.
+    pub fn count(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    /// The bits set, lowest first.
+    pub fn bits(self) -> impl Iterator<Item = u32> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let b = rest.trailing_zeros();
+            rest &= rest - 1;
+            Some(b)
+        })
+    }
+
+    /// The bit of one profile path, when it is an input atom.
+    pub fn bit_of(path: &str) -> Option<u32> {
+        atoms().index.get(path).copied()
+    }
+
+    /// The path of one bit ("" for a bit no input uses).
+    pub fn path_of(bit: u32) -> &'static str {
+        atoms().paths.get(bit as usize).map_or("", String::as_str)
+    }
+
     /// The paths, sorted as text and each once, borrowed from the table of atoms.
     pub fn names(self) -> Vec<&'static str> {
-        let all = &atoms().0;
-        let mut v = Vec::with_capacity(self.0.count_ones() as usize);
-        let mut bits = self.0;
-        while bits != 0 {
-            let b = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            if let Some(p) = all.get(b).filter(|p| !p.is_empty()) {
-                v.push(p.as_str());
-            }
-        }
-        v.sort_unstable();
-        v
+        let a = atoms();
+        let mut bits: Vec<u32> = self
+            .bits()
+            .filter(|&b| a.paths.get(b as usize).is_some_and(|p| !p.is_empty()))
+            .collect();
+        let rank = |b: &u32| a.text_rank.get(*b as usize).copied().unwrap_or(u8::MAX);
+        crate::sort::stable_by_key(&mut bits, rank);
+        bits.into_iter()
+            .filter_map(|b| a.paths.get(b as usize).map(String::as_str))
+            .collect()
     }
 
     /// The paths, sorted as text and each once.

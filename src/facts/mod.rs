@@ -65,6 +65,15 @@ pub enum Known {
 }
 
 impl Known {
+    /// The same value written the same way (a decimal's scale too): what evaluating it gives
+    /// cannot differ. Missing values are the same when they lack the same inputs.
+    pub fn identical(&self, other: &Known) -> bool {
+        match (self, other) {
+            (Known::Yes(Val::Num(a)), Known::Yes(Val::Num(b))) => a.serialize() == b.serialize(),
+            (a, b) => a == b,
+        }
+    }
+
     pub fn missing(paths: impl IntoIterator<Item = String>) -> Known {
         Known::Missing(
             paths
@@ -170,6 +179,27 @@ impl Facts {
     /// Adds a fact after the others (the caller keeps names unique).
     pub fn push(&mut self, name: impl Into<FactName>, ty: Ty, value: Known) {
         self.list.push((name.into(), Fact { ty, value }));
+    }
+
+    /// Adds copies of the facts of `other` at `from..from + n` (their names and types too);
+    /// false, adding nothing, when `other` does not hold them all.
+    pub fn push_from(&mut self, other: &Facts, from: usize, n: usize) -> bool {
+        match other.list.get(from..from.saturating_add(n)) {
+            Some(entries) => {
+                self.list.extend(entries.iter().cloned());
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the facts at `positions` are identical here and in `other` (a position this list
+    /// does not hold yet counts as changed).
+    pub fn same_at(&self, other: &Facts, positions: &[usize]) -> bool {
+        positions.iter().all(|&i| match (self.at(i), other.at(i)) {
+            (Some(a), Some(b)) => a.value.identical(&b.value),
+            _ => false,
+        })
     }
 
     /// Replaces the value at a position.
@@ -482,37 +512,48 @@ pub fn paths_read_by(fact: &str) -> Vec<String> {
     }
 }
 
-/// Computes every fact of a profile.
-pub fn derive(p: &Profile) -> Facts {
-    // Room for the schemes' and the policy's facts too: the list never grows during a run.
-    let mut f = Facts::with_capacity(256);
-    input_facts(p, &mut f);
+/// A derived figure's value: a number (normalized), or the inputs it lacks.
+fn figure(value: Result<Decimal, Missing>) -> Known {
+    match value {
+        Ok(d) => Known::Yes(Val::Num(d.normalize())),
+        Err(m) => Known::Missing(m),
+    }
+}
 
-    // Derived figures.
-    let field = |i: usize, name: &str| year_field(p, i, name);
-    let assets = field(0, "totalAssets");
-    let liabilities = field(0, "totalLiabilities");
-    let revenue = field(0, "revenue");
-    let rd = field(0, "rdExpense");
+fn net_assets(p: &Profile) -> Known {
+    let assets = year_field(p, 0, "totalAssets");
+    let liabilities = year_field(p, 0, "totalLiabilities");
+    figure(both(assets, liabilities).map(|(a, l)| a - l))
+}
 
-    f.derived("netAssets", both(assets, liabilities).map(|(a, l)| a - l));
-    f.derived(
-        "dar",
-        ratio(liabilities, assets, "financials[0].totalAssets"),
-    );
+fn dar(p: &Profile) -> Known {
+    let assets = year_field(p, 0, "totalAssets");
+    let liabilities = year_field(p, 0, "totalLiabilities");
+    figure(ratio(liabilities, assets, "financials[0].totalAssets"))
+}
+
+fn tech_staff_ratio(p: &Profile) -> Known {
     let employees = p.num("employees").ok_or_else(|| Missing::of("employees"));
     let staff = p.num("techStaff").ok_or_else(|| Missing::of("techStaff"));
-    f.derived("techStaffRatio", ratio(staff, employees, "employees"));
-    f.derived("rdToRevenue", ratio(rd, revenue, "financials[0].revenue"));
-    f.derived(
-        "rdToCosts",
-        ratio(
-            rd,
-            field(0, "costsAndExpenses"),
-            "financials[0].costsAndExpenses",
-        ),
-    );
-    // Domestic R&D (§2.1 (五)), like the intensity, pooled over the years that give it.
+    figure(ratio(staff, employees, "employees"))
+}
+
+fn rd_to_revenue(p: &Profile) -> Known {
+    let revenue = year_field(p, 0, "revenue");
+    let rd = year_field(p, 0, "rdExpense");
+    figure(ratio(rd, revenue, "financials[0].revenue"))
+}
+
+fn rd_to_costs(p: &Profile) -> Known {
+    figure(ratio(
+        year_field(p, 0, "rdExpense"),
+        year_field(p, 0, "costsAndExpenses"),
+        "financials[0].costsAndExpenses",
+    ))
+}
+
+/// Domestic R&D (§2.1 (五)), like the intensity, pooled over the years that give it.
+fn domestic_rd_ratio(p: &Profile) -> Known {
     let pooled: Vec<(Decimal, Decimal)> = (0..p.years())
         .filter_map(|i| Some((p.year(i, "domesticRdExpense")?, p.year(i, "rdExpense")?)))
         .collect();
@@ -522,21 +563,20 @@ pub fn derive(p: &Profile) -> Facts {
         Ok(pooled.iter().map(|p| p.0).sum::<Decimal>())
     };
     let all_rd = Ok(pooled.iter().map(|p| p.1).sum::<Decimal>());
-    f.derived(
-        "domesticRdRatio",
-        ratio(domestic, all_rd, "financials[0].rdExpense"),
-    );
-    f.derived(
-        "highTechRevenueRatio",
-        ratio(
-            p.num("highTechRevenue")
-                .ok_or_else(|| Missing::of("highTechRevenue")),
-            revenue,
-            "financials[0].revenue",
-        ),
-    );
+    figure(ratio(domestic, all_rd, "financials[0].rdExpense"))
+}
 
-    // R&D intensity over the years given (domain.md §2.1 (五)): sum of R&D ÷ sum of revenue.
+fn high_tech_revenue_ratio(p: &Profile) -> Known {
+    figure(ratio(
+        p.num("highTechRevenue")
+            .ok_or_else(|| Missing::of("highTechRevenue")),
+        year_field(p, 0, "revenue"),
+        "financials[0].revenue",
+    ))
+}
+
+/// R&D intensity over the years given (domain.md §2.1 (五)): sum of R&D ÷ sum of revenue.
+fn rd_intensity(p: &Profile) -> Known {
     let mut sum_rd = Ok(Decimal::ZERO);
     let mut sum_rev = Ok(Decimal::ZERO);
     if p.years() == 0 {
@@ -544,53 +584,140 @@ pub fn derive(p: &Profile) -> Facts {
         sum_rev = Err(Missing::of("financials[0].revenue"));
     }
     for i in 0..p.years() {
-        sum_rd = add(sum_rd, field(i, "rdExpense"));
-        sum_rev = add(sum_rev, field(i, "revenue"));
+        sum_rd = add(sum_rd, year_field(p, i, "rdExpense"));
+        sum_rev = add(sum_rev, year_field(p, i, "revenue"));
     }
-    f.derived(
-        "rdIntensity",
-        ratio(sum_rd, sum_rev, "financials[0].revenue"),
-    );
+    figure(ratio(sum_rd, sum_rev, "financials[0].revenue"))
+}
 
-    f.derived(
-        "mainBusinessShare",
-        ratio(
-            field(0, "mainBusinessRevenue"),
-            field(0, "revenue"),
-            "financials[0].revenue",
-        ),
-    );
-    f.derived("mainBusinessGrowth", main_business_growth(p));
-    // Whether that growth is a rate at all: not with a zero year before, nor for a firm under 2
-    // years old without one (those score nothing, §6.10.2).
+fn main_business_share(p: &Profile) -> Known {
+    figure(ratio(
+        year_field(p, 0, "mainBusinessRevenue"),
+        year_field(p, 0, "revenue"),
+        "financials[0].revenue",
+    ))
+}
+
+/// Whether the main-business growth is a rate at all: not with a zero year before, nor for a firm
+/// under 2 years old without one (those score nothing, §6.10.2).
+fn main_business_growth_exists(p: &Profile) -> Known {
     let before = p.year(1, "mainBusinessRevenue");
-    let exists = match (before, p.num("yearsOperating")) {
+    match (before, p.num("yearsOperating")) {
         (Some(b), _) => Known::Yes(Val::Bool(!b.is_zero())),
         (None, Some(a)) if a < Decimal::from(2) => Known::Yes(Val::Bool(false)),
         (None, Some(_)) => Known::Missing(Missing::of("financials[1].mainBusinessRevenue")),
         (None, None) => Known::Missing(
             Missing::of("financials[1].mainBusinessRevenue").union(Missing::of("yearsOperating")),
         ),
+    }
+}
+
+fn prior_rd_to_revenue(p: &Profile) -> Known {
+    figure(ratio(
+        year_field(p, 1, "rdExpense"),
+        year_field(p, 1, "revenue"),
+        "financials[1].revenue",
+    ))
+}
+
+fn revenue_growth(p: &Profile) -> Known {
+    figure(growth_fact(p, &["revenue"], |i| p.year(i, "revenue")))
+}
+
+fn net_asset_growth(p: &Profile) -> Known {
+    figure(growth_fact(p, &["totalAssets", "totalLiabilities"], |i| {
+        Some(p.year(i, "totalAssets")? - p.year(i, "totalLiabilities")?)
+    }))
+}
+
+/// How a derived figure is computed from a profile.
+type Compute = fn(&Profile) -> Known;
+
+/// The derived figures, after the inputs' facts, in their order (`DERIVED_READS` says what each
+/// reads).
+const FIGURES: &[(&str, Ty, Compute)] = &[
+    ("netAssets", Ty::Num, net_assets),
+    ("dar", Ty::Num, dar),
+    ("techStaffRatio", Ty::Num, tech_staff_ratio),
+    ("rdToRevenue", Ty::Num, rd_to_revenue),
+    ("rdToCosts", Ty::Num, rd_to_costs),
+    ("domesticRdRatio", Ty::Num, domestic_rd_ratio),
+    ("highTechRevenueRatio", Ty::Num, high_tech_revenue_ratio),
+    ("rdIntensity", Ty::Num, rd_intensity),
+    ("mainBusinessShare", Ty::Num, main_business_share),
+    ("mainBusinessGrowth", Ty::Num, |p| {
+        figure(main_business_growth(p))
+    }),
+    (
+        "mainBusinessGrowthExists",
+        Ty::Bool,
+        main_business_growth_exists,
+    ),
+    ("priorRdToRevenue", Ty::Num, prior_rd_to_revenue),
+    ("revenueGrowth", Ty::Num, revenue_growth),
+    ("netAssetGrowth", Ty::Num, net_asset_growth),
+];
+
+/// Computes every fact of a profile.
+pub fn derive(p: &Profile) -> Facts {
+    // Room for the schemes' and the policy's facts too: the list never grows during a run.
+    let mut f = Facts::with_capacity(256);
+    input_facts(p, &mut f);
+    for (name, ty, compute) in FIGURES {
+        f.push(*name, *ty, compute(p));
+    }
+    f
+}
+
+/// Where a fact that reads one input comes from: the input itself (its catalog position), or a
+/// derived figure (its place in `FIGURES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Input(usize),
+    Figure(usize),
+}
+
+/// The facts that read the input at `path` (a scalar field, or a field of the latest fiscal
+/// year), by position, and where each comes from: what changes when only that input does. None
+/// for any other path.
+pub fn readers_of(path: &str) -> Option<Vec<(usize, Source)>> {
+    let layout = derive(&Profile::default());
+    let (input, year) = crate::inputs::of_path(path)?;
+    let catalog = crate::inputs::position(input.path)?;
+    let own = match (year, &input.per_year) {
+        (Some(0), Some(years)) => *years.facts.first()?,
+        (None, None) => input.path,
+        _ => return None,
     };
-    f.push("mainBusinessGrowthExists", Ty::Bool, exists);
-    f.derived(
-        "priorRdToRevenue",
-        ratio(
-            field(1, "rdExpense"),
-            field(1, "revenue"),
-            "financials[1].revenue",
-        ),
-    );
-    f.derived(
-        "revenueGrowth",
-        growth_fact(p, &["revenue"], |i| p.year(i, "revenue")),
-    );
-    f.derived(
-        "netAssetGrowth",
-        growth_fact(p, &["totalAssets", "totalLiabilities"], |i| {
-            Some(p.year(i, "totalAssets")? - p.year(i, "totalLiabilities")?)
-        }),
-    );
+    let mut out = vec![(layout.index_of(own)?, Source::Input(catalog))];
+    for (k, (name, _, _)) in FIGURES.iter().enumerate() {
+        if paths_read_by(name).iter().any(|p| p == path) {
+            out.push((layout.index_of(name)?, Source::Figure(k)));
+        }
+    }
+    Some(out)
+}
+
+/// The facts of a profile that differs from the one `given` was derived from only in the input
+/// whose readers are `readers` (`readers_of`): those are computed again, the rest copied.
+pub fn derive_changed(given: &Facts, p: &Profile, readers: &[(usize, Source)]) -> Facts {
+    let mut f = given.clone();
+    for &(at, source) in readers {
+        let value = match source {
+            Source::Input(i) => match INPUTS.get(i) {
+                Some(input) => match (&input.per_year, input.year_key()) {
+                    (Some(_), Some(key)) => figure(year_field(p, 0, key)),
+                    _ => value_of(p.at(i), i),
+                },
+                None => continue,
+            },
+            Source::Figure(k) => match FIGURES.get(k) {
+                Some((_, _, compute)) => compute(p),
+                None => continue,
+            },
+        };
+        f.set_at(at, value);
+    }
     f
 }
 

@@ -22,6 +22,8 @@ pub(super) struct Field {
     pub(super) scores: bool,
     pub(super) money: bool,
     pub(super) dir: Dir,
+    /// The facts that read it (`facts::readers_of`): all a change of it changes.
+    pub(super) readers: Option<Vec<(usize, crate::facts::Source)>>,
 }
 
 impl Field {
@@ -43,10 +45,12 @@ pub(super) fn fields() -> &'static [Field] {
             .iter()
             .filter_map(|f| {
                 let h = f.hint?;
+                let path = f.path_in(0);
                 Some((
                     h.order,
                     Field {
-                        path: f.path_in(0),
+                        readers: crate::facts::readers_of(&path),
+                        path,
                         facts: h.via,
                         scores: h.scores,
                         money: f.ty.is_money(),

@@ -2,6 +2,10 @@
 //! pass; for an eligible product, a change that raises its line. Every hint is found by evaluating
 //! the changed profile — the targeted check alone, with everything it reads (`engine::probe`), or
 //! the whole policy for a line — so a hint never promises what the engine would not give.
+//! A changed profile is evaluated from the report's own run (`Origin`): only the facts that read
+//! the changed field are derived again (`facts::derive_changed`), and a scheme or a product's
+//! steps whose inputs are as they were are taken from the run (`engine::probe_variant`,
+//! `engine::outcomes`).
 
 mod fields;
 mod search;
@@ -17,7 +21,7 @@ use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
 use crate::text::{self, Locale};
 use fields::{fields, Dir, Field};
 use rust_decimal::Decimal;
-use search::{Lifted, Search};
+use search::{Based, Lifted, Search};
 
 /// How many re-evaluations one report's hints may use, across all its products: keeps a
 /// keystroke cheap and bounds the cost of a policy with many products.
@@ -108,6 +112,7 @@ pub struct Cache {
     /// Re-evaluations left for the whole report, whatever the number of products.
     budget: usize,
     lifts: Vec<Lifted>,
+    based: Vec<Based>,
 }
 
 impl Default for Cache {
@@ -116,25 +121,41 @@ impl Default for Cache {
             knockouts: std::collections::BTreeMap::new(),
             budget: BUDGET,
             lifts: Vec::new(),
+            based: Vec::new(),
         }
     }
+}
+
+/// The report's own evaluation, which every hint varies: the profile, its facts as given (before
+/// assumptions) and the run on it.
+pub struct Origin<'a> {
+    pub profile: &'a Profile,
+    pub given: &'a crate::facts::Facts,
+    pub run: &'a Run,
 }
 
 pub fn for_product(
     policy: &Policy,
     product: &Product,
     pr: &ProductRun,
-    base_run: &Run,
-    profile: &Profile,
+    origin: &Origin<'_>,
     locale: Locale,
     cache: &mut Cache,
 ) -> Result<Vec<HintOut>, Issue> {
+    let Origin {
+        profile,
+        given,
+        run: base_run,
+    } = *origin;
     let mut search = Search {
         policy,
         base: profile,
+        run: base_run,
+        given,
         locale,
         budget: cache.budget,
         lifts: std::mem::take(&mut cache.lifts),
+        based: std::mem::take(&mut cache.based),
     };
     let mut hints = Vec::new();
     let product_index = policy.products.iter().position(|p| p.id == product.id);
@@ -208,6 +229,7 @@ pub fn for_product(
     let result = for_product_rest(&mut search, product, product_index, pr, base_run, hints);
     cache.budget = search.budget;
     cache.lifts = std::mem::take(&mut search.lifts);
+    cache.based = std::mem::take(&mut search.based);
     result
 }
 

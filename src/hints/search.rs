@@ -3,7 +3,8 @@
 
 use super::fields::{Dir, Field};
 use crate::arith;
-use crate::engine::{probe, run, Needs};
+use crate::engine::{outcomes, probe_on, variant_facts, Needs, Run, VariantSteps};
+use crate::facts::Facts;
 use crate::policy::check::Check;
 use crate::policy::Policy;
 use crate::profile::Profile;
@@ -14,11 +15,30 @@ use rust_decimal::Decimal;
 pub(super) struct Search<'a> {
     pub(super) policy: &'a Policy,
     pub(super) base: &'a Profile,
+    /// The report's own run on `base`: what a variant does not change is taken from it.
+    pub(super) run: &'a Run,
+    /// The facts of `base` (before assumptions), from which a variant's are made.
+    pub(super) given: &'a Facts,
     pub(super) locale: Locale,
     pub(super) budget: usize,
     /// Every product's status and amount for a one-field change already evaluated: products
     /// share lift candidates (repaying a debt is one profile for all four).
     pub(super) lifts: Vec<Lifted>,
+    /// The variants probed so far, with the schemes their probes needed: probes of other checks
+    /// (another product's, another field's search) on the same variant share its facts.
+    pub(super) based: Vec<Based>,
+}
+
+/// A variant's facts with the schemes a probe needs computed (`engine::variant_facts`), by its
+/// changed field, value (as written: scale too) and number of schemes; None where the variant
+/// cannot be evaluated.
+pub(super) struct Based {
+    field: &'static str,
+    value: [u8; 16],
+    schemes: usize,
+    facts: Option<Facts>,
+    /// The product steps its probes computed.
+    steps: VariantSteps,
 }
 
 /// A changed field, its new value, and each product's (status, amount) after the change.
@@ -52,19 +72,56 @@ impl Search<'_> {
             Some(i) => i,
             None => {
                 self.spend()?;
-                let r = run(&self.with(field, to), self.policy, self.locale, false).ok()?;
-                let outcomes = r.products.iter().map(|p| (p.status, p.amount)).collect();
-                self.lifts.push((field.path.as_str(), to, outcomes));
+                let facts = self.variant(field, to);
+                let o = outcomes(facts, self.policy, self.locale, None, self.run).ok()?;
+                self.lifts.push((field.path.as_str(), to, o));
                 self.lifts.len() - 1
             }
         };
         self.lifts.get(i).map(|(_, _, o)| o.as_slice())
     }
 
-    /// One check alone on a changed profile.
-    pub(super) fn probe(&mut self, p: &Profile, check: &Check, needs: Needs) -> Option<Outcome> {
+    /// The facts of the variant with `field` at `v` and the schemes `needs` names, computed once.
+    fn based(&mut self, field: &'static Field, v: Decimal, needs: Needs) -> Option<&mut Based> {
+        let value = v.serialize();
+        let known = self
+            .based
+            .iter()
+            .position(|b| b.field == field.path && b.value == value && b.schemes == needs.schemes);
+        let i = match known {
+            Some(i) => i,
+            None => {
+                let facts = self.variant(field, v);
+                let facts = variant_facts(facts, self.policy, needs, Some(self.run)).ok();
+                self.based.push(Based {
+                    field: field.path.as_str(),
+                    value,
+                    schemes: needs.schemes,
+                    facts,
+                    steps: VariantSteps::default(),
+                });
+                self.based.len() - 1
+            }
+        };
+        self.based.get_mut(i)
+    }
+
+    /// One check alone with one field changed.
+    pub(super) fn probe(
+        &mut self,
+        field: &'static Field,
+        v: Decimal,
+        check: &Check,
+        needs: Needs,
+    ) -> Option<Outcome> {
         self.spend()?;
-        let outcome = probe(p, self.policy, check, needs)
+        let (policy, run) = (self.policy, self.run);
+        let outcome = self
+            .based(field, v, needs)
+            .and_then(|b| {
+                let facts = b.facts.as_ref()?;
+                probe_on(facts, policy, check, needs, Some(run), &mut b.steps).ok()
+            })
             .map(|(status, gap)| (status == CheckStatus::Pass, gap))
             // An evaluation error counts as "does not pass", as in a full evaluation.
             .unwrap_or((false, None));
@@ -77,6 +134,15 @@ impl Search<'_> {
         p
     }
 
+    /// The profile's facts with one field changed: only those that read it computed again.
+    fn variant(&self, field: &Field, v: Decimal) -> Facts {
+        let p = self.with(field, v);
+        match &field.readers {
+            Some(readers) => crate::facts::derive_changed(self.given, &p, readers),
+            None => crate::facts::derive(&p),
+        }
+    }
+
     /// The smallest change of `field` (in whole 万 or whole units) for which the check passes.
     ///
     /// Candidates lie on the grid of whole units (万 for money), so hints read as round figures.
@@ -87,7 +153,7 @@ impl Search<'_> {
     /// else the midpoint.
     pub(super) fn smallest(
         &mut self,
-        field: &Field,
+        field: &'static Field,
         check: &Check,
         needs: Needs,
     ) -> Option<Decimal> {
@@ -116,7 +182,7 @@ impl Search<'_> {
         if hi <= Decimal::ZERO {
             return None;
         }
-        let at = |s: &mut Self, k: Decimal| s.probe(&s.with(field, value_at(k)), check, needs);
+        let at = |s: &mut Self, k: Decimal| s.probe(field, value_at(k), check, needs);
         let (passes, mut gap_hi) = at(self, hi)?;
         if !passes {
             return None;

@@ -5,6 +5,7 @@
 pub mod check;
 mod compile;
 pub mod cost;
+pub mod depends;
 pub mod expr;
 pub mod kinds;
 pub mod model;
@@ -93,6 +94,8 @@ pub struct Policy {
     pub warnings: Vec<crate::error::Issue>,
     /// The upper bounds of what one report costs (`cost::of`), within the budgets.
     pub cost: cost::Cost,
+    /// What each scheme and product reads by position (`depends`), worked out when first asked.
+    pub depends: std::sync::OnceLock<depends::Depends>,
 }
 
 /// The scope an expression sees at evaluation: the facts, the tables, the local values (its
@@ -160,6 +163,11 @@ impl Scope for EvalScope<'_> {
 }
 
 impl Policy {
+    /// What each scheme and each product's steps read (see `depends`).
+    pub fn depends(&self) -> &depends::Depends {
+        self.depends.get_or_init(|| depends::Depends::of(self))
+    }
+
     /// The built-in reference policy, compiled. It is validated by the test suite; should it ever
     /// fail to compile, the error says so instead of panicking.
     pub fn builtin() -> Result<Policy, Error> {

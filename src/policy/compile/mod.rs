@@ -325,6 +325,7 @@ impl Policy {
             doc,
             warnings: Vec::new(),
             cost: super::cost::Cost::default(),
+            depends: std::sync::OnceLock::new(),
         };
         super::resolve::all(&mut policy, &types);
         // What only a well-typed policy can be asked: do the tables cover their inputs?
