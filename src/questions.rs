@@ -63,14 +63,13 @@ fn expand(mut names: BTreeSet<String>, schemes: &[(String, BTreeSet<String>)]) -
     names
 }
 
-/// What a compiled policy's readers are, and the order of profile paths: both depend on the
+/// What a compiled policy's readers are, and the order of the input atoms: both depend on the
 /// policy alone, so they are worked out once per policy (by its digest) and shared by every
 /// report, not once per report (where they were more than half of a full report's work).
 struct PolicyStatics {
     digest: String,
     readers: Rc<Vec<Reader>>,
-    order: Rc<BTreeMap<String, usize>>,
-    /// `order` by each input atom's bit (None for a bit whose path it lacks).
+    /// Each input atom's place in the profile's order, by its bit (None for a bit no input uses).
     order_by_bit: Rc<Vec<Option<usize>>>,
 }
 
@@ -78,7 +77,6 @@ struct PolicyStatics {
 #[derive(Clone)]
 struct Statics {
     readers: Rc<Vec<Reader>>,
-    order: Rc<BTreeMap<String, usize>>,
     order_by_bit: Rc<Vec<Option<usize>>>,
 }
 
@@ -92,7 +90,6 @@ fn statics(policy: &Policy) -> Statics {
         if let Some(s) = cached.as_ref().filter(|s| *s.digest == *policy.digest) {
             return Statics {
                 readers: s.readers.clone(),
-                order: s.order.clone(),
                 order_by_bit: s.order_by_bit.clone(),
             };
         }
@@ -103,16 +100,13 @@ fn statics(policy: &Policy) -> Statics {
                 .map(|b| order.get(Missing::path_of(b)).copied())
                 .collect(),
         );
-        let order = Rc::new(order);
         *cached = Some(PolicyStatics {
             digest: policy.digest.to_string(),
             readers: readers.clone(),
-            order: order.clone(),
             order_by_bit: order_by_bit.clone(),
         });
         Statics {
             readers,
-            order,
             order_by_bit,
         }
     })
@@ -180,49 +174,12 @@ pub fn compute_readers(policy: &Policy) -> Vec<Reader> {
     out
 }
 
-/// An input named by the report: an input atom (a bit of `Missing`), or another text a result
-/// lists as missing (a self-rating's name).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Input<'r> {
-    Atom(u32),
-    Other(&'r str),
-}
-
-impl<'r> Input<'r> {
-    fn path(self) -> &'r str {
-        match self {
-            Input::Atom(b) => Missing::path_of(b),
-            Input::Other(p) => p,
-        }
-    }
-}
-
-/// What keeps a subject from a result: input atoms, and other texts (sorted, each once).
-#[derive(Default)]
-struct Blockers<'r> {
-    atoms: Missing,
-    others: Vec<&'r str>,
-}
-
-impl<'r> Blockers<'r> {
-    fn len(&self) -> usize {
-        self.atoms.count() as usize + self.others.len()
-    }
-
-    fn inputs(&self) -> impl Iterator<Item = Input<'r>> + '_ {
-        self.atoms
-            .bits()
-            .map(Input::Atom)
-            .chain(self.others.iter().map(|p| Input::Other(p)))
-    }
-}
-
-fn missing_of<'r>(checks: &[&'r CheckOut], into: &mut Blockers<'r>) {
+fn missing_of(checks: &[&CheckOut], into: &mut Missing) {
     for c in checks
         .iter()
         .filter(|c| c.status == CheckStatus::Incomplete)
     {
-        into.atoms = into.atoms.union(c.missing);
+        *into = into.union(c.missing);
     }
 }
 
@@ -230,7 +187,8 @@ fn missing_of<'r>(checks: &[&'r CheckOut], into: &mut Blockers<'r>) {
 struct Subject<'r> {
     id: &'r str,
     product: bool,
-    blocked_by: Blockers<'r>,
+    /// The input atoms that keep it from a result.
+    blocked_by: Missing,
     checks: Vec<&'r CheckOut>,
 }
 
@@ -242,11 +200,11 @@ fn subjects<'r>(report: &'r Report, not_given: &dyn Fn(&str) -> Missing) -> Vec<
             s.status,
             SchemeStatus::Incomplete | SchemeStatus::Borderline
         );
-        let mut blocked_by = Blockers::default();
+        let mut blocked_by = Missing::NONE;
         if open {
             missing_of(&checks, &mut blocked_by);
             for i in s.indicators.iter().filter(|i| !i.exact()) {
-                blocked_by.atoms = blocked_by.atoms.union(i.missing);
+                blocked_by = blocked_by.union(i.missing);
             }
         }
         out.push(Subject {
@@ -259,11 +217,11 @@ fn subjects<'r>(report: &'r Report, not_given: &dyn Fn(&str) -> Missing) -> Vec<
     for p in &report.products {
         let checks: Vec<&CheckOut> = p.checks.iter().flatten().collect();
         let no_line = p.status == ProductStatus::Eligible && p.limit.is_none();
-        let mut blocked_by = Blockers::default();
+        let mut blocked_by = Missing::NONE;
         match p.status {
             ProductStatus::Incomplete => missing_of(&checks, &mut blocked_by),
             // Eligible without a line: a step lacks an input the report does not name.
-            _ if no_line => blocked_by.atoms = not_given(&p.id),
+            _ if no_line => blocked_by = not_given(&p.id),
             _ => {}
         }
         out.push(Subject {
@@ -278,12 +236,13 @@ fn subjects<'r>(report: &'r Report, not_given: &dyn Fn(&str) -> Missing) -> Vec<
 
 /// One input's weight so far, and the subjects it blocks (in subject order).
 struct Tally<'r> {
-    input: Input<'r>,
+    /// The input atom's bit (`Missing`).
+    input: u32,
     weight: u32,
     blocks: Vec<&'r str>,
 }
 
-/// The tallies of a report, found by an atom's bit at once and by text for the others.
+/// The tallies of a report, each found by its atom's bit at once.
 struct Tallies<'r> {
     list: Vec<Tally<'r>>,
     /// For each atom, 1 + its place in `list` (0: not tallied yet).
@@ -291,14 +250,11 @@ struct Tallies<'r> {
 }
 
 impl<'r> Tallies<'r> {
-    fn add(&mut self, input: Input<'r>, w: u32, blocks: Option<&'r str>) {
-        let found = match input {
-            Input::Atom(b) => self
-                .by_bit
-                .get(b as usize)
-                .and_then(|&i| usize::from(i).checked_sub(1)),
-            Input::Other(_) => self.list.iter().position(|t| t.input == input),
-        };
+    fn add(&mut self, input: u32, w: u32, blocks: Option<&'r str>) {
+        let found = self
+            .by_bit
+            .get(input as usize)
+            .and_then(|&i| usize::from(i).checked_sub(1));
         let i = match found {
             Some(i) => i,
             None => {
@@ -307,8 +263,8 @@ impl<'r> Tallies<'r> {
                     weight: 0,
                     blocks: Vec::new(),
                 });
-                if let (Input::Atom(b), Ok(n)) = (input, u8::try_from(self.list.len())) {
-                    if let Some(slot) = self.by_bit.get_mut(b as usize) {
+                if let Ok(n) = u8::try_from(self.list.len()) {
+                    if let Some(slot) = self.by_bit.get_mut(input as usize) {
                         *slot = n;
                     }
                 }
@@ -353,10 +309,10 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
         by_bit: [0; 128],
     };
     for s in subjects(report, &not_given) {
-        let n = u32::try_from(s.blocked_by.len()).unwrap_or(u32::MAX).max(1);
+        let n = s.blocked_by.count().max(1);
         // A product's line weighs twice a scheme's decision; fewer blockers, nearer a result.
         let (base, share) = if s.product { (10, 20) } else { (5, 10) };
-        for input in s.blocked_by.inputs() {
+        for input in s.blocked_by.bits() {
             tallies.add(input, base + share / n, Some(s.id));
         }
         for c in s
@@ -365,34 +321,35 @@ pub fn rank(policy: &Policy, given: &Facts, report: &Report) -> Vec<QuestionOut>
             .filter(|c| c.status == CheckStatus::Incomplete)
         {
             for bit in c.missing.bits() {
-                tallies.add(Input::Atom(bit), 1, None);
+                tallies.add(bit, 1, None);
             }
         }
         // Read but not needed for a result: an assumed number (IP counts, debts) moves a score
         // or a line, an assumed flag or a rule applied only where given moves less.
-        let read_only = not_given(s.id).without(s.blocked_by.atoms);
+        let read_only = not_given(s.id).without(s.blocked_by);
         for b in read_only.bits() {
             let atom = Missing::from_bit(b);
             let w = if assumed_numbers.contains(atom) { 5 } else { 1 };
-            tallies.add(Input::Atom(b), w, None);
+            tallies.add(b, w, None);
         }
     }
-    let order = |i: Input<'_>| {
-        match i {
-            Input::Atom(b) => statics.order_by_bit.get(b as usize).copied().flatten(),
-            Input::Other(p) => statics.order.get(p).copied(),
-        }
-        .unwrap_or(usize::MAX)
+    let order = |b: u32| {
+        statics
+            .order_by_bit
+            .get(b as usize)
+            .copied()
+            .flatten()
+            .unwrap_or(usize::MAX)
     };
     let mut list = tallies.list;
     let key = |t: &Tally| (std::cmp::Reverse(t.weight), order(t.input));
     crate::sort::stable_by(&mut list, |a, b| {
-        (key(a), a.input.path()) < (key(b), b.input.path())
+        (key(a), Missing::path_of(a.input)) < (key(b), Missing::path_of(b.input))
     });
     list.truncate(MAX_QUESTIONS);
     list.into_iter()
         .map(|t| QuestionOut {
-            path: t.input.path().to_string(),
+            path: Missing::path_of(t.input).to_string(),
             blocks: t.blocks.into_iter().map(str::to_string).collect(),
             weight: t.weight,
         })
