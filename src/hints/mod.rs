@@ -15,6 +15,7 @@ use crate::error::Issue;
 use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func};
 use crate::policy::resolve::Reads;
+use crate::policy::scheme::Scheme;
 use crate::policy::{Policy, Product};
 use crate::profile::Profile;
 use crate::report::{CheckStatus, HintKind, HintOut, ProductStatus};
@@ -60,15 +61,23 @@ pub(crate) fn reads_scheme(reads: &Reads, id: &str) -> bool {
         .any(|n| n.strip_prefix(id).is_some_and(|rest| rest.starts_with('.')))
 }
 
+/// The schemes whose results a check reads (worked out once per check, not once per field).
+fn schemes_read<'p>(policy: &'p Policy, reads: &Reads) -> Vec<&'p Scheme> {
+    policy
+        .schemes
+        .iter()
+        .filter(|s| reads_scheme(reads, &s.id))
+        .collect()
+}
+
 /// Whether changing `field` may change what a check reads: one of its facts directly, or the
-/// points of a scheme whose results the check reads.
-fn touches(policy: &Policy, field: &Field, reads: &Reads) -> bool {
+/// points of a scheme whose results the check reads (`schemes`, from `schemes_read`).
+fn touches(field: &Field, reads: &Reads, schemes: &[&Scheme]) -> bool {
     field.facts.iter().any(|f| reads.facts.contains(*f))
         || (field.scores
-            && policy.schemes.iter().any(|s| {
-                reads_scheme(reads, &s.id)
-                    && field.facts.iter().any(|f| s.measure_reads.contains(*f))
-            }))
+            && schemes
+                .iter()
+                .any(|s| field.facts.iter().any(|f| s.measure_reads.contains(*f))))
 }
 
 /// What a check reads beyond the profile's own facts: the assessments, and the steps of its
@@ -182,9 +191,10 @@ pub fn for_product(
             continue;
         };
         let reads = &target.reads;
+        let schemes = schemes_read(policy, reads);
         let mut found: Vec<(Decimal, HintOut)> = Vec::new();
         for field in fields() {
-            if !touches(policy, field, reads) {
+            if !touches(field, reads, &schemes) {
                 continue;
             }
             let Some(from) = field.get(profile) else {
@@ -306,11 +316,12 @@ fn lift(
         }
     }
     let reads = &product.reads;
+    let schemes = schemes_read(policy, reads);
     for field in fields()
         .iter()
         .filter(|f| f.dir == Dir::Down && f.path.starts_with("debt."))
     {
-        if touches(policy, field, reads) {
+        if touches(field, reads, &schemes) {
             if let Some(cur) = field.get(search.base).filter(|c| *c > Decimal::ZERO) {
                 let _ = cur;
                 candidates.push((field, Decimal::ZERO, product.amount.clone()));
