@@ -733,13 +733,13 @@ fn product_out(
 
 /// A policy's `apply` block in one locale.
 fn apply_out(apply: Option<&Apply>, locale: Locale) -> Option<ApplyOut> {
-    let texts = |list: &[crate::policy::model::Text]| -> Vec<String> {
-        list.iter().map(|t| t.get(locale).to_string()).collect()
+    let texts = |list: &[crate::policy::model::Text]| -> Vec<crate::policy::model::Shared> {
+        list.iter().map(|t| t.shared(locale)).collect()
     };
     apply.map(|a| ApplyOut {
         steps: texts(&a.steps),
         documents: texts(&a.documents),
-        deadline: a.deadline.as_ref().map(|d| d.get(locale).to_string()),
+        deadline: a.deadline.as_ref().map(|d| d.shared(locale)),
     })
 }
 

@@ -226,9 +226,9 @@ pub struct SourceOut {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApplyOut {
-    pub steps: Vec<String>,
-    pub documents: Vec<String>,
-    pub deadline: Option<String>,
+    pub steps: Vec<Shared>,
+    pub documents: Vec<Shared>,
+    pub deadline: Option<Shared>,
 }
 
 /// An input not yet given and what answering it could change.
