@@ -11,7 +11,7 @@ use crate::ui::text as t;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 struct View {
     doc: Document,
@@ -537,7 +537,7 @@ impl View {
     }
 }
 
-/// Replaces the host's content with the report.
+/// Shows the report in the host: its content becomes the report (only the changed parts are replaced).
 pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
     let doc = host
         .owner_document()
@@ -616,6 +616,50 @@ pub fn render(host: &Element, report: &Report, locale: Locale) -> R<()> {
             }
         }
     }
-    host.replace_children_with_node_1(&root);
+    match previous_report(host) {
+        Some(old) => keep_what_is_unchanged(&old, &root),
+        None => {
+            host.replace_children_with_node_1(&root);
+            Ok(())
+        }
+    }
+}
+
+/// The report rendered last, when it is all the host holds (an example mark beside it, or
+/// anything else, and the host is simply replaced).
+fn previous_report(host: &Element) -> Option<Node> {
+    let only = host.first_child()?;
+    let alone = only.next_sibling().is_none() && only.node_type() == Node::ELEMENT_NODE;
+    alone.then_some(only)
+}
+
+/// Puts the new report in the old one's place but keeps each part of the old one that is
+/// already the same, node for node: the result equals the new report (`isEqualNode`), and the
+/// browser lays out again only what changed (a keystroke changes a few figures, not the report).
+fn keep_what_is_unchanged(old: &Node, new: &Node) -> R<()> {
+    if old.is_equal_node(Some(new)) {
+        return Ok(());
+    }
+    let old_children = children(old);
+    let new_children = children(new);
+    if !same_element(old, new)? || old_children.len() != new_children.len() {
+        if let Some(parent) = old.parent_node() {
+            parent.replace_child(new, old)?;
+        }
+        return Ok(());
+    }
+    for (o, n) in old_children.iter().zip(&new_children) {
+        keep_what_is_unchanged(o, n)?;
+    }
     Ok(())
+}
+
+/// Two elements with the same name and attributes (their children aside).
+fn same_element(a: &Node, b: &Node) -> R<bool> {
+    let elements = a.node_type() == Node::ELEMENT_NODE && b.node_type() == Node::ELEMENT_NODE;
+    Ok(elements && a.clone_node()?.is_equal_node(Some(&b.clone_node()?)))
+}
+
+fn children(node: &Node) -> Vec<Node> {
+    std::iter::successors(node.first_child(), Node::next_sibling).collect()
 }
