@@ -344,23 +344,36 @@ impl<A: Pack, B: Pack, C: Pack> Pack for (A, B, C) {
 }
 
 /// A struct, field by field: the writer destructures it whole and the reader builds it whole,
-/// so the list below must name every field.
+/// so the list below must name every field. Fields after a `;` are not packed: the reader gives
+/// each the value written beside it.
 macro_rules! records {
-    ($($ty:ident { $($f:ident),* $(,)? })*) => {$(
+    ($($ty:ident { $($f:ident),* $(,)? $(; $($s:ident: $d:expr),* $(,)?)? })*) => {$(
         impl Pack for $ty {
             #[cfg(feature = "full")]
             fn put(&self, w: &mut Writer) {
-                let $ty { $($f),* } = self;
+                let $ty { $($f,)* $($($s: _,)*)? } = self;
                 $($f.put(w);)*
             }
             fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-                Ok($ty { $($f: Pack::take(r)?),* })
+                Ok($ty { $($f: Pack::take(r)?,)* $($($s: $d,)*)? })
             }
         }
     )*};
 }
 
 records! {
+    // The document without what the compiled policy holds in its own form (schemes, facts,
+    // knock-outs, products) and without its embedded tests, which only validation runs.
+    PolicyDoc {
+        id, version, effective, issuer, sources, disclaimer, assumptions, tables, format, inputs;
+        schemes: Vec::new(), facts: Vec::new(), knockouts: Vec::new(), products: Vec::new(),
+        tests: Vec::new(),
+    }
+    // The compiled policy without what only validation reads (its warnings and cost bounds).
+    Policy {
+        doc, digest, schemes, facts, knockouts, products, tables, assumed, fact_count;
+        warnings: Vec::new(), cost: Default::default(), depends: std::sync::OnceLock::new(),
+    }
     Step { id, label, expr, kind, path }
     Product { id, name, provenance, note, apply, eligibility, steps, amount, amount_at, reads }
     DerivedFact { id, expr, path }
@@ -551,106 +564,6 @@ impl Pack for Assumption {
             fact: Pack::take(r)?,
             value: serde_json::Value::Null,
             message: Pack::take(r)?,
-        })
-    }
-}
-
-/// The document without what the compiled policy holds in its own form (schemes, facts,
-/// knock-outs, products) and without its embedded tests, which only validation runs.
-impl Pack for PolicyDoc {
-    #[cfg(feature = "full")]
-    fn put(&self, w: &mut Writer) {
-        let PolicyDoc {
-            id,
-            version,
-            effective,
-            issuer,
-            sources,
-            disclaimer,
-            assumptions,
-            tables,
-            format,
-            inputs,
-            schemes: _,
-            facts: _,
-            knockouts: _,
-            products: _,
-            tests: _,
-        } = self;
-        id.put(w);
-        version.put(w);
-        effective.put(w);
-        issuer.put(w);
-        sources.put(w);
-        disclaimer.put(w);
-        assumptions.put(w);
-        tables.put(w);
-        format.put(w);
-        inputs.put(w);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(PolicyDoc {
-            id: Pack::take(r)?,
-            version: Pack::take(r)?,
-            effective: Pack::take(r)?,
-            issuer: Pack::take(r)?,
-            sources: Pack::take(r)?,
-            disclaimer: Pack::take(r)?,
-            assumptions: Pack::take(r)?,
-            tables: Pack::take(r)?,
-            format: Pack::take(r)?,
-            inputs: Pack::take(r)?,
-            schemes: Vec::new(),
-            facts: Vec::new(),
-            knockouts: Vec::new(),
-            products: Vec::new(),
-            tests: Vec::new(),
-        })
-    }
-}
-
-/// The compiled policy without what only validation reads (its warnings and cost bounds).
-impl Pack for Policy {
-    #[cfg(feature = "full")]
-    fn put(&self, w: &mut Writer) {
-        let Policy {
-            doc,
-            digest,
-            schemes,
-            facts,
-            knockouts,
-            products,
-            tables,
-            assumed,
-            fact_count,
-            warnings: _,
-            cost: _,
-            depends: _,
-        } = self;
-        doc.put(w);
-        digest.put(w);
-        schemes.put(w);
-        facts.put(w);
-        knockouts.put(w);
-        products.put(w);
-        tables.put(w);
-        assumed.put(w);
-        fact_count.put(w);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(Policy {
-            doc: Pack::take(r)?,
-            digest: Pack::take(r)?,
-            schemes: Pack::take(r)?,
-            facts: Pack::take(r)?,
-            knockouts: Pack::take(r)?,
-            products: Pack::take(r)?,
-            tables: Pack::take(r)?,
-            assumed: Pack::take(r)?,
-            fact_count: Pack::take(r)?,
-            warnings: Vec::new(),
-            cost: Default::default(),
-            depends: std::sync::OnceLock::new(),
         })
     }
 }
