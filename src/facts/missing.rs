@@ -153,11 +153,6 @@ impl Missing {
         })
     }
 
-    /// The bit of one profile path, when it is an input atom.
-    pub fn bit_of(path: &str) -> Option<u32> {
-        atoms().index.get(path).copied()
-    }
-
     /// The path of one bit ("" for a bit no input uses).
     pub fn path_of(bit: u32) -> &'static str {
         atoms().paths.get(bit as usize).map_or("", String::as_str)

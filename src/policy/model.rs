@@ -24,20 +24,18 @@ pub fn empty() -> Shared {
 }
 
 impl Text {
+    /// The text in `locale`, else the first it has.
+    fn entry(&self, locale: Locale) -> Option<&Shared> {
+        self.0.get(locale.tag()).or_else(|| self.0.values().next())
+    }
+
     pub fn get(&self, locale: Locale) -> &str {
-        self.0
-            .get(locale.tag())
-            .or_else(|| self.0.values().next())
-            .map_or("", |s| s)
+        self.entry(locale).map_or("", |s| s)
     }
 
     /// The text in `locale`, shared (as `get`).
     pub fn shared(&self, locale: Locale) -> Shared {
-        self.0
-            .get(locale.tag())
-            .or_else(|| self.0.values().next())
-            .cloned()
-            .unwrap_or_else(|| "".into())
+        self.entry(locale).cloned().unwrap_or_else(empty)
     }
 }
 
