@@ -195,28 +195,10 @@ pub fn read_scalar(v: Scalar<'_>, kind: NumKind, path: &str) -> Result<Decimal, 
                     .with("0, 10⁻²⁸ … 10¹⁵"))
             }
         },
-        Scalar::Str(s) => {
-            let allow_units = matches!(kind, NumKind::Amount | NumKind::SignedAmount);
-            let trimmed = s.trim();
-            let has_unit = trimmed.ends_with('万') || trimmed.ends_with('亿');
-            let shown = || -> String { s.chars().take(40).collect() };
-            match read_decimal_text(trimmed, false) {
-                Ok(d) if allow_units || !has_unit => d,
-                Err(code @ (Code::TooPrecise | Code::AmountTooLarge))
-                    if allow_units || !has_unit =>
-                {
-                    return Err(Issue::new(code, path).with(shown()).with(MAX_DIGITS));
-                }
-                _ => {
-                    let code = if ["NaN", "Infinity", "-Infinity", "inf"].contains(&trimmed) {
-                        Code::NotFinite
-                    } else {
-                        Code::MalformedAmount
-                    };
-                    return Err(Issue::new(code, path).with(shown()));
-                }
-            }
-        }
+        Scalar::Str(s) => match plain_decimal(s) {
+            Some(d) => d,
+            None => read_text(s, kind, path)?,
+        },
         other => {
             return Err(Issue::new(Code::WrongType, path)
                 .with(expected)
@@ -233,6 +215,52 @@ pub fn read_scalar(v: Scalar<'_>, kind: NumKind, path: &str) -> Result<Decimal, 
         return Err(Issue::new(Code::NotInteger, path).with(value.normalize()));
     }
     Ok(value.normalize())
+}
+
+/// A number's text other than a plain one (`plain_decimal`): spaces, a sign, 万 or 亿, an
+/// error.
+fn read_text(s: &str, kind: NumKind, path: &str) -> Result<Decimal, Issue> {
+    let allow_units = matches!(kind, NumKind::Amount | NumKind::SignedAmount);
+    let trimmed = s.trim();
+    let has_unit = trimmed.ends_with('万') || trimmed.ends_with('亿');
+    let shown = || -> String { s.chars().take(40).collect() };
+    match read_decimal_text(trimmed, false) {
+        Ok(d) if allow_units || !has_unit => Ok(d),
+        Err(code @ (Code::TooPrecise | Code::AmountTooLarge)) if allow_units || !has_unit => {
+            Err(Issue::new(code, path).with(shown()).with(MAX_DIGITS))
+        }
+        _ => {
+            let code = if ["NaN", "Infinity", "-Infinity", "inf"].contains(&trimmed) {
+                Code::NotFinite
+            } else {
+                Code::MalformedAmount
+            };
+            Err(Issue::new(code, path).with(shown()))
+        }
+    }
+}
+
+/// A plain decimal text, what a form or a spreadsheet writes: digits, or digits, a point and
+/// digits, 15 digits at most. Its value, which is what `read_decimal_text` gives for it (the same
+/// digits and places) in one pass; None for anything else (a sign, a unit, a space, an exponent,
+/// more digits), which the general reader decides.
+fn plain_decimal(s: &str) -> Option<Decimal> {
+    let (mut mantissa, mut digits, mut places, mut point) = (0i64, 0u32, 0u32, false);
+    for &c in s.as_bytes() {
+        match c {
+            b'0'..=b'9' if digits < 15 => {
+                mantissa = mantissa * 10 + i64::from(c - b'0');
+                digits += 1;
+                places += u32::from(point);
+            }
+            b'.' if !point && digits > 0 => point = true,
+            _ => return None,
+        }
+    }
+    if digits == 0 || (point && places == 0) {
+        return None;
+    }
+    Some(Decimal::new(mantissa, places))
 }
 
 fn display_raw(v: Scalar<'_>) -> String {
@@ -252,6 +280,79 @@ pub fn fmt(d: Decimal) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// A plain text gives what the general reader gives, written the same way once normalized;
+    /// anything else is left to it.
+    #[test]
+    fn plain_decimals_read_as_the_general_reader_reads_them() {
+        let texts = [
+            "0",
+            "7",
+            "007",
+            "144570000",
+            "0.5",
+            "0.50",
+            "1.25",
+            "100.000",
+            "999999999999999",
+            "99999999999999.9",
+            "0.00000000000001",
+            "1000000000000000",
+            "1.",
+            ".5",
+            "",
+            "1.2.3",
+            "-1",
+            " 1",
+            "1 ",
+            "1e5",
+            "1万",
+            "12,000",
+            "0000000000000001",
+        ];
+        for t in texts {
+            match plain_decimal(t) {
+                Some(d) => {
+                    let general = read_decimal_text(t, false).unwrap();
+                    assert_eq!(
+                        d.normalize().to_string(),
+                        general.normalize().to_string(),
+                        "{t}"
+                    );
+                    assert_eq!(d, general, "{t}");
+                }
+                None => assert!(
+                    !t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                        || t.len() > 15
+                        || t.is_empty()
+                        || t.starts_with('.')
+                        || t.ends_with('.')
+                        || t.matches('.').count() > 1,
+                    "{t} left to the general reader"
+                ),
+            }
+        }
+        let mut rng = crate::sample::Rng::new(3);
+        for _ in 0..20_000 {
+            let int = rng.below(1_000_000_000).to_string();
+            let frac = format!(
+                "{:0width$}",
+                rng.below(100_000),
+                width = 1 + rng.below(5) as usize
+            );
+            for t in [int.clone(), format!("{int}.{frac}")] {
+                let d = plain_decimal(&t);
+                if t.len() - usize::from(t.contains('.')) <= 15 {
+                    let general = read_decimal_text(&t, false).unwrap();
+                    assert_eq!(
+                        d.map(|d| d.normalize().to_string()),
+                        Some(general.normalize().to_string()),
+                        "{t}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The digits read as text by rust_decimal: what `exact_digits` replaced.
     fn through_text(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
