@@ -4,6 +4,10 @@
 //! Run: cargo bench --bench core
 //! CC_BENCH_SCALE=0.01 for a quick run (e.g. under a profiler); CC_BENCH_ONLY=summary for one mode;
 //! CC_BENCH_DATA=example (or seeded) for one set of profiles.
+/// The native command's allocator (src/bin/credit-check/main.rs), so that the figures are its.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use credit_check::engine::{self, Detail, Options};
 use credit_check::json::Json;
 use std::time::Instant;

@@ -6,6 +6,10 @@
 //! policy, making the texts) cancels out. Instruction counts do not vary from run to run.
 use credit_check::engine::{self, Detail, Options};
 
+/// The native command's allocator (src/bin/credit-check/main.rs), so that the figures are its.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n: usize = std::env::var("CC_N")
         .ok()

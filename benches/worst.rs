@@ -3,6 +3,10 @@
 //! on a full report of the built-in test profile, beside the built-in policy. Writes the policy to
 //! target/worst-policy.json for `node benches/worst.mjs` (the same in wasm).
 //! Run: cargo bench --bench worst
+/// The native command's allocator (src/bin/credit-check/main.rs), so that the figures are its.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use credit_check::engine::{self, Options};
 use credit_check::json::Json;
 use credit_check::policy::cost::MAX_REPORT_WORK;
