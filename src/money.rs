@@ -273,13 +273,85 @@ fn display_raw(v: Scalar<'_>) -> String {
 
 /// Formats a decimal for the report: no trailing zeros, no exponent.
 pub fn fmt(d: Decimal) -> String {
-    d.normalize().to_string()
+    let d = d.normalize();
+    // The mantissa's digits, last first (at most 29), then the text in one allocation of its size.
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    let mut rest = d.mantissa().unsigned_abs();
+    loop {
+        let (q, r) = match u64::try_from(rest) {
+            Ok(small) => (u128::from(small / 10), small % 10),
+            Err(_) => (rest / 10, u64::try_from(rest % 10).unwrap_or(0)),
+        };
+        if let Some(slot) = digits.get_mut(n) {
+            *slot = b'0' + u8::try_from(r).unwrap_or(0);
+        }
+        n += 1;
+        rest = q;
+        if rest == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(..n).unwrap_or_default();
+    let places = d.scale() as usize;
+    let negative = d.is_sign_negative() && !d.is_zero();
+    let mut out = String::with_capacity(n + places + 3);
+    if negative {
+        out.push('-');
+    }
+    if places >= n {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', places - n));
+    }
+    for (i, b) in digits.iter().rev().enumerate() {
+        if i > 0 && n - i == places {
+            out.push('.');
+        }
+        out.push(char::from(*b));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// The hand-written text of a decimal is rust_decimal's own, normalized.
+    #[test]
+    fn decimals_are_written_as_rust_decimal_writes_them() {
+        let mut rng = crate::sample::Rng::new(11);
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::new(-0, 3),
+            Decimal::new(5, 3),
+            Decimal::new(-5, 3),
+            Decimal::new(1500, 2),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::from_str("0.7402826855123674911660777385").unwrap(),
+            Decimal::from_str("-12345678901234567890.12345678").unwrap(),
+        ];
+        for _ in 0..20_000 {
+            let hi = rng.next_u64();
+            let lo = rng.next_u64();
+            let mantissa = (i128::from(hi >> (rng.below(64) as u32)) << 32) ^ i128::from(lo);
+            let mantissa = mantissa % (1i128 << 96);
+            let scale = rng.below(29) as u32;
+            if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa, scale) {
+                values.push(d);
+                values.push(-d);
+            }
+            values.push(Decimal::new(
+                rng.below(1_000_000) as i64,
+                rng.below(8) as u32,
+            ));
+        }
+        for d in values {
+            assert_eq!(fmt(d), d.normalize().to_string(), "{d:?}");
+        }
+    }
 
     /// A plain text gives what the general reader gives, written the same way once normalized;
     /// anything else is left to it.
