@@ -347,32 +347,37 @@ pub fn kind_name(kind: &str, locale: Locale) -> &'static str {
 pub fn money(d: rust_decimal::Decimal, locale: Locale) -> String {
     match locale {
         Locale::ZhCn => {
-            let wan = (d / rust_decimal::Decimal::from(10_000))
-                .round_dp(2)
-                .normalize();
-            format!("{}万", group(&wan.to_string()))
+            let wan = (d / rust_decimal::Decimal::from(10_000)).round_dp(2);
+            grouped("", &crate::money::fmt(wan), "万")
         }
-        Locale::En => format!("¥{}", group(&d.round_dp(2).normalize().to_string())),
+        Locale::En => grouped("¥", &crate::money::fmt(d.round_dp(2)), ""),
     }
 }
 
 /// Thousands separators on the integer part.
 pub(crate) fn group(s: &str) -> String {
+    grouped("", s, "")
+}
+
+/// `group` between a prefix (before the sign) and a suffix, in one allocation.
+fn grouped(prefix: &str, s: &str, suffix: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
+    let (int, frac) = rest.split_once('.').map_or((rest, ""), |(i, f)| (i, f));
+    let mut out = String::with_capacity(prefix.len() + s.len() + int.len() / 3 + 1 + suffix.len());
+    out.push_str(prefix);
+    out.push_str(sign);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    match frac {
-        Some(f) => format!("{sign}{out}.{f}"),
-        None => format!("{sign}{out}"),
+    if rest.contains('.') {
+        out.push('.');
+        out.push_str(frac);
     }
+    out.push_str(suffix);
+    out
 }
 
 /// What a profile field is called, for hints: its hint name, else its label (declared with the
@@ -390,6 +395,44 @@ pub fn field_label(path: &str, locale: Locale) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::fill;
+
+    /// Amounts read as they did when written through `format!` and `Display`.
+    #[test]
+    fn money_is_written_as_before() {
+        use super::{money, Locale};
+        use rust_decimal::Decimal;
+        let before = |s: String| {
+            let (sign, rest) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
+            let (int, frac) = rest
+                .split_once('.')
+                .map_or((rest, None), |(i, f)| (i, Some(f)));
+            let mut out = String::new();
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            match frac {
+                Some(f) => format!("{sign}{out}.{f}"),
+                None => format!("{sign}{out}"),
+            }
+        };
+        let mut rng = crate::sample::Rng::new(5);
+        for i in 0..20_000u64 {
+            let d = Decimal::new(rng.next_u64() as i64 >> (i % 60), (i % 7) as u32);
+            let wan = (d / Decimal::from(10_000)).round_dp(2).normalize();
+            assert_eq!(
+                money(d, Locale::ZhCn),
+                format!("{}万", before(wan.to_string()))
+            );
+            let yuan = d.round_dp(2).normalize();
+            assert_eq!(
+                money(d, Locale::En),
+                format!("¥{}", before(yuan.to_string()))
+            );
+        }
+    }
 
     #[test]
     fn fill_puts_each_argument_once_and_leaves_other_braces() {
