@@ -2,7 +2,6 @@
 
 use crate::error::Issue;
 use crate::facts::{Known, Missing, Val};
-use crate::policy::expr::typed::Bool;
 use crate::policy::expr::{as_comparison, Code, Expr, Op, Scope};
 use crate::policy::model::{empty, Shared, Text};
 use crate::report::{CheckOut, CheckStatus, ValueKind};
@@ -62,23 +61,13 @@ impl Check {
                 missing: Missing::NONE,
             });
         }
-        let (actual, required) = match (&self.code, as_comparison(&self.expr)) {
-            // The sides of a typed comparison, typed too (what the tree's sides give).
-            (Code::Bool(Bool::Compare(op, sides)), _) => {
-                let a = sides.0.eval(scope, &self.path).map_err(|e| *e)?;
-                let r = sides.1.eval(scope, &self.path).map_err(|e| *e)?;
-                (
-                    a.ok().map(crate::money::fmt),
-                    r.ok()
-                        .map(|r| format!("{} {}", op.symbol(), crate::money::fmt(r))),
-                )
-            }
-            (_, Some((lhs, op, rhs))) => {
+        let (actual, required) = match as_comparison(&self.expr) {
+            Some((lhs, op, rhs)) => {
                 let a = lhs.eval(scope, &self.path)?;
                 let r = rhs.eval(scope, &self.path)?;
                 (shown(&a), shown(&r).map(|r| format!("{} {r}", op.symbol())))
             }
-            (_, None) => match &self.expr {
+            None => match &self.expr {
                 // `not flag`: show the flag and that it must be false.
                 Expr::Not(inner) => (
                     shown(&inner.eval(scope, &self.path)?),
