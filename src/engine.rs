@@ -277,7 +277,7 @@ fn base(
         schemes.push(out);
     }
     for f in &policy.facts {
-        let v = f.code.eval(&EvalScope::new(policy, &facts), &f.path)?;
+        let v = f.expr.eval(&EvalScope::new(policy, &facts), &f.path)?;
         let ty = match &v {
             Known::Yes(val) => val.ty(),
             // The compiler knows the type; a missing value keeps the declared one.
@@ -381,7 +381,7 @@ fn product_steps(
     let mut local: Vec<Known> = Vec::with_capacity(product.steps.len());
     for (at, step) in product.steps.iter().enumerate() {
         let v = step
-            .code
+            .expr
             .eval(
                 &EvalScope {
                     policy,

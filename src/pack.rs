@@ -17,7 +17,7 @@
 
 use crate::facts::{Ty, Val};
 use crate::policy::check::Check;
-use crate::policy::expr::{Code, Expr, Func, Op, Slot};
+use crate::policy::expr::{Expr, Func, Op, Slot};
 use crate::policy::model::{Apply, Assumption, Layout, PolicyDoc, Source, StatusNames, Text};
 use crate::policy::num::Dec;
 use crate::policy::resolve::Reads;
@@ -345,8 +345,7 @@ impl<A: Pack, B: Pack, C: Pack> Pack for (A, B, C) {
 
 /// A struct, field by field: the writer destructures it whole and the reader builds it whole,
 /// so the list below must name every field. Fields after a `;` are not packed: the reader gives
-/// each the value written beside it, which may use the fields read (an expression's typed code
-/// is lowered from its tree, not packed).
+/// each the value written beside it.
 macro_rules! records {
     ($($ty:ident { $($f:ident),* $(,)? $(; $($s:ident: $d:expr),* $(,)?)? })*) => {$(
         impl Pack for $ty {
@@ -356,8 +355,7 @@ macro_rules! records {
                 $($f.put(w);)*
             }
             fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-                $(let $f = Pack::take(r)?;)*
-                Ok($ty { $($($s: $d,)*)? $($f,)* })
+                Ok($ty { $($f: Pack::take(r)?,)* $($($s: $d,)*)? })
             }
         }
     )*};
@@ -376,20 +374,17 @@ records! {
         doc, digest, schemes, facts, knockouts, products, tables, assumed, fact_count;
         warnings: Vec::new(), cost: Default::default(), depends: std::sync::OnceLock::new(),
     }
-    Step { id, label, expr, kind, path; code: Code::number(&expr) }
+    Step { id, label, expr, kind, path }
     Product { id, name, provenance, note, apply, eligibility, steps, amount, amount_at, reads }
-    DerivedFact { id, expr, path; code: Code::lower(&expr) }
+    DerivedFact { id, expr, path }
     Scheme {
         id, title, basis, held, checks, prerequisites, indicators, groups, pass, routes, statuses,
         assumptions, status_of, layout, apply, measure_reads, published,
     }
     Indicator { id, label, max, measures, rating, group }
-    Measure { text, expr, kind, table_at, path; code: Code::number(&expr) }
+    Measure { text, expr, kind, table_at, path }
     Group { id, label, cap, min }
-    Check {
-        id, label, expr, actual, required, kind, missing_passes, path, reads;
-        code: Code::flag(&expr),
-    }
+    Check { id, label, expr, actual, required, kind, missing_passes, path, reads }
     Reads { facts, steps }
     Table { kind, description, rows, entries }
     BandRow { at_least, above, at_most, below, value, top, label }

@@ -57,7 +57,7 @@ fn indicator(
         missing: Missing::NONE,
     };
     if let Some(r) = &ind.rating {
-        match r.code.eval(scope, &r.path)? {
+        match r.expr.eval(scope, &r.path)? {
             Known::Yes(Val::Num(x)) => {
                 out.basis = ItemBasis::SelfRated;
                 out.min = Points(clamp(x));
@@ -73,7 +73,7 @@ fn indicator(
     let mut best: Option<(Decimal, Decimal, Decimal, usize, Option<Shared>)> = None;
     let mut missing_best: Option<Decimal> = None;
     for (i, m) in ind.measures.iter().enumerate() {
-        match m.code.eval(scope, &m.path)? {
+        match m.expr.eval(scope, &m.path)? {
             Known::Yes(Val::Num(x)) => {
                 let row = match m.table_at {
                     Some(t) => policy.tables.get(t).and_then(|t| t.band(x)).map(|row| {

@@ -2,7 +2,7 @@
 
 use crate::error::Issue;
 use crate::facts::{Known, Missing, Val};
-use crate::policy::expr::{as_comparison, Code, Expr, Op, Scope};
+use crate::policy::expr::{as_comparison, Expr, Op, Scope};
 use crate::policy::model::{empty, Shared, Text};
 use crate::report::{CheckOut, CheckStatus, ValueKind};
 use crate::text::Locale;
@@ -12,8 +12,6 @@ pub struct Check {
     pub id: Shared,
     pub label: Text,
     pub expr: Expr,
-    /// `expr` lowered by type (`expr::typed`), what evaluation runs.
-    pub code: Code,
     pub actual: Option<Expr>,
     pub required: Option<Text>,
     /// What its actual and required values are.
@@ -43,7 +41,7 @@ impl Check {
         locale: Locale,
         detailed: bool,
     ) -> Result<CheckOut, Issue> {
-        let result = self.code.eval(scope, &self.path)?;
+        let result = self.expr.eval(scope, &self.path)?;
         if !detailed {
             let status = match result {
                 Known::Yes(Val::Bool(true)) => CheckStatus::Pass,

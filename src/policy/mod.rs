@@ -45,8 +45,6 @@ pub struct Step {
     pub id: String,
     pub label: Text,
     pub expr: Expr,
-    /// `expr` lowered by type (`expr::typed`), what evaluation runs.
-    pub code: expr::Code,
     pub kind: crate::report::ValueKind,
     pub path: String,
 }
@@ -73,8 +71,6 @@ pub struct DerivedFact {
     /// Shared with each evaluation's facts, which name it without copying.
     pub id: std::sync::Arc<str>,
     pub expr: Expr,
-    /// `expr` lowered by type (`expr::typed`), what evaluation runs.
-    pub code: expr::Code,
     pub path: String,
 }
 

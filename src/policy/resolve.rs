@@ -4,7 +4,7 @@
 //! then indexes instead of comparing strings. A name left unresolved is still found by name.
 
 use super::check::Check;
-use super::expr::{Code, Expr, Func, Slot};
+use super::expr::{Expr, Func, Slot};
 use super::Policy;
 use crate::facts::{Facts, Val};
 use std::collections::BTreeSet;
@@ -78,7 +78,6 @@ impl Names<'_> {
 
     fn check(&self, c: &mut Check, locals: &[&str]) {
         self.expr(&mut c.expr, locals);
-        c.code = Code::flag(&c.expr);
         if let Some(a) = &mut c.actual {
             self.expr(a, locals);
         }
@@ -131,18 +130,15 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
         for i in &mut s.indicators {
             for m in i.measures.iter_mut().chain(&mut i.rating) {
                 names.expr(&mut m.expr, &[]);
-                m.code = Code::number(&m.expr);
             }
         }
     }
     for f in &mut policy.facts {
         names.expr(&mut f.expr, &[]);
-        f.code = Code::lower(&f.expr);
     }
     for (product, (_, ids)) in policy.products.iter_mut().zip(&names.products) {
         for (j, step) in product.steps.iter_mut().enumerate() {
             names.expr(&mut step.expr, ids.get(..j).unwrap_or_default());
-            step.code = Code::number(&step.expr);
         }
         names.checks(&mut product.eligibility, ids);
     }

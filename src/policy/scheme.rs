@@ -14,8 +14,6 @@ pub struct Measure {
     /// The expression as written (a fact's name for the simple ones), shown as the measure.
     pub text: Shared,
     pub expr: Expr,
-    /// `expr` lowered by type (`expr::typed`), what evaluation runs.
-    pub code: crate::policy::expr::Code,
     /// What its value is (a ratio, a count), for the indicator's value.
     pub kind: ValueKind,
     pub table_at: Option<usize>,

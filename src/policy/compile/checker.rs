@@ -238,7 +238,6 @@ impl Compiler<'_> {
         Some(Check {
             id: def.id.as_str().into(),
             label: def.label.clone(),
-            code: super::expr::Code::flag(&expr),
             expr,
             kind,
             actual,

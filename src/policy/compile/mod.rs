@@ -184,7 +184,6 @@ impl Policy {
                 c.kinds.insert(f.id.clone(), kind);
                 derived.push(DerivedFact {
                     id: f.id.as_str().into(),
-                    code: expr::Code::lower(&e),
                     expr: e,
                     path: expr_path,
                 });
@@ -239,7 +238,6 @@ impl Policy {
                     steps.push(Step {
                         id: s.id.clone(),
                         label: s.label.clone(),
-                        code: expr::Code::number(&e),
                         expr: e,
                         kind,
                         path: expr_path,

@@ -310,7 +310,6 @@ impl Compiler<'_> {
                 let kind = self.kind_of(src, &e, false);
                 measures.push(Measure {
                     text: src.as_str().into(),
-                    code: crate::policy::expr::Code::number(&e),
                     expr: e,
                     kind,
                     table_at,
@@ -324,7 +323,6 @@ impl Compiler<'_> {
             Some(Measure {
                 text: src.as_str().into(),
                 kind: crate::report::ValueKind::Points,
-                code: crate::policy::expr::Code::number(&e),
                 expr: e,
                 table_at: None,
                 path: ep,

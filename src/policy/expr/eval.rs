@@ -17,7 +17,7 @@ fn union(a: &Known, b: &Known) -> Known {
     Known::Missing(of(a).union(of(b)))
 }
 
-pub(super) fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Issue> {
+fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Issue> {
     let r = match op {
         Op::Add => arith::checked_add(x, y),
         Op::Sub => arith::checked_sub(x, y),
@@ -33,7 +33,7 @@ pub(super) fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decima
     r.ok_or_else(|| Issue::new(Code::Overflow, path).with(format!("{x} {} {y}", op.symbol())))
 }
 
-pub(super) fn type_err(path: &str, want: Ty, got: &Val) -> Issue {
+fn type_err(path: &str, want: Ty, got: &Val) -> Issue {
     Issue::new(Code::TypeMismatch, path)
         .with(want.name())
         .with(got.ty().name())

@@ -19,11 +19,9 @@
 mod check;
 mod eval;
 mod parse;
-pub mod typed;
 
 pub use eval::EResult;
 pub use parse::{number_units, parse};
-pub use typed::Code;
 
 use crate::facts::{Fact, Known, Val};
 use crate::policy::table::Table;
