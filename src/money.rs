@@ -196,6 +196,8 @@ pub fn read_scalar(v: Scalar<'_>, kind: NumKind, path: &str) -> Result<Decimal, 
             }
         },
         Scalar::Str(s) => match plain_decimal(s) {
+            // Below 10¹⁵, not negative and normalized: only a count's fraction is left to check.
+            Some(d) if kind != NumKind::Count || d.scale() == 0 => return Ok(d),
             Some(d) => d,
             None => read_text(s, kind, path)?,
         },
@@ -241,8 +243,8 @@ fn read_text(s: &str, kind: NumKind, path: &str) -> Result<Decimal, Issue> {
 }
 
 /// A plain decimal text, what a form or a spreadsheet writes: digits, or digits, a point and
-/// digits, 15 digits at most. Its value, which is what `read_decimal_text` gives for it (the same
-/// digits and places) in one pass; None for anything else (a sign, a unit, a space, an exponent,
+/// digits, 15 digits at most. Its value normalized (no trailing zeros), which is what
+/// `read_decimal_text` gives for it, normalized, in one pass; None for anything else (a sign, a unit, a space, an exponent,
 /// more digits), which the general reader decides.
 fn plain_decimal(s: &str) -> Option<Decimal> {
     let (mut mantissa, mut digits, mut places, mut point) = (0i64, 0u32, 0u32, false);
@@ -259,6 +261,10 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
     }
     if digits == 0 || (point && places == 0) {
         return None;
+    }
+    while places > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        places -= 1;
     }
     Some(Decimal::new(mantissa, places))
 }
@@ -392,6 +398,7 @@ mod tests {
                         "{t}"
                     );
                     assert_eq!(d, general, "{t}");
+                    assert_eq!(d.to_string(), d.normalize().to_string(), "{t} normalized");
                 }
                 None => assert!(
                     !t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
