@@ -8,7 +8,7 @@ use credit_check::engine::{self, Detail, Options};
 
 /// The native command's allocator (src/bin/credit-check/main.rs), so that the figures are its.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: credit_check::native_alloc::Mimalloc = credit_check::native_alloc::Mimalloc;
 
 fn main() {
     let n: usize = std::env::var("CC_N")

@@ -5,7 +5,7 @@
 //! Run: cargo bench --bench worst
 /// The native command's allocator (src/bin/credit-check/main.rs), so that the figures are its.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: credit_check::native_alloc::Mimalloc = credit_check::native_alloc::Mimalloc;
 
 use credit_check::engine::{self, Options};
 use credit_check::json::Json;

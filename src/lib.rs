@@ -39,6 +39,8 @@ pub mod hints;
 pub mod inputs;
 pub mod json;
 pub mod money;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native_alloc;
 pub mod pack;
 pub mod plausibility;
 pub mod policy;

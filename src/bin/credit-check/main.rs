@@ -15,10 +15,9 @@ use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// mimalloc: a report allocates a few hundred small blocks, and glibc's malloc and free were a
-/// fifth of a full report's instructions (and a batch's threads share its arenas).
+/// mimalloc (`native_alloc`): a report allocates a few hundred small blocks.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: credit_check::native_alloc::Mimalloc = credit_check::native_alloc::Mimalloc;
 
 const USAGE: &str = r#"usage:
   credit-check evaluate <profile.json|-> [--policy policy.json] [--locale zh-CN|en] [--summary]
