@@ -82,6 +82,8 @@ fi
 rm -rf www/pkg
 mkdir -p www/pkg/lean
 cp pkg/web/credit_check_bg.wasm www/pkg/
+# The full module's own JavaScript (wasm-bindgen's snippets: the profile's text, src/wasm.rs).
+if [[ -d pkg/web/snippets ]]; then cp -r pkg/web/snippets www/pkg/; fi
 cp pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
 # The site's copy of the full module initialises itself when it is imported, so that a page's
 # own scripts (the studio's, the browser tests') may call it at once; the element imports it only

@@ -17,7 +17,19 @@ pub struct Text(pub BTreeMap<String, Shared>);
 /// pointer, not the text.
 pub type Shared = std::sync::Arc<str>;
 
-/// The empty text, shared (one allocation for the whole process).
+/// The empty text, shared (one allocation per thread: threads evaluating side by side would
+/// otherwise count the references of one text on one cache line, the native batch's 2 threads
+/// scaling 1.3× instead of 2×).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn empty() -> Shared {
+    thread_local! {
+        static EMPTY: Shared = "".into();
+    }
+    EMPTY.with(Shared::clone)
+}
+
+/// The empty text, shared (wasm has one thread: one allocation, and no thread-local's code).
+#[cfg(target_arch = "wasm32")]
 pub fn empty() -> Shared {
     static EMPTY: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| "".into()).clone()

@@ -123,9 +123,17 @@ pub fn evaluate_many(
     // a time, not the whole batch (it is never given back to the page once grown).
     let out = js_sys::Array::new_with_length(array.length());
     for (index, item) in array.iter().enumerate() {
-        let input = read_json(&item, "");
-        let entry =
-            crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts);
+        let entry = match super::plain_profile(&item) {
+            // Read as text (see `plain_profile`); an error is the entry's as `evaluate_one` has it.
+            Some(p) => match crate::engine::report(&p, &policy, &opts) {
+                Ok(r) => crate::ManyResult::Report(Box::new(r)),
+                Err(e) => crate::evaluate_one(index, Err(e), &policy, &opts),
+            },
+            None => {
+                let input = read_json(&item, "");
+                crate::evaluate_one(index, input.as_ref().map_err(Clone::clone), &policy, &opts)
+            }
+        };
         out.set(u32::try_from(index).unwrap_or(u32::MAX), to_js(&entry)?);
     }
     Ok(out.into())
