@@ -24,8 +24,12 @@ cp "$built" "$target/modules/full/credit_check.wasm"
 # with the standard library rebuilt for size and panics that trap at once (-Z build-std, through
 # RUSTC_BOOTSTRAP as `make fuzz` does; it needs the rust-src component, which `make setup`
 # installs): 15 KB gzip less. Where that cannot build, the plain build gives the same answers.
+# The pack holds the texts of zh-CN only (the page's default language); the English ones, the
+# policy's and the engine's own, are written apart (texts.en.bin, beside the module), which the
+# element fetches only when its page switches to English.
 pack=$target/modules/builtin.pack
-cargo run --quiet --features cli --example pack_builtin -- "$pack"
+english=$target/modules/texts.en.bin
+cargo run --quiet --features cli --example pack_builtin -- "$pack" "$english"
 export CREDIT_CHECK_BUILTIN_PACK
 CREDIT_CHECK_BUILTIN_PACK=$(realpath "$pack")
 lean=(cargo build --profile wasm-lean --target wasm32-unknown-unknown --lib --quiet --no-default-features)
@@ -74,6 +78,7 @@ bindgen() {
 [[ -f pkg/package.json ]] || rm -f "$target"/modules/*.stamp
 bindgen full pkg/web web nodejs
 bindgen lean pkg/web/lean web
+cp "$english" pkg/web/lean/texts.en.bin
 if [[ $fresh == 0 || ! -f pkg/package.json ]]; then
   version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
   node scripts/package.mjs "$version"
@@ -82,7 +87,7 @@ fi
 rm -rf www/pkg
 mkdir -p www/pkg/lean
 cp pkg/web/credit_check_bg.wasm www/pkg/
-cp pkg/web/lean/credit_check_bg.wasm www/pkg/lean/
+cp pkg/web/lean/credit_check_bg.wasm pkg/web/lean/texts.en.bin www/pkg/lean/
 # The site's copy of the full module initialises itself when it is imported, so that a page's
 # own scripts (the studio's, the browser tests') may call it at once; the element imports it only
 # for a bank's policy. (The npm package's web build keeps its explicit init.)
@@ -111,6 +116,7 @@ size() {
 }
 unchanged=$([[ $fresh == 1 ]] && echo ', unchanged' || true)
 echo "wasm size: full $(size pkg/web/credit_check_bg.wasm); lean $(size pkg/web/lean/credit_check_bg.wasm)$unchanged"
+echo "lean module's English texts (fetched on a switch to English): $(size pkg/web/lean/texts.en.bin)"
 echo "JS glue: full $(gzip -9 -c pkg/web/credit_check.js | wc -c) bytes gzip, lean $(gzip -9 -c pkg/web/lean/credit_check.js | wc -c) ($(gzip -9 -c www/pkg/lean/credit_check.js | wc -c) minified)"
 echo "element (the site's minified copy): $(size www/credit-check.min.js)"
 ed=www/studio/editor.bundle.js

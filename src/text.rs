@@ -286,6 +286,115 @@ pub fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str 
     }
 }
 
+/// The key of a Chinese text among the English texts the lean module loads (FNV-1a, 64 bits;
+/// the build refuses two texts with one key, `english_statics`).
+pub const fn key(zh: &str) -> u64 {
+    let bytes = zh.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The lean module's English texts: not in its first load, but fetched by the page when it
+/// switches to English and given to `useTexts` (a build output beside the module,
+/// `texts.en.bin`, written with the pack by `pack_builtin`). Loaded once, kept for the process.
+#[cfg(not(feature = "full"))]
+mod english {
+    use crate::pack::{read_english, English, PackError};
+    use std::sync::OnceLock;
+
+    static ENGLISH: OnceLock<English<'static>> = OnceLock::new();
+
+    pub fn load(bytes: Vec<u8>) -> Result<(), PackError> {
+        if ENGLISH.get().is_some() {
+            return Ok(());
+        }
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let english = read_english(bytes)?;
+        let _ = ENGLISH.set(english);
+        Ok(())
+    }
+
+    pub fn get() -> Option<&'static English<'static>> {
+        ENGLISH.get()
+    }
+}
+
+#[cfg(not(feature = "full"))]
+pub use english::{get as english, load as load_english};
+
+/// Whether the texts of `locale` are at hand: always in the full module; in the lean one, the
+/// English texts once they have been loaded.
+pub fn has_texts(locale: Locale) -> bool {
+    #[cfg(not(feature = "full"))]
+    if locale == Locale::En {
+        return english().is_some();
+    }
+    let _ = locale;
+    true
+}
+
+/// An engine text in `locale`, as [`pick`]; in the lean module the English one comes from the
+/// loaded English texts, by the key of the Chinese one (`en` is not in the module), so every
+/// call of `tr` must have its pair listed in [`english_pairs`] (the lean and full modules'
+/// byte-for-byte comparison, tests/node/lean.test.cjs, would see one missing).
+#[inline]
+pub fn tr(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = en;
+        match locale {
+            Locale::ZhCn => zh,
+            Locale::En => loaded_english(zh),
+        }
+    }
+    #[cfg(feature = "full")]
+    pick(locale, zh, en)
+}
+
+/// The English text of `zh` from the loaded English texts (`zh` itself without them).
+#[cfg(not(feature = "full"))]
+fn loaded_english(zh: &'static str) -> &'static str {
+    let k = key(zh);
+    english()
+        .and_then(|e| {
+            let i = e.statics.binary_search_by(|(key, _)| key.cmp(&k)).ok()?;
+            e.statics.get(i).map(|(_, en)| *en)
+        })
+        .unwrap_or(zh)
+}
+
+/// Every pair of texts [`tr`] is called with, for the English texts file; the same Chinese text
+/// never has two English ones here (`english_statics` refuses that).
+#[cfg(feature = "full")]
+pub fn english_pairs() -> Vec<(&'static str, &'static str)> {
+    Vec::new()
+}
+
+/// The English texts of [`english_pairs`] by the key of their Chinese text, in key order: an
+/// error names a Chinese text with two English ones, or two texts with one key.
+#[cfg(feature = "full")]
+pub fn english_statics() -> Result<Vec<(u64, &'static str)>, String> {
+    let mut by_key: std::collections::BTreeMap<u64, (&str, &str)> = Default::default();
+    for (zh, en) in english_pairs() {
+        match by_key.insert(key(zh), (zh, en)) {
+            Some(before) if before != (zh, en) => {
+                return Err(format!(
+                    "{zh:?} ({en:?}) and {:?} ({:?}) share a key",
+                    before.0, before.1
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(by_key.into_iter().map(|(k, (_, en))| (k, en)).collect())
+}
+
 /// Replaces `{0}`, `{1}` … with the arguments; a missing argument leaves the placeholder.
 pub fn fill(template: &str, args: &[String]) -> String {
     // One pass: `{n}` becomes args[n]; an argument's own text is never read as a placeholder.

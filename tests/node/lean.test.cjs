@@ -14,8 +14,11 @@ const { loadVectors } = require("../support/vectors.cjs");
 
 const dir = path.join(__dirname, "..", "..", "pkg", "web", "lean");
 const wasm = readFileSync(path.join(dir, "credit_check_bg.wasm"));
+// The module's English texts are a file beside it, which the element fetches on a switch to English.
+const english = readFileSync(path.join(dir, "texts.en.bin"));
 const loading = import(path.join(dir, "credit_check.js")).then((lean) => {
   lean.initSync({ module: wasm });
+  lean.useTexts(english);
   return lean;
 });
 
@@ -41,6 +44,31 @@ test("lean and full modules give byte-identical reports for every vector's profi
     }
   }
   t.diagnostic(`${compared} reports compared byte for byte`);
+});
+
+test("the lean module answers in Chinese at first, and in English only once given its English texts", async () => {
+  // A second instance of the module (its own memory), before any English texts.
+  const { pathToFileURL } = require("node:url");
+  const fresh = await import(`${pathToFileURL(path.join(dir, "credit_check.js")).href}?fresh`);
+  fresh.initSync({ module: wasm });
+  const c = loadVectors()[0];
+  assert.equal(outcome(() => fresh.evaluate(c.profile, { locale: "zh-CN" })), outcome(() => full.evaluate(c.profile, { locale: "zh-CN" })));
+  assert.equal(outcome(() => fresh.formSpec("zh-CN")), outcome(() => full.formSpec("zh-CN")));
+  for (const call of [
+    () => fresh.evaluate(c.profile, { locale: "en" }),
+    () => fresh.formSpec("en"),
+    () => fresh.uiTexts("en"),
+    () => fresh.readForm({}, "en"),
+    () => fresh.policyInputs({ locale: "en" }),
+  ]) {
+    assert.throws(call, (e) => e.code === "localeNotLoaded");
+  }
+  assert.throws(() => fresh.useTexts(english.subarray(0, english.length - 1)));
+  fresh.useTexts(english);
+  assert.equal(outcome(() => fresh.evaluate(c.profile, { locale: "en" })), outcome(() => full.evaluate(c.profile, { locale: "en" })));
+  assert.equal(outcome(() => fresh.formSpec("en")), outcome(() => full.formSpec("en")));
+  // Chinese answers are unchanged by it.
+  assert.equal(outcome(() => fresh.evaluate(c.profile, { locale: "zh-CN" })), outcome(() => full.evaluate(c.profile, { locale: "zh-CN" })));
 });
 
 test("lean and full modules give the same form, texts, inputs and amounts", async () => {
