@@ -406,6 +406,7 @@ pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
         }
     }
     out.extend(crate::ui::english_pairs());
+    out.extend(crate::plausibility::english_pairs());
     out
 }
 
