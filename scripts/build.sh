@@ -33,7 +33,9 @@ cargo run --quiet --features cli --example pack_builtin -- "$pack" "$english"
 export CREDIT_CHECK_BUILTIN_PACK
 CREDIT_CHECK_BUILTIN_PACK=$(realpath "$pack")
 lean=(cargo build --profile wasm-lean --target wasm32-unknown-unknown --lib --quiet --no-default-features)
-if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort" \
+# Panics that trap at once print nothing, so their source locations are left out too
+# (-Zlocation-detail=none: 0.3 KB gzip less).
+if ! RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
   "${lean[@]}" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size; then
   echo "build.sh: the lean module is built without -Z build-std (larger, same answers)" >&2
   "${lean[@]}"
@@ -45,11 +47,15 @@ cp "$target/wasm32-unknown-unknown/wasm-lean/credit_check.wasm" "$target/modules
 # The lean module is also told that the lowest 1 KB of memory is unused (it is: Rust's stack
 # starts at 1 MiB and grows down, the data sits above it), which lets wasm-opt fold address
 # additions into load and store offsets: 2.4 KB gzip less.
+# Both are optimised without inlining a function into its one caller when it is bigger than 20
+# (-ocimfs=20; -Oz inlines any such function): the module is 3% larger raw but compresses far
+# better, 13.9 KB gzip less for the lean module (189.3 -> 175.4) and 38.9 KB for the full one
+# (361.9 -> 323.0), for about 4% more time per report in Node (the calls that stay).
 fresh=1
 bindgen() {
   local module=$1 out=$2
   shift 2
-  local opt=(-Oz)
+  local opt=(-Oz -ocimfs=20)
   [[ $module == lean ]] && opt+=(--low-memory-unused)
   local stamp=$target/modules/$module.stamp
   local key
