@@ -52,12 +52,13 @@ cp "$target/wasm32-unknown-unknown/wasm-lean/credit_check.wasm" "$target/modules
 # better, 13.9 KB gzip less for the lean module (189.3 -> 175.4) and 38.9 KB for the full one
 # (361.9 -> 323.0), for about 4% more time per report in Node (the calls that stay). Nor is a
 # repeated expression kept in a local (--skip-pass=local-cse): 0.9 KB and 1.6 KB gzip less, no
-# change in time measured.
+# change in time measured. Nor are the data segments split around their runs of zeros
+# (--skip-pass=memory-packing): 8.7 KB more raw, 2.2 KB (lean) and 0.6 KB (full) less gzip.
 fresh=1
 bindgen() {
   local module=$1 out=$2
   shift 2
-  local opt=(-Oz -ocimfs=20 --skip-pass=local-cse)
+  local opt=(-Oz -ocimfs=20 --skip-pass=local-cse --skip-pass=memory-packing)
   [[ $module == lean ]] && opt+=(--low-memory-unused)
   local stamp=$target/modules/$module.stamp
   local key
