@@ -50,7 +50,7 @@ PACK := $(abspath $(TARGET_DIR))/modules/builtin.pack
 
 pack:
 	@mkdir -p $(dir $(PACK))
-	@cargo run --quiet --features cli --example pack_builtin -- $(PACK)
+	@cargo run --quiet --features cli --example pack_builtin -- $(PACK) $(dir $(PACK))texts.en.bin
 
 clippy: setup-wasm pack
 	@cargo clippy --quiet --all-targets --features cli -- -D warnings

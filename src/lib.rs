@@ -90,10 +90,18 @@ pub type BuiltinPack = (Policy, Vec<questions::Reader>);
 
 /// The lean module's built-in policy and its readers: compiled by the build (`builtin_pack`,
 /// written by `cargo run --example pack_builtin`, see scripts/build.sh) and only read here, once.
+/// Until the page has loaded the English texts (`text::load_english`) it is read without them (the
+/// texts of zh-CN only), after that once more with them, for every language.
 #[cfg(not(feature = "full"))]
 fn lean_pack() -> Result<&'static BuiltinPack, Error> {
     static PACKED: OnceLock<Result<BuiltinPack, Error>> = OnceLock::new();
-    PACKED.get_or_init(read_pack).as_ref().map_err(Clone::clone)
+    static WITH_ENGLISH: OnceLock<Result<BuiltinPack, Error>> = OnceLock::new();
+    match text::english() {
+        Some(english) => WITH_ENGLISH.get_or_init(|| read_pack(Some(&english.pack))),
+        None => PACKED.get_or_init(|| read_pack(None)),
+    }
+    .as_ref()
+    .map_err(Clone::clone)
 }
 
 /// The built-in policy's readers, from the pack (none if it cannot be read: then neither can the
@@ -110,25 +118,29 @@ pub fn builtin() -> Result<&'static Policy, Error> {
 }
 
 #[cfg(not(feature = "full"))]
-fn read_pack() -> Result<BuiltinPack, Error> {
+fn read_pack(english: Option<&'static [&'static str]>) -> Result<BuiltinPack, Error> {
     const PACK: &[u8] = include_bytes!(env!(
         "CREDIT_CHECK_BUILTIN_PACK",
         "the lean build (no feature `full`) reads the precompiled built-in policy from the file \
          CREDIT_CHECK_BUILTIN_PACK names: `cargo run --example pack_builtin -- <file>` writes it \
          (scripts/build.sh does both)"
     ));
-    pack::from_bytes(PACK).map_err(|e| Issue::new(Code::PolicyShape, "").with(e.to_string()).into())
+    pack::from_bytes(PACK, english)
+        .map_err(|e| Issue::new(Code::PolicyShape, "").with(e.to_string()).into())
 }
 
 /// The built-in policy as the lean module carries it (`pack`): compiled, without what only
 /// validation reads and without the document's own form of what the compiled policy holds
 /// (see [`lean`]). `tests/pack.rs` checks that it reads back to `lean(builtin)` and that the
 /// vectors' reports do not change.
+/// Its English texts are apart, with the engine's own (`pack::Packed`).
 #[cfg(feature = "full")]
-pub fn builtin_pack() -> Result<Vec<u8>, Error> {
+pub fn builtin_pack() -> Result<pack::Packed, Error> {
     let policy = Policy::builtin()?;
     let readers = questions::compute_readers(&policy);
-    Ok(pack::to_bytes(&(policy, readers)))
+    let statics = text::english_statics()
+        .map_err(|e| Error::from(Issue::new(Code::MissingTranslation, "").with(e)))?;
+    Ok(pack::to_bytes(&(policy, readers), &statics))
 }
 
 /// A compiled policy with only what an evaluation reads, as the pack holds it: the document's

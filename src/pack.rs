@@ -18,7 +18,9 @@
 use crate::facts::{Ty, Val};
 use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func, Op, Slot};
-use crate::policy::model::{Apply, Assumption, Layout, PolicyDoc, Source, StatusNames, Text};
+use crate::policy::model::{
+    Apply, Assumption, Layout, PolicyDoc, Shared, Source, StatusNames, Text,
+};
 use crate::policy::num::Dec;
 use crate::policy::resolve::Reads;
 use crate::policy::scheme::{Group, Indicator, Measure, Scheme};
@@ -40,47 +42,96 @@ impl std::fmt::Display for PackError {
     }
 }
 
-/// Reads a value written by [`to_bytes`].
-pub fn from_bytes<T: Pack>(bytes: &[u8]) -> Result<T, PackError> {
+/// Reads a value written by [`to_bytes`]: with the English texts of its [`Packed::english`] file
+/// (read by [`read_english`]), or without them (then its texts are those of zh-CN only).
+pub fn from_bytes<'a, T: Pack>(
+    bytes: &'a [u8],
+    english: Option<&'a [&'a str]>,
+) -> Result<T, PackError> {
     let mut r = Reader {
         bytes,
         at: 0,
         texts: Vec::new(),
+        english,
     };
-    let count = r.len()?;
-    for _ in 0..count {
-        let n = r.len()?;
-        let raw = r.take_bytes(n)?;
-        r.texts
-            .push(std::str::from_utf8(raw).map_err(|_| PackError)?);
-    }
+    r.texts = r.text_table()?;
     let v = T::take(&mut r)?;
-    if r.at == bytes.len() {
-        Ok(v)
-    } else {
-        Err(PackError)
+    r.end()?;
+    Ok(v)
+}
+
+/// A packed value in two files: the value with every text but the English ones of its
+/// [`Text`]s (the lean module embeds it), and those English texts with the English texts of the
+/// engine itself ([`crate::text::english_pairs`]), which the page fetches only when it switches
+/// to English (`useTexts`).
+#[cfg(feature = "full")]
+pub struct Packed {
+    pub main: Vec<u8>,
+    pub english: Vec<u8>,
+}
+
+/// Writes a value for [`from_bytes`] (natively, when the build packs the built-in policy), and
+/// the English texts: those of the value's [`Text`]s by their place, and `statics` (the engine's
+/// own texts) by the key of their Chinese text.
+#[cfg(feature = "full")]
+pub fn to_bytes<T: Pack>(value: &T, statics: &[(u64, &str)]) -> Packed {
+    let mut body = Writer::default();
+    value.put(&mut body);
+    let mut main = Writer::default();
+    main.table(&body.texts);
+    main.out.extend_from_slice(&body.out);
+    let mut english = Writer::default();
+    english.table(&body.english);
+    english.varint(statics.len() as u64);
+    for (key, text) in statics {
+        english.out.extend_from_slice(&key.to_le_bytes());
+        english.varint(text.len() as u64);
+        english.out.extend_from_slice(text.as_bytes());
+    }
+    Packed {
+        main: main.out,
+        english: english.out,
     }
 }
 
-/// Writes a value for [`from_bytes`] (natively, when the build packs the built-in policy).
-#[cfg(feature = "full")]
-pub fn to_bytes<T: Pack>(value: &T) -> Vec<u8> {
-    let mut body = Writer::default();
-    value.put(&mut body);
-    let mut out = Writer::default();
-    out.varint(body.texts.len() as u64);
-    for t in &body.texts {
-        out.varint(t.len() as u64);
-        out.out.extend_from_slice(t.as_bytes());
+/// The English texts file of a pack ([`Packed::english`]): the English texts of the pack's
+/// [`Text`]s in the order it refers to them, and the engine's own English texts, sorted by the
+/// key of their Chinese text.
+pub struct English<'a> {
+    pub pack: Vec<&'a str>,
+    pub statics: Vec<(u64, &'a str)>,
+}
+
+/// Reads an English texts file written by [`to_bytes`]; the engine's texts must be in key order.
+pub fn read_english(bytes: &[u8]) -> Result<English<'_>, PackError> {
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        texts: Vec::new(),
+        english: None,
+    };
+    let pack = r.text_table()?;
+    let n = r.len()?;
+    let mut statics: Vec<(u64, &str)> = Vec::new();
+    for _ in 0..n {
+        let raw: [u8; 8] = r.take_bytes(8)?.try_into().map_err(|_| PackError)?;
+        let key = u64::from_le_bytes(raw);
+        if statics.last().is_some_and(|(last, _)| *last >= key) {
+            return Err(PackError);
+        }
+        let text = r.str()?;
+        statics.push((key, text));
     }
-    out.out.extend_from_slice(&body.out);
-    out.out
+    r.end()?;
+    Ok(English { pack, statics })
 }
 
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     texts: Vec<&'a str>,
+    /// The English texts of the pack's [`Text`]s, when they are read with them.
+    english: Option<&'a [&'a str]>,
 }
 
 impl<'a> Reader<'a> {
@@ -118,6 +169,32 @@ impl<'a> Reader<'a> {
         let i = self.len()?;
         self.texts.get(i).copied().ok_or(PackError)
     }
+
+    /// A length and that many bytes of UTF-8.
+    fn str(&mut self) -> Result<&'a str, PackError> {
+        let n = self.len()?;
+        let raw = self.take_bytes(n)?;
+        std::str::from_utf8(raw).map_err(|_| PackError)
+    }
+
+    /// A count and that many texts.
+    fn text_table(&mut self) -> Result<Vec<&'a str>, PackError> {
+        let count = self.len()?;
+        let mut texts = Vec::new();
+        for _ in 0..count {
+            texts.push(self.str()?);
+        }
+        Ok(texts)
+    }
+
+    /// Every byte read: nothing follows.
+    fn end(&self) -> Result<(), PackError> {
+        if self.at == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(PackError)
+        }
+    }
 }
 
 #[cfg(feature = "full")]
@@ -126,6 +203,9 @@ pub struct Writer {
     out: Vec<u8>,
     texts: Vec<String>,
     index: std::collections::HashMap<String, u64>,
+    /// The English texts of the [`Text`]s, apart (each once).
+    english: Vec<String>,
+    english_index: std::collections::HashMap<String, u64>,
 }
 
 #[cfg(feature = "full")]
@@ -143,16 +223,37 @@ impl Writer {
     }
 
     fn text(&mut self, s: &str) {
-        let i = match self.index.get(s) {
-            Some(i) => *i,
-            None => {
-                let i = self.texts.len() as u64;
-                self.texts.push(s.to_string());
-                self.index.insert(s.to_string(), i);
-                i
-            }
-        };
+        let i = Self::index_of(&mut self.texts, &mut self.index, s);
         self.varint(i);
+    }
+
+    /// The English text's place among the English texts, plus one (0 says there is none).
+    fn english_text(&mut self, s: &str) {
+        let i = Self::index_of(&mut self.english, &mut self.english_index, s);
+        self.varint(i + 1);
+    }
+
+    fn index_of(
+        texts: &mut Vec<String>,
+        index: &mut std::collections::HashMap<String, u64>,
+        s: &str,
+    ) -> u64 {
+        if let Some(i) = index.get(s) {
+            return *i;
+        }
+        let i = texts.len() as u64;
+        texts.push(s.to_string());
+        index.insert(s.to_string(), i);
+        i
+    }
+
+    /// A count and each text.
+    fn table(&mut self, texts: &[String]) {
+        self.varint(texts.len() as u64);
+        for t in texts {
+            self.varint(t.len() as u64);
+            self.out.extend_from_slice(t.as_bytes());
+        }
     }
 }
 
@@ -424,13 +525,36 @@ choices! {
     TableKind { Band, Map }
 }
 
+/// A text in each language: its English version apart when it has another (the lean module's
+/// first load carries only the texts of zh-CN, the page's default language), as its place among
+/// the English texts (0 for none); read back only when the reader has the English texts.
 impl Pack for Text {
     #[cfg(feature = "full")]
     fn put(&self, w: &mut Writer) {
-        self.0.put(w);
+        let english = self.0.get("en").filter(|_| self.0.len() > 1);
+        let others: BTreeMap<&String, &Shared> = self
+            .0
+            .iter()
+            .filter(|(k, _)| english.is_none() || k.as_str() != "en")
+            .collect();
+        w.varint(others.len() as u64);
+        for (k, v) in others {
+            k.put(w);
+            v.put(w);
+        }
+        match english {
+            Some(en) => w.english_text(en),
+            None => w.varint(0),
+        }
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        BTreeMap::take(r).map(Text)
+        let mut map: BTreeMap<String, Shared> = BTreeMap::take(r)?;
+        let at = r.len()?;
+        if let (Some(i), Some(english)) = (at.checked_sub(1), r.english) {
+            let en = english.get(i).ok_or(PackError)?;
+            map.insert("en".to_string(), Shared::from(*en));
+        }
+        Ok(Text(map))
     }
 }
 

@@ -253,18 +253,17 @@ pub fn error_hint(code: Code, locale: Locale, suggestion: Option<&str>) -> Optio
         Inconsistent => ("高价值、自主研发的Ⅰ类知识产权是Ⅰ类知识产权的一部分：不能多于总数。", "High-value and own-developed Class I IP are parts of the Class I count: neither can exceed it."),
         _ => return None,
     };
-    let base = pick(locale, zh, en);
+    let base = tr(locale, zh, en);
     Some(match suggestion {
         Some(s) => format!(
             "{}{base}",
-            fill(
-                pick(locale, "是否想写“{0}”？", "Did you mean \"{0}\"? "),
-                &[s.to_string()]
-            )
+            fill(tr(locale, DID_YOU_MEAN.0, DID_YOU_MEAN.1), &[s.to_string()])
         ),
         None => base.to_string(),
     })
 }
+
+const DID_YOU_MEAN: (&str, &str) = ("是否想写“{0}”？", "Did you mean \"{0}\"? ");
 
 pub fn error_message(code: Code, locale: Locale, args: &[String]) -> String {
     let (zh, en) = error_template(code);
@@ -276,7 +275,7 @@ pub fn error_message(code: Code, locale: Locale, args: &[String]) -> String {
             .collect(),
         _ => args.to_vec(),
     };
-    fill(pick(locale, zh, en), &args)
+    fill(tr(locale, zh, en), &args)
 }
 
 pub fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
@@ -284,6 +283,216 @@ pub fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str 
         Locale::ZhCn => zh,
         Locale::En => en,
     }
+}
+
+/// The key of a Chinese text among the English texts the lean module loads (FNV-1a, 64 bits, of
+/// the parts one after the other; the build refuses two texts with one key, `english_statics`).
+pub fn key(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.iter().flat_map(|p| p.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The lean module's English texts: not in its first load, but fetched by the page when it
+/// switches to English and given to `useTexts` (a build output beside the module,
+/// `texts.en.bin`, written with the pack by `pack_builtin`). Loaded once, kept for the process.
+#[cfg(not(feature = "full"))]
+mod english {
+    use crate::pack::{read_english, English, PackError};
+    use std::sync::OnceLock;
+
+    static ENGLISH: OnceLock<English<'static>> = OnceLock::new();
+
+    pub fn load(bytes: Vec<u8>) -> Result<(), PackError> {
+        if ENGLISH.get().is_some() {
+            return Ok(());
+        }
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let english = read_english(bytes)?;
+        let _ = ENGLISH.set(english);
+        Ok(())
+    }
+
+    pub fn get() -> Option<&'static English<'static>> {
+        ENGLISH.get()
+    }
+}
+
+#[cfg(not(feature = "full"))]
+pub use english::{get as english, load as load_english};
+
+/// Whether the texts of `locale` are at hand: always in the full module; in the lean one, the
+/// English texts once they have been loaded.
+pub fn has_texts(locale: Locale) -> bool {
+    #[cfg(not(feature = "full"))]
+    if locale == Locale::En {
+        return english().is_some();
+    }
+    let _ = locale;
+    true
+}
+
+/// An engine text in `locale`, as [`pick`]; in the lean module the English one comes from the
+/// loaded English texts, by the key of the Chinese one (`en` is not in the module), so every
+/// call of `tr` must have its pair listed in [`english_pairs`] (the lean and full modules'
+/// byte-for-byte comparison, tests/node/lean.test.cjs, would see one missing).
+#[inline]
+pub fn tr(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    tr_as(&[zh], locale, zh, en)
+}
+
+/// As [`tr`], the English text found by the key of `id` instead of the Chinese text's (for a
+/// Chinese text with two English ones, as 不符合 is "not qualified" and "does not meet").
+#[inline]
+pub fn tr_as(id: &[&str], locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    #[cfg(not(feature = "full"))]
+    {
+        let _ = en;
+        match locale {
+            Locale::ZhCn => zh,
+            Locale::En => loaded_english(key(id)).unwrap_or(zh),
+        }
+    }
+    #[cfg(feature = "full")]
+    {
+        let _ = id;
+        pick(locale, zh, en)
+    }
+}
+
+/// The English text of a key from the loaded English texts.
+#[cfg(not(feature = "full"))]
+fn loaded_english(k: u64) -> Option<&'static str> {
+    let e = english()?;
+    let i = e.statics.binary_search_by(|(key, _)| key.cmp(&k)).ok()?;
+    e.statics.get(i).map(|(_, en)| *en)
+}
+
+/// Every text [`tr`] and [`tr_as`] are called with, for the English texts file: its key, what it
+/// is the key of (for an error) and its English text. Each source lists its own.
+#[cfg(feature = "full")]
+pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
+    let mut out: Vec<(u64, String, &'static str)> = Vec::new();
+    for code in ALL_CODES {
+        let (zh, en) = error_template(code);
+        by_zh(&mut out, zh, en);
+        if let (Some(zh), Some(en)) = (
+            error_hint(code, Locale::ZhCn, None),
+            error_hint(code, Locale::En, None),
+        ) {
+            by_zh(&mut out, leak(zh), leak(en));
+        }
+    }
+    by_zh(&mut out, DID_YOU_MEAN.0, DID_YOU_MEAN.1);
+    for kind in KINDS.iter().chain(&["?"]) {
+        by_zh(
+            &mut out,
+            kind_name(kind, Locale::ZhCn),
+            kind_name(kind, Locale::En),
+        );
+    }
+    for f in crate::inputs::INPUTS {
+        by_zh(&mut out, f.label.0, f.label.1);
+        by_zh(&mut out, f.help.0, f.help.1);
+        if let Some(h) = f.hint {
+            let what = format!("hint.{}", h.name.0);
+            out.push((key(&["hint.", h.name.0]), what, h.name.1));
+        }
+        for o in f.ty.options() {
+            by_zh(&mut out, o.zh, o.en);
+        }
+    }
+    out.extend(crate::ui::english_pairs());
+    out.extend(crate::plausibility::english_pairs());
+    out
+}
+
+/// A text found by its Chinese text, for [`english_pairs`].
+#[cfg(feature = "full")]
+fn by_zh(out: &mut Vec<(u64, String, &'static str)>, zh: &'static str, en: &'static str) {
+    out.push((key(&[zh]), zh.to_string(), en));
+}
+
+#[cfg(feature = "full")]
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// Every code, for [`english_pairs`] (the last one's number checks that none is left out).
+#[cfg(feature = "full")]
+const ALL_CODES: [Code; Code::PolicyTooCostly as usize + 1] = {
+    use Code::*;
+    [
+        InvalidJson,
+        WrongType,
+        UnknownField,
+        UnknownValue,
+        TooManyYears,
+        TooFewYears,
+        TooDeep,
+        TooLarge,
+        TooLong,
+        InvalidText,
+        MalformedAmount,
+        NotFinite,
+        NegativeAmount,
+        AmountTooLarge,
+        TooPrecise,
+        NotInteger,
+        TooManyDecimals,
+        OutOfRange,
+        Inconsistent,
+        UnknownLocale,
+        UnknownProduct,
+        PolicyShape,
+        ExpressionSyntax,
+        ExpressionTooDeep,
+        UnknownFact,
+        UnknownFunction,
+        WrongArity,
+        TypeMismatch,
+        UnknownTable,
+        MalformedTable,
+        DuplicateId,
+        SelfReference,
+        ForwardReference,
+        MissingTranslation,
+        InvalidDate,
+        EmbeddedTestFailed,
+        PolicyTooLarge,
+        DivisionByZero,
+        Overflow,
+        NoBand,
+        NoEntry,
+        MayDivideByZero,
+        PolicyTooCostly,
+    ]
+};
+
+/// The English texts of [`english_pairs`] by key, in key order: an error names two texts with one
+/// key and different English ones (a Chinese text with two English texts needs [`tr_as`]).
+#[cfg(feature = "full")]
+pub fn english_statics() -> Result<Vec<(u64, &'static str)>, String> {
+    let mut by_key: std::collections::BTreeMap<u64, (String, &str)> = Default::default();
+    let mut clashes: Vec<String> = Vec::new();
+    for (k, what, en) in english_pairs() {
+        match by_key.get(&k) {
+            Some((before, other)) if *other != en => {
+                clashes.push(format!("{what:?} ({en:?}) and {before:?} ({other:?})"));
+            }
+            Some(_) => {}
+            None => {
+                by_key.insert(k, (what, en));
+            }
+        }
+    }
+    if !clashes.is_empty() {
+        return Err(format!("texts that share a key: {}", clashes.join("; ")));
+    }
+    Ok(by_key.into_iter().map(|(k, (_, en))| (k, en)).collect())
 }
 
 /// Replaces `{0}`, `{1}` … with the arguments; a missing argument leaves the placeholder.
@@ -316,30 +525,40 @@ pub fn fill(template: &str, args: &[String]) -> String {
 }
 
 /// Names of JSON value kinds, for `wrongType`.
+/// The value kinds `wrongType` and `typeMismatch` name.
+#[cfg(feature = "full")]
+const KINDS: [&str; 9] = [
+    "object",
+    "array",
+    "amount",
+    "integer",
+    "number",
+    "boolean",
+    "string",
+    "null",
+    "jsonValue",
+];
+
 pub fn kind_name(kind: &str, locale: Locale) -> &'static str {
-    match (kind, locale) {
-        ("object", Locale::ZhCn) => "对象",
-        ("object", Locale::En) => "an object",
-        ("array", Locale::ZhCn) => "数组",
-        ("array", Locale::En) => "an array",
-        ("amount", Locale::ZhCn) => "金额（数字或带万/亿的字符串）",
-        ("amount", Locale::En) => "an amount (number or decimal string)",
-        ("integer", Locale::ZhCn) => "整数",
-        ("integer", Locale::En) => "a whole number",
-        ("number", Locale::ZhCn) => "数字",
-        ("number", Locale::En) => "a number",
-        ("boolean", Locale::ZhCn) => "布尔值（true/false）",
-        ("boolean", Locale::En) => "true or false",
-        ("string", Locale::ZhCn) => "文本",
-        ("string", Locale::En) => "a string",
-        ("null", Locale::ZhCn) => "空值",
-        ("null", Locale::En) => "null",
-        ("jsonValue", Locale::ZhCn) => "JSON 值（null、布尔值、数字、文本、数组或对象）",
-        ("jsonValue", Locale::En) => {
-            "a JSON value (null, true/false, a number, a string, an array or an object)"
-        }
-        (_, Locale::ZhCn) => "其他类型",
-        (_, Locale::En) => "another type",
+    match kind {
+        "object" => tr(locale, "对象", "an object"),
+        "array" => tr(locale, "数组", "an array"),
+        "amount" => tr(
+            locale,
+            "金额（数字或带万/亿的字符串）",
+            "an amount (number or decimal string)",
+        ),
+        "integer" => tr(locale, "整数", "a whole number"),
+        "number" => tr(locale, "数字", "a number"),
+        "boolean" => tr(locale, "布尔值（true/false）", "true or false"),
+        "string" => tr(locale, "文本", "a string"),
+        "null" => tr(locale, "空值", "null"),
+        "jsonValue" => tr(
+            locale,
+            "JSON 值（null、布尔值、数字、文本、数组或对象）",
+            "a JSON value (null, true/false, a number, a string, an array or an object)",
+        ),
+        _ => tr(locale, "其他类型", "another type"),
     }
 }
 
@@ -385,7 +604,8 @@ fn grouped(prefix: &str, s: &str, suffix: &str) -> String {
 pub fn field_label(path: &str, locale: Locale) -> &'static str {
     match crate::inputs::of_path(path) {
         Some((f, _)) => match f.hint {
-            Some(h) => pick(locale, h.name.0, h.name.1),
+            // A hint's name may be its label's Chinese with other English ("revenue", "Revenue").
+            Some(h) => tr_as(&["hint.", h.name.0], locale, h.name.0, h.name.1),
             None => f.label(locale),
         },
         None => pick(locale, "字段", "field"),

@@ -66,6 +66,28 @@ fn throw(e: &Error, locale: Locale) -> JsValue {
     err.into()
 }
 
+/// The lean module answers in English once the page has given it its English texts (`useTexts`):
+/// before, an English call is refused with code `localeNotLoaded` rather than answered in Chinese.
+fn texts_for(locale: Locale) -> Result<Locale, JsValue> {
+    if crate::text::has_texts(locale) {
+        return Ok(locale);
+    }
+    let err = js_sys::Error::new(
+        "the English texts are not loaded: give useTexts() the bytes of texts.en.bin (beside the module)",
+    );
+    let _ = js_sys::Reflect::set(err.as_ref(), &"code".into(), &"localeNotLoaded".into());
+    let _ = js_sys::Reflect::set(err.as_ref(), &"path".into(), &"locale".into());
+    Err(err.into())
+}
+
+/// `useTexts(bytes)`: the lean module's English texts (the file `texts.en.bin` beside it, which
+/// the element fetches when its page switches to English); then it answers in English too.
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen(js_name = useTexts)]
+pub fn use_texts(bytes: Vec<u8>) -> Result<(), JsValue> {
+    crate::text::load_english(bytes).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
 fn read_json(v: &JsValue, path: &str) -> Result<Json, Error> {
     crate::js_read::read(v, path).map_err(Error::from)
 }
@@ -85,6 +107,7 @@ pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
+    texts_for(locale_of(&options))?;
     match report_for(&profile, &options) {
         Ok(report) => to_js(&report),
         Err(e) => Err(throw(&e, locale_of(&options))),
@@ -172,7 +195,7 @@ pub fn evaluate_into(
     #[wasm_bindgen(unchecked_param_type = "EvaluateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
+    let locale = texts_for(locale_of(&options))?;
     let report = report_for(&profile, &options).map_err(|e| throw(&e, locale))?;
     crate::ui::dom::render(&host, &report, locale)?;
     to_js(&report)
@@ -186,7 +209,7 @@ pub fn form_spec(
     #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
     #[wasm_bindgen(unchecked_param_type = "{ policy?: PolicyDoc }")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let locale = parse_locale(locale);
+    let locale = texts_for(parse_locale(locale))?;
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let (_, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
     to_js(&crate::ui::form::spec_for(&policy, locale))
@@ -197,7 +220,7 @@ pub fn form_spec(
 pub fn ui_texts(
     #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::ui::texts(parse_locale(locale)))
+    to_js(&crate::ui::texts(texts_for(parse_locale(locale))?))
 }
 
 /// `formatAmount(yuan, locale?)`: an amount for people (万 in Chinese, grouped yuan in English).
@@ -233,7 +256,7 @@ pub fn read_form(
     #[wasm_bindgen(unchecked_param_type = "Record<string, string | boolean>")] values: JsValue,
     #[wasm_bindgen(unchecked_param_type = "LocaleTag")] locale: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let locale = parse_locale(locale);
+    let locale = texts_for(parse_locale(locale))?;
     let form = match read_json(&values, "") {
         Ok(v) => crate::ui::form::read(&v, locale),
         Err(e) => crate::ui::form::FormRead::refused(&e, locale),
@@ -251,7 +274,7 @@ pub fn policy_inputs(
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    let locale = locale_of(&options);
+    let locale = texts_for(locale_of(&options))?;
     let (opts, policy) = prepare(&options).map_err(|e| throw(&e, locale))?;
     to_js(&crate::ui::inputs::policy_inputs(&policy, opts.locale))
 }

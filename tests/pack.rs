@@ -27,10 +27,20 @@ fn profiles() -> Vec<(String, Value, Value)> {
 
 #[test]
 fn the_pack_reads_back_to_the_lean_builtin_policy() {
-    let bytes = credit_check::builtin_pack().unwrap();
-    let (read, readers): BuiltinPack = pack::from_bytes(&bytes).unwrap();
+    let packed = credit_check::builtin_pack().unwrap();
+    let english = pack::read_english(&packed.english).unwrap();
+    let bytes = packed.main;
+    let (read, readers): BuiltinPack = pack::from_bytes(&bytes, Some(&english.pack)).unwrap();
     let want = lean(Policy::builtin().unwrap());
     assert_eq!(format!("{read:?}"), format!("{want:?}"));
+    // Without the English texts, the same policy without them (the lean module's first load).
+    let (zh, _): BuiltinPack = pack::from_bytes(&bytes, None).unwrap();
+    let mut no_english = format!("{want:?}");
+    for t in &english.pack {
+        no_english = no_english.replace(&format!("\"en\": {t:?}, "), "");
+    }
+    assert_eq!(format!("{zh:?}"), no_english);
+    assert!(!english.pack.is_empty());
     // The readers the lean module asks its questions by are those the full one works out.
     let builtin = credit_check::builtin().unwrap();
     assert_eq!(readers, *credit_check::questions::readers(builtin));
@@ -44,21 +54,29 @@ fn the_pack_reads_back_to_the_lean_builtin_policy() {
 
 #[test]
 fn a_damaged_pack_is_an_error_not_a_panic() {
-    let bytes = credit_check::builtin_pack().unwrap();
+    let packed = credit_check::builtin_pack().unwrap();
+    let english = pack::read_english(&packed.english).unwrap();
+    for cut in [0, 1, packed.english.len() / 2, packed.english.len() - 1] {
+        assert!(
+            pack::read_english(&packed.english[..cut]).is_err(),
+            "cut at {cut}"
+        );
+    }
+    let bytes = packed.main;
     for cut in [0, 1, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
         assert!(
-            pack::from_bytes::<BuiltinPack>(&bytes[..cut]).is_err(),
+            pack::from_bytes::<BuiltinPack>(&bytes[..cut], Some(&english.pack)).is_err(),
             "cut at {cut}"
         );
     }
     let mut longer = bytes.clone();
     longer.push(0);
-    assert!(pack::from_bytes::<BuiltinPack>(&longer).is_err());
+    assert!(pack::from_bytes::<BuiltinPack>(&longer, None).is_err());
     for at in (0..bytes.len()).step_by(97) {
         let mut flipped = bytes.clone();
         flipped[at] ^= 0xff;
         // Read or refused, never a panic.
-        let _ = pack::from_bytes::<BuiltinPack>(&flipped);
+        let _ = pack::from_bytes::<BuiltinPack>(&flipped, Some(&english.pack));
     }
 }
 

@@ -1,7 +1,7 @@
 // The self-check page: the <credit-check> element does the work; this script switches the page's
 // language (its texts come from the core, like the element's) and prints the report. Its buttons
 // wait for the element: the texts are in the module, and a click before it loads does nothing.
-import { uiTexts } from "./credit-check.min.js";
+import { uiTexts, localeReady } from "./credit-check.min.js";
 
 const widget = document.querySelector("credit-check");
 const langButton = document.getElementById("lang");
@@ -17,7 +17,17 @@ function applyLocale(locale) {
   widget.setAttribute("lang", locale);
 }
 
-langButton.addEventListener("click", () => applyLocale(widget.locale === "en" ? "zh-CN" : "en"));
+// English is fetched on the first switch to it (the first load carries the Chinese texts only).
+langButton.addEventListener("click", async () => {
+  const next = widget.locale === "en" ? "zh-CN" : "en";
+  langButton.disabled = true;
+  try {
+    await localeReady(next);
+    applyLocale(next);
+  } finally {
+    langButton.disabled = false;
+  }
+});
 printButton.addEventListener("click", () => print());
 
 widget.addEventListener("credit-check:result", () => {
@@ -30,7 +40,7 @@ widget.addEventListener("credit-check:error", (e) => {
   document.documentElement.dataset.error = e.detail.code;
 });
 
-customElements.whenDefined("credit-check").then(() => widget.ready).then(() => {
+customElements.whenDefined("credit-check").then(() => widget.ready).then(() => localeReady(widget.locale)).then(() => {
   applyLocale(widget.locale);
   langButton.disabled = false;
   printButton.disabled = false;

@@ -38,6 +38,33 @@ function loadLean() {
   });
   return leanLoading;
 }
+let englishLoading = null;
+/**
+ * The lean module carries the texts of zh-CN only: the English ones are a file beside it
+ * (pkg/lean/texts.en.bin, same origin), fetched once, when an element first needs English, and
+ * given to the module. The full module has both languages; this resolves at once for it.
+ */
+function textsFor(module, locale) {
+  if (locale !== "en" || typeof module?.useTexts !== "function") return Promise.resolve();
+  englishLoading ??= fetch(new URL("./pkg/lean/texts.en.bin", import.meta.url))
+    .then((r) => {
+      if (!r.ok) throw new Error(`texts.en.bin: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    })
+    .then((bytes) => module.useTexts(new Uint8Array(bytes)))
+    .catch((e) => {
+      englishLoading = null;
+      throw e;
+    });
+  return englishLoading;
+}
+
+/** Resolves when the elements' module can answer in `locale` (the page script awaits it before it switches). */
+export function localeReady(locale) {
+  if (loaded) return textsFor(loaded, locale);
+  return loadLean().then((lean) => textsFor(loaded ?? lean, locale));
+}
+
 /** Loads and compiles the full module once for every element on the page, when one needs it. */
 function loadFull() {
   fullLoading ??= import("./pkg/credit_check.js").then(async (full) => {
@@ -252,6 +279,7 @@ export class CreditCheckElement extends HTMLElement {
     } else {
       this.#m ??= await loadLean();
     }
+    await textsFor(this.#m, this.locale);
   }
 
   async connectedCallback() {
@@ -302,10 +330,18 @@ export class CreditCheckElement extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#ready || before === after) return;
     if (name === "lang") {
-      this.#checkLocale();
-      this.#buildForm();
-      if (this.#policyFailed) this.#showUnavailable();
-      this.#update();
+      const show = () => {
+        if (this.getAttribute("lang") !== after) return;
+        this.#checkLocale();
+        this.#buildForm();
+        if (this.#policyFailed) this.#showUnavailable();
+        this.#update();
+      };
+      // English with the lean module waits for its English texts (fetched once, on first use).
+      textsFor(this.#m, this.locale).then(show, (e) => {
+        if (this.getAttribute("lang") !== after) return;
+        this.#fail("wasmUnavailable", `${BEFORE_LOAD.wasmUnavailable[this.locale]} (${e?.message ?? e})`, "", [], { visible: false });
+      });
     } else if (name === "policy-src") {
       this.#loadPolicy().then((current) => {
         if (!current) return;

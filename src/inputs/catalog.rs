@@ -5,8 +5,23 @@ use super::{Hint, Input, Opt, PerYear, Section, Type};
 use Section::{Basics, Credit, Ladder, Latest, Qualifications, SelfRating};
 use Type::{Amount, Count, Flag, Ratio, SignedAmount, Text, Years};
 
-const fn o(value: &'static str, zh: &'static str, en: &'static str) -> Opt {
-    Opt { value, zh, en }
+/// The English words as the module carries them: the lean one (no feature `full`) has none, and
+/// gets them from the English texts a page loads on a switch to English (`text::tr`), so that its
+/// first load carries the words of one language.
+const fn en(words: &'static str) -> &'static str {
+    if cfg!(feature = "full") {
+        words
+    } else {
+        ""
+    }
+}
+
+const fn o(value: &'static str, zh: &'static str, english: &'static str) -> Opt {
+    Opt {
+        value,
+        zh,
+        en: en(english),
+    }
 }
 
 const fn input(
@@ -21,8 +36,8 @@ const fn input(
         path,
         ty,
         section,
-        label,
-        help,
+        label: (label.0, en(label.1)),
+        help: (help.0, en(help.1)),
         example,
         per_year: None,
         part_of: None,
@@ -50,7 +65,7 @@ impl Input {
         via: &'static [&'static str],
     ) -> Input {
         self.hint = Some(Hint {
-            name,
+            name: (name.0, en(name.1)),
             order,
             up,
             scores,

@@ -62,7 +62,7 @@ pub struct Opt {
 
 impl Opt {
     pub fn label(&self, locale: Locale) -> &'static str {
-        crate::text::pick(locale, self.zh, self.en)
+        crate::text::tr(locale, self.zh, self.en)
     }
 }
 
@@ -119,11 +119,11 @@ pub struct Input {
 
 impl Input {
     pub fn label(&self, locale: Locale) -> &'static str {
-        crate::text::pick(locale, self.label.0, self.label.1)
+        crate::text::tr(locale, self.label.0, self.label.1)
     }
 
     pub fn help(&self, locale: Locale) -> &'static str {
-        crate::text::pick(locale, self.help.0, self.help.1)
+        crate::text::tr(locale, self.help.0, self.help.1)
     }
 
     /// The key inside the fiscal year of a per-year field (`revenue`).

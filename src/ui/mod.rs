@@ -108,15 +108,43 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("no", "否", "no"),
 ];
 
+/// The texts as the module carries them, `(key, zh-CN, en)`: the lean module (no feature `full`)
+/// without the English ones, which it gets from the English texts a page loads on a switch to
+/// English, by the key `ui.` + the text's key (`text::tr_as`; English words are not unique).
+#[cfg(feature = "full")]
+static CARRIED: &[(&str, &str, &str)] = TEXTS;
+// Evaluated by the compiler: an index out of range would fail the build, never a run.
+#[cfg(not(feature = "full"))]
+#[allow(clippy::indexing_slicing)]
+static CARRIED: [(&str, &str, &str); TEXTS.len()] = {
+    let mut out = [("", "", ""); TEXTS.len()];
+    let mut i = 0;
+    while i < TEXTS.len() {
+        out[i] = (TEXTS[i].0, TEXTS[i].1, "");
+        i += 1;
+    }
+    out
+};
+
 /// One text of the view; "?" for an unknown key (visible, never empty; a test checks every key used).
 pub fn text(key: &str, locale: Locale) -> &'static str {
-    TEXTS
+    CARRIED
         .iter()
         .find(|(k, _, _)| *k == key)
-        .map_or("?", |(_, zh, en)| match locale {
-            Locale::ZhCn => zh,
-            Locale::En => en,
+        .map_or("?", |(k, zh, en)| {
+            crate::text::tr_as(&["ui.", k], locale, zh, en)
         })
+}
+
+/// The English texts of the view, for the lean module's English texts file (`text::english_pairs`).
+#[cfg(feature = "full")]
+pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
+    let mut out: Vec<(u64, String, &'static str)> = TEXTS
+        .iter()
+        .map(|(k, _, en)| (crate::text::key(&["ui.", k]), format!("ui.{k}"), *en))
+        .collect();
+    out.extend(form::english_pairs());
+    out
 }
 
 /// A product's short name, for the names of its disclosures: "苏科贷（2017–2018 年公布参数）" → "苏科贷",
@@ -143,7 +171,7 @@ impl serde::Serialize for Texts {
 /// `BTreeMap` would give them (sorted here by the crate's small sort: a map of its own type and
 /// the standard sort were 4 KB of the lean module).
 pub fn texts(locale: Locale) -> Texts {
-    let mut all: Vec<_> = TEXTS
+    let mut all: Vec<_> = CARRIED
         .iter()
         .map(|(k, _, _)| (*k, text(k, locale)))
         .collect();

@@ -4,6 +4,7 @@
 
 use super::Kind;
 use crate::inputs::{Input, Section, Type, INPUTS};
+use crate::text::Locale;
 use std::sync::OnceLock;
 
 pub(super) struct F {
@@ -27,12 +28,27 @@ fn kind(ty: Type) -> Kind {
     }
 }
 
-/// The words before an earlier year's label.
-const YEAR_PREFIX: [(&str, &str); 3] = [
-    ("", ""),
-    ("上一年：", "Year before: "),
-    ("前年：", "Two years before: "),
-];
+/// The words before an earlier year's label, `(zh-CN, en)`.
+const YEAR_BEFORE: (&str, &str) = ("上一年：", "Year before: ");
+const TWO_YEARS_BEFORE: (&str, &str) = ("前年：", "Two years before: ");
+
+fn year_prefix(year: usize, locale: Locale) -> &'static str {
+    let (zh, en) = match year {
+        1 => YEAR_BEFORE,
+        2 => TWO_YEARS_BEFORE,
+        _ => return "",
+    };
+    crate::text::tr(locale, zh, en)
+}
+
+/// The form's own English words, for the lean module's English texts (`text::english_pairs`).
+#[cfg(feature = "full")]
+pub(super) fn english_pairs() -> Vec<(u64, String, &'static str)> {
+    [YEAR_BEFORE, TWO_YEARS_BEFORE]
+        .iter()
+        .map(|(zh, en)| (crate::text::key(&[zh]), zh.to_string(), *en))
+        .collect()
+}
 
 /// "Revenue" → "revenue" after a prefix; "R&D expense" stays. ASCII only: the catalog's English
 /// labels begin in ASCII (or in Chinese, left as it is), and Unicode's case tables would be
@@ -55,12 +71,21 @@ fn leak(s: String) -> &'static str {
 fn field(input: &'static Input, year: usize) -> F {
     let per_year = input.per_year.is_some();
     let (zh, en) = if year == 0 {
-        ((input.label.0, input.help.0), (input.label.1, input.help.1))
-    } else {
-        let (pz, pe) = YEAR_PREFIX.get(year).copied().unwrap_or(("", ""));
         (
-            (leak(format!("{pz}{}", input.label.0)), ""),
-            (leak(format!("{pe}{}", lower_first(input.label.1))), ""),
+            (input.label(Locale::ZhCn), input.help(Locale::ZhCn)),
+            (input.label(Locale::En), input.help(Locale::En)),
+        )
+    } else {
+        let (pz, pe) = (
+            year_prefix(year, Locale::ZhCn),
+            year_prefix(year, Locale::En),
+        );
+        (
+            (leak(format!("{pz}{}", input.label(Locale::ZhCn))), ""),
+            (
+                leak(format!("{pe}{}", lower_first(input.label(Locale::En)))),
+                "",
+            ),
         )
     };
     F {
@@ -84,9 +109,18 @@ fn field(input: &'static Input, year: usize) -> F {
 
 /// Every field of the form: the latest year's and the other fields in catalog order, then each
 /// earlier year's.
+///
+/// The lean module builds them once without English (its English words are loaded when a page
+/// switches to English) and once more with it, after they are loaded.
 pub(super) fn all() -> &'static [F] {
     static FIELDS: OnceLock<Vec<F>> = OnceLock::new();
-    FIELDS.get_or_init(|| {
+    static WITH_ENGLISH: OnceLock<Vec<F>> = OnceLock::new();
+    let cell = if crate::text::has_texts(Locale::En) {
+        &WITH_ENGLISH
+    } else {
+        &FIELDS
+    };
+    cell.get_or_init(|| {
         let mut out: Vec<F> = Vec::new();
         for input in INPUTS {
             match &input.per_year {

@@ -225,6 +225,14 @@ const SECTIONS: &[(&str, (&str, &str), bool, Part)] = &[
     ),
 ];
 
+/// The form's own English words, for the lean module's English texts (`text::english_pairs`).
+#[cfg(feature = "full")]
+pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
+    let mut out = fields::english_pairs();
+    out.extend(problem::english_pairs());
+    out
+}
+
 /// The whole form in one locale, for the built-in policy.
 pub fn spec(locale: Locale) -> Vec<Section> {
     match crate::builtin() {

@@ -5,7 +5,7 @@
 use super::fields::F;
 use super::{choices, unit, Kind};
 use crate::error::Code;
-use crate::text::{fill, pick, Locale};
+use crate::text::{fill, pick, tr, Locale};
 
 /// The largest amount the profile takes is 10^15 yuan: this many 万.
 pub(super) const MAX_WAN: &str = "100,000,000,000";
@@ -59,84 +59,104 @@ impl Problem {
         }
     }
 
-    fn body(&self, field: &F, shown: &str, locale: Locale) -> String {
-        let unit = unit(field.kind, field.path, locale);
-        let args = |extra: String| vec![shown.to_string(), extra];
-        let (zh, en, args) = match self {
-            Problem::Unreadable => {
-                let (zh, en) = unreadable(field.kind);
-                (zh, en, args(example(field, locale)))
-            }
+    /// The sentence's template, `(zh-CN, en)`: `{0}` is what was typed, `{1}` what `body` adds.
+    fn template(&self, kind: Kind) -> (&'static str, &'static str) {
+        match self {
+            Problem::Unreadable => unreadable(kind),
             Problem::Negative => (
                 "“{0}”是负数，请填写 0 或更大的数",
                 "\"{0}\" is negative; type 0 or more",
-                args(String::new()),
             ),
-            Problem::TooLarge => match field.kind {
+            Problem::TooLarge => match kind {
                 Kind::Wan => (
                     "“{0}”过大，最多 {1}万",
                     "\"{0}\" is too large; the most is {1} (×10k yuan)",
-                    args(MAX_WAN.to_string()),
                 ),
                 _ => (
                     "“{0}”过大，最多 {1}",
                     "\"{0}\" is too large; the most is {1}",
-                    args(MAX_QUANTITY.to_string()),
                 ),
             },
-            Problem::TooManyDecimals(max) => match field.kind {
+            Problem::TooManyDecimals(_) => match kind {
                 Kind::Wan => (
                     "“{0}”的小数位过多：按万计最多 {1} 位小数",
                     "\"{0}\" has too many decimal places: at most {1} in 万 (×10k yuan)",
-                    args(max.to_string()),
                 ),
                 _ => (
                     "“{0}”的小数位过多：最多 {1} 位小数",
                     "\"{0}\" has too many decimal places: at most {1}",
-                    args(max.to_string()),
                 ),
             },
             Problem::NotWhole => (
                 "“{0}”不是整数，请填写整数{1}",
                 "\"{0}\" is not a whole number; type a whole number{1}",
-                args(unit_note(unit, locale)),
             ),
-            Problem::OutOfRange(max) => (
+            Problem::OutOfRange(_) => (
                 "“{0}”超出范围，请填写 0 到 {1} 之间的整数",
                 "\"{0}\" is out of range; type a whole number from 0 to {1}",
-                args(max.to_string()),
             ),
+            Problem::NotAnOption if kind == Kind::Flag => (
+                "“{0}”无法识别，请勾选或不勾选",
+                "\"{0}\" cannot be read; tick the box or leave it",
+            ),
+            Problem::NotAnOption => (
+                "“{0}”不是可选项，可选：{1}",
+                "\"{0}\" is not one of the options: {1}",
+            ),
+            Problem::TooLong(_) => (
+                "文字过长，最多 {1} 个字",
+                "the text is too long; at most {1} characters",
+            ),
+            Problem::WrongType => ("无法识别所填内容", "what was given cannot be read"),
+        }
+    }
+
+    fn body(&self, field: &F, shown: &str, locale: Locale) -> String {
+        let extra = match self {
+            Problem::Unreadable => example(field, locale),
+            Problem::Negative | Problem::WrongType => String::new(),
+            Problem::TooLarge if field.kind == Kind::Wan => MAX_WAN.to_string(),
+            Problem::TooLarge => MAX_QUANTITY.to_string(),
+            Problem::TooManyDecimals(max) => max.to_string(),
+            Problem::NotWhole => unit_note(unit(field.kind, field.path, locale), locale),
+            Problem::OutOfRange(max) => max.to_string(),
             Problem::NotAnOption => {
-                let (zh, en) = if field.kind == Kind::Flag {
-                    (
-                        "“{0}”无法识别，请勾选或不勾选",
-                        "\"{0}\" cannot be read; tick the box or leave it",
-                    )
-                } else {
-                    (
-                        "“{0}”不是可选项，可选：{1}",
-                        "\"{0}\" is not one of the options: {1}",
-                    )
-                };
                 let list: Vec<&str> = choices(field.path, locale)
                     .iter()
                     .map(|c| c.label)
                     .collect();
-                (zh, en, args(list.join(pick(locale, "、", ", "))))
+                list.join(pick(locale, "、", ", "))
             }
-            Problem::TooLong(max) => (
-                "文字过长，最多 {1} 个字",
-                "the text is too long; at most {1} characters",
-                args(max.to_string()),
-            ),
-            Problem::WrongType => (
-                "无法识别所填内容",
-                "what was given cannot be read",
-                args(String::new()),
-            ),
+            Problem::TooLong(max) => max.to_string(),
         };
-        fill(pick(locale, zh, en), &args)
+        let (zh, en) = self.template(field.kind);
+        fill(tr(locale, zh, en), &[shown.to_string(), extra])
     }
+}
+
+/// Every template, for the lean module's English texts (`text::english_pairs`).
+#[cfg(feature = "full")]
+pub(super) fn english_pairs() -> Vec<(u64, String, &'static str)> {
+    use Kind::*;
+    let problems = [
+        Problem::Unreadable,
+        Problem::Negative,
+        Problem::TooLarge,
+        Problem::TooManyDecimals(0),
+        Problem::NotWhole,
+        Problem::OutOfRange(0),
+        Problem::NotAnOption,
+        Problem::TooLong(0),
+        Problem::WrongType,
+    ];
+    let mut out = Vec::new();
+    for p in &problems {
+        for kind in [Wan, Count, Decimal, Flag, Choice, Text] {
+            let (zh, en) = p.template(kind);
+            out.push((crate::text::key(&[zh]), zh.to_string(), en));
+        }
+    }
+    out
 }
 
 /// The "cannot read it" sentence, by kind: what people may type instead.
