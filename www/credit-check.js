@@ -126,6 +126,8 @@ export class CreditCheckElement extends HTMLElement {
   #specs = null;
   /** The disclosures the user opened or closed, by key: kept across updates (others take their default). */
   #toggled = new Map();
+  /** The anchor of a scroll correction booked for the next frame (#keepView). */
+  #anchorPending = null;
   /** What readForm gave for the values on screen (for the printed inputs table). */
   #read = null;
   #root;
@@ -671,6 +673,8 @@ export class CreditCheckElement extends HTMLElement {
   #update() {
     if (!this.#ready || !this.isConnected || this.#policyFailed || this.#policyLoading) return;
     const started = performance.now();
+    // Where the reader looks, measured before anything changes (the layout is still the one on screen).
+    const keep = this.#keepView();
     const texts = this.#texts();
     const read = this.#m.readForm(Object.fromEntries(this.#values), this.locale);
     this.#read = read;
@@ -682,7 +686,6 @@ export class CreditCheckElement extends HTMLElement {
       this.#fail(first.code, first.message, first.path, read.errors, { visible: false });
       return;
     }
-    const keep = this.#keepView();
     let report;
     try {
       report = this.#m.evaluateInto(this.#reportHost, read.profile, this.#options());
@@ -746,26 +749,37 @@ export class CreditCheckElement extends HTMLElement {
    * Keeps the disclosures the reader opened or closed, and what the reader is looking at, across a re-render of the
    * report: the topmost card or disclosure in view stays where it is on the screen. (The browser's
    * own scroll anchoring is off inside the element: with the form and the report side by side it
-   * compensates for the wrong column.)
+   * compensates for the wrong column.) Called before the update changes anything, so that the
+   * position is read from the layout on screen; the scroll is corrected in the next frame, before
+   * it is painted, when the browser lays the page out anyway (not at once, which would lay it out
+   * twice). Updates before that frame keep the anchor read on the layout on screen.
    */
   #keepView() {
     const keyOf = (n) => n.dataset.key ?? n.dataset.product;
-    const marked = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")];
-    let anchor = null;
-    if (scrollY > 0) {
+    let anchor = this.#anchorPending;
+    if (!anchor && scrollY > 0) {
       const inView = (r) => r.bottom > 0 && r.top < innerHeight;
-      const node = marked.find((n) => inView(n.getBoundingClientRect()));
-      if (node) anchor = { key: keyOf(node), top: node.getBoundingClientRect().top };
+      for (const node of this.#reportHost.querySelectorAll("[data-key], [data-product]")) {
+        const r = node.getBoundingClientRect();
+        if (!inView(r)) continue;
+        anchor = { key: keyOf(node), top: r.top };
+        break;
+      }
     }
     return () => {
       for (const d of this.#reportHost.querySelectorAll("details[data-key]")) {
         const chosen = this.#toggled.get(d.dataset.key);
         if (chosen !== undefined) d.open = chosen;
       }
-      if (!anchor) return;
-      const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
-      const moved = again ? again.getBoundingClientRect().top - anchor.top : 0;
-      if (Math.abs(moved) >= 1) scrollBy(0, moved);
+      if (!anchor || this.#anchorPending) return;
+      this.#anchorPending = anchor;
+      requestAnimationFrame(() => {
+        this.#anchorPending = null;
+        if (!this.isConnected) return;
+        const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
+        const moved = again ? again.getBoundingClientRect().top - anchor.top : 0;
+        if (Math.abs(moved) >= 1) scrollBy(0, moved);
+      });
     };
   }
 
