@@ -675,13 +675,14 @@ export class CreditCheckElement extends HTMLElement {
     const started = performance.now();
     // Where the reader looks, measured before anything changes (the layout is still the one on screen).
     const keep = this.#keepView();
+    // The page's texts, asked of the module once per update.
     const texts = this.#texts();
     const read = this.#m.readForm(Object.fromEntries(this.#values), this.locale);
     this.#read = read;
     this.#showReadValues(read);
     if (read.errors.length) {
-      this.#markStale(read.errors.length);
-      this.#showQuestions();
+      this.#markStale(read.errors.length, texts);
+      this.#showQuestions(texts);
       const first = read.errors[0];
       this.#fail(first.code, first.message, first.path, read.errors, { visible: false });
       return;
@@ -700,7 +701,7 @@ export class CreditCheckElement extends HTMLElement {
         return;
       }
       for (const p of atFields) setFieldError(this.#fields.get(p.path), p.message);
-      this.#markStale(atFields.length);
+      this.#markStale(atFields.length, texts);
       this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: false });
       return;
     }
@@ -711,8 +712,8 @@ export class CreditCheckElement extends HTMLElement {
     this.#banner.textContent = texts.exampleBanner;
     if (this.#example) this.#reportHost.prepend(el("p", { class: "example-mark" }, texts.exampleReport));
     this.#showWarnings(report.warnings ?? []);
-    this.#showQuestions();
-    this.#announce(report);
+    this.#showQuestions(texts);
+    this.#announce(report, texts);
     keep();
     if (this.#draftBox?.checked) saveDraft(this.#values, this.#draftKey());
     const done = performance.now();
@@ -788,8 +789,8 @@ export class CreditCheckElement extends HTMLElement {
    * its text is set, so only a new count is set), and the old result is neither readable by a
    * screen reader nor printed without the mark.
    */
-  #markStale(count) {
-    const text = fill(this.#texts().stale, { n: count });
+  #markStale(count, texts = this.#texts()) {
+    const text = fill(texts.stale, { n: count });
     if (this.#stale.textContent !== text || this.#stale.hidden) this.#stale.textContent = text;
     this.#stale.hidden = false;
     this.#reportHost.classList.add("stale");
@@ -821,7 +822,7 @@ export class CreditCheckElement extends HTMLElement {
    * (ranked by the core). While no line can be shown, the questions that stand between the
    * nearest product and a line come first, and their number is said.
    */
-  #showQuestions() {
+  #showQuestions(texts) {
     if (this.#questions.contains(this.#root.activeElement)) return;
     const report = this.report;
     const specs = this.#fieldSpecs();
@@ -833,7 +834,7 @@ export class CreditCheckElement extends HTMLElement {
       this.#questions.replaceChildren();
       return;
     }
-    const texts = this.#texts();
+    texts ??= this.#texts();
     const hasLine = report.products.some((p) => p.limit);
     let picked = questions;
     let title = texts.questionsMore;
@@ -895,8 +896,7 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   /** One short sentence for screen readers and the narrow-screen bar: "科技型中小企业 96 分，…额度 800万". */
-  #announce(report) {
-    const texts = this.#texts();
+  #announce(report, texts) {
     const parts = [];
     // The first scheme (the policy's first title, the tech-SME score in the built-in one) with a score.
     const scored = Object.values(report.assessments).find((s) => typeof s.score === "number");
