@@ -758,7 +758,10 @@ export class CreditCheckElement extends HTMLElement {
   #keepView() {
     const keyOf = (n) => n.dataset.key ?? n.dataset.product;
     let anchor = this.#anchorPending;
-    if (!anchor && scrollY > 0) {
+    // Nothing to keep in view, no layout read (reading scrollY lays the page out: on the first
+    // update, the whole new form).
+    const marked = this.#reportHost.querySelector("[data-key], [data-product]");
+    if (!anchor && marked && scrollY > 0) {
       const inView = (r) => r.bottom > 0 && r.top < innerHeight;
       for (const node of this.#reportHost.querySelectorAll("[data-key], [data-product]")) {
         const r = node.getBoundingClientRect();
