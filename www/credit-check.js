@@ -153,6 +153,8 @@ export class CreditCheckElement extends HTMLElement {
   #specs = null;
   /** The disclosures the user opened or closed, by key: kept across updates (others take their default). */
   #toggled = new Map();
+  /** The anchor of a scroll correction booked for the next frame (#keepView). */
+  #anchorPending = null;
   /** What readForm gave for the values on screen (for the printed inputs table). */
   #read = null;
   #root;
@@ -707,18 +709,20 @@ export class CreditCheckElement extends HTMLElement {
   #update() {
     if (!this.#ready || !this.isConnected || this.#policyFailed || this.#policyLoading) return;
     const started = performance.now();
+    // Where the reader looks, measured before anything changes (the layout is still the one on screen).
+    const keep = this.#keepView();
+    // The page's texts, asked of the module once per update.
     const texts = this.#texts();
     const read = this.#m.readForm(Object.fromEntries(this.#values), this.locale);
     this.#read = read;
     this.#showReadValues(read);
     if (read.errors.length) {
-      this.#markStale(read.errors.length);
-      this.#showQuestions();
+      this.#markStale(read.errors.length, texts);
+      this.#showQuestions(texts);
       const first = read.errors[0];
       this.#fail(first.code, first.message, first.path, read.errors, { visible: false });
       return;
     }
-    const keep = this.#keepView();
     let report;
     try {
       report = this.#m.evaluateInto(this.#reportHost, read.profile, this.#options());
@@ -733,7 +737,7 @@ export class CreditCheckElement extends HTMLElement {
         return;
       }
       for (const p of atFields) setFieldError(this.#fields.get(p.path), p.message);
-      this.#markStale(atFields.length);
+      this.#markStale(atFields.length, texts);
       this.#fail(e.code ?? "error", e.message ?? String(e), e.path, problems, { visible: false });
       return;
     }
@@ -744,8 +748,8 @@ export class CreditCheckElement extends HTMLElement {
     this.#banner.textContent = texts.exampleBanner;
     if (this.#example) this.#reportHost.prepend(el("p", { class: "example-mark" }, texts.exampleReport));
     this.#showWarnings(report.warnings ?? []);
-    this.#showQuestions();
-    this.#announce(report);
+    this.#showQuestions(texts);
+    this.#announce(report, texts);
     keep();
     if (this.#draftBox?.checked) saveDraft(this.#values, this.#draftKey());
     const done = performance.now();
@@ -782,26 +786,40 @@ export class CreditCheckElement extends HTMLElement {
    * Keeps the disclosures the reader opened or closed, and what the reader is looking at, across a re-render of the
    * report: the topmost card or disclosure in view stays where it is on the screen. (The browser's
    * own scroll anchoring is off inside the element: with the form and the report side by side it
-   * compensates for the wrong column.)
+   * compensates for the wrong column.) Called before the update changes anything, so that the
+   * position is read from the layout on screen; the scroll is corrected in the next frame, before
+   * it is painted, when the browser lays the page out anyway (not at once, which would lay it out
+   * twice). Updates before that frame keep the anchor read on the layout on screen.
    */
   #keepView() {
     const keyOf = (n) => n.dataset.key ?? n.dataset.product;
-    const marked = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")];
-    let anchor = null;
-    if (scrollY > 0) {
+    let anchor = this.#anchorPending;
+    // Nothing to keep in view, no layout read (reading scrollY lays the page out: on the first
+    // update, the whole new form).
+    const marked = this.#reportHost.querySelector("[data-key], [data-product]");
+    if (!anchor && marked && scrollY > 0) {
       const inView = (r) => r.bottom > 0 && r.top < innerHeight;
-      const node = marked.find((n) => inView(n.getBoundingClientRect()));
-      if (node) anchor = { key: keyOf(node), top: node.getBoundingClientRect().top };
+      for (const node of this.#reportHost.querySelectorAll("[data-key], [data-product]")) {
+        const r = node.getBoundingClientRect();
+        if (!inView(r)) continue;
+        anchor = { key: keyOf(node), top: r.top };
+        break;
+      }
     }
     return () => {
       for (const d of this.#reportHost.querySelectorAll("details[data-key]")) {
         const chosen = this.#toggled.get(d.dataset.key);
         if (chosen !== undefined) d.open = chosen;
       }
-      if (!anchor) return;
-      const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
-      const moved = again ? again.getBoundingClientRect().top - anchor.top : 0;
-      if (Math.abs(moved) >= 1) scrollBy(0, moved);
+      if (!anchor || this.#anchorPending) return;
+      this.#anchorPending = anchor;
+      requestAnimationFrame(() => {
+        this.#anchorPending = null;
+        if (!this.isConnected) return;
+        const again = [...this.#reportHost.querySelectorAll("[data-key], [data-product]")].find((n) => keyOf(n) === anchor.key);
+        const moved = again ? again.getBoundingClientRect().top - anchor.top : 0;
+        if (Math.abs(moved) >= 1) scrollBy(0, moved);
+      });
     };
   }
 
@@ -810,8 +828,8 @@ export class CreditCheckElement extends HTMLElement {
    * its text is set, so only a new count is set), and the old result is neither readable by a
    * screen reader nor printed without the mark.
    */
-  #markStale(count) {
-    const text = fill(this.#texts().stale, { n: count });
+  #markStale(count, texts = this.#texts()) {
+    const text = fill(texts.stale, { n: count });
     if (this.#stale.textContent !== text || this.#stale.hidden) this.#stale.textContent = text;
     this.#stale.hidden = false;
     this.#reportHost.classList.add("stale");
@@ -843,7 +861,7 @@ export class CreditCheckElement extends HTMLElement {
    * (ranked by the core). While no line can be shown, the questions that stand between the
    * nearest product and a line come first, and their number is said.
    */
-  #showQuestions() {
+  #showQuestions(texts) {
     if (this.#questions.contains(this.#root.activeElement)) return;
     const report = this.report;
     const specs = this.#fieldSpecs();
@@ -855,7 +873,7 @@ export class CreditCheckElement extends HTMLElement {
       this.#questions.replaceChildren();
       return;
     }
-    const texts = this.#texts();
+    texts ??= this.#texts();
     const hasLine = report.products.some((p) => p.limit);
     let picked = questions;
     let title = texts.questionsMore;
@@ -917,8 +935,7 @@ export class CreditCheckElement extends HTMLElement {
   }
 
   /** One short sentence for screen readers and the narrow-screen bar: "科技型中小企业 96 分，…额度 800万". */
-  #announce(report) {
-    const texts = this.#texts();
+  #announce(report, texts) {
     const parts = [];
     // The first scheme (the policy's first title, the tech-SME score in the built-in one) with a score.
     const scored = Object.values(report.assessments).find((s) => typeof s.score === "number");

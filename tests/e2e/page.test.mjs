@@ -88,6 +88,51 @@ test("typing a profile updates the score and the lines; no other origin, no requ
   await page.close();
 });
 
+test("edit after edit, the report changed in place is the one a whole render gives", async (t) => {
+  const { page, errors } = await open({ width: 1280, height: 900 });
+  // A disclosure the reader opened stays open (the element keeps it); a whole render opens it too.
+  await page.locator('credit-check [data-key="reference-pure-credit:checks"] summary').click();
+  const sameAsWhole = () =>
+    page.evaluate(async () => {
+      const el = document.querySelector("credit-check");
+      const { evaluateInto } = await import("./pkg/lean/credit_check.js");
+      const whole = document.createElement("div");
+      evaluateInto(whole, el.profile, { locale: el.locale });
+      const shown = el.shadowRoot.querySelector(".report-host .report");
+      for (const d of shown.querySelectorAll("details[open]")) whole.querySelector(`details[data-key="${d.dataset.key}"]`)?.setAttribute("open", "");
+      const parts = shown.querySelectorAll("*").length;
+      return { same: shown.isEqualNode(whole.firstChild), parts, opened: shown.querySelectorAll("details[open]").length };
+    });
+  const edits = [
+    ["financials[0].revenue", "800"],
+    ["employees", "5"],
+    ["ip.classOne", "0"],
+    ["financials[0].rdExpense", ""],
+    ["financials[0].revenue", ""],
+    ["financials[0].revenue", "30000"],
+    ["financials[0].rdExpense", "3000"],
+    ["employees", "120"],
+    ["ip.classOne", "4"],
+  ];
+  let checked = 0;
+  for (const locale of ["zh-CN", "en"]) {
+    if (locale === "en") {
+      await page.click("#lang");
+      await page.waitForFunction(() => document.querySelector("credit-check").report.locale === "en");
+    }
+    for (const [name, value] of edits) {
+      await page.fill(field(name), value);
+      const found = await sameAsWhole();
+      assert.ok(found.same, `${locale}, after ${name} = ${JSON.stringify(value)}: the report differs from a whole render`);
+      assert.ok(found.opened >= 1, "the opened disclosure stays open");
+      checked += 1;
+    }
+  }
+  assert.deepEqual(errors, []);
+  t.diagnostic(`${checked} edits: each report the same as a whole render`);
+  await page.close();
+});
+
 test("a year two back with the year before left empty is kept, and the report asks for the gap", async () => {
   const { page } = await open({ width: 1280, height: 900 });
   await page.locator("credit-check details.optional summary").first().click();
