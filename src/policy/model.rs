@@ -38,7 +38,14 @@ pub fn empty() -> Shared {
 impl Text {
     /// The text in `locale`, else the first it has.
     fn entry(&self, locale: Locale) -> Option<&Shared> {
-        self.0.get(locale.tag()).or_else(|| self.0.values().next())
+        // A text has one entry per language (two): a scan compares lengths before bytes, where
+        // the B-tree's search compares bytes at every step.
+        let tag = locale.tag();
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_str() == tag)
+            .map(|(_, v)| v)
+            .or_else(|| self.0.values().next())
     }
 
     pub fn get(&self, locale: Locale) -> &str {
