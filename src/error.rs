@@ -6,11 +6,26 @@ use crate::text::{self, Locale};
 use serde::Serialize;
 use std::fmt;
 
-/// The stable error codes. Their camelCase names are part of the public contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum Code {
+/// Declares the codes once: the enum, and `Code::ALL` listing every variant in order (what
+/// builds every code's texts), so that a new code cannot be left out of it.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// The stable error codes. Their camelCase names are part of the public contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(rename_all = "camelCase")]
+        pub enum Code {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
+        }
+    };
+}
+
+codes! {
     // Input shape
     InvalidJson,
     WrongType,

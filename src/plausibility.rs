@@ -202,21 +202,13 @@ fn template(code: WarningCode, locale: Locale) -> &'static str {
 /// Every template, for the lean module's English texts (`text::english_pairs`).
 #[cfg(feature = "full")]
 pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
-    use WarningCode::*;
-    [
-        CityOutsideProvince,
-        TechStaffAboveEmployees,
-        RdAboveRevenue,
-        DomesticRdAboveRd,
-        LiabilitiesAboveAssets,
-        HighTechRevenueAboveRevenue,
-    ]
-    .into_iter()
-    .map(|code| {
-        let (zh, en) = (template(code, Locale::ZhCn), template(code, Locale::En));
-        (text::key(&[zh]), zh.to_string(), en)
-    })
-    .collect()
+    WarningCode::ALL
+        .into_iter()
+        .map(|code| {
+            let (zh, en) = (template(code, Locale::ZhCn), template(code, Locale::En));
+            (text::key(&[zh]), zh.to_string(), en)
+        })
+        .collect()
 }
 
 /// A profile path as the form calls it; an earlier year's field the form does not list is named

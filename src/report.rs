@@ -284,6 +284,19 @@ pub enum WarningCode {
     HighTechRevenueAboveRevenue,
 }
 
+impl WarningCode {
+    /// Every code, beside the enum so that a new one is listed with it (what builds the lean
+    /// module's English templates).
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::CityOutsideProvince,
+        WarningCode::TechStaffAboveEmployees,
+        WarningCode::RdAboveRevenue,
+        WarningCode::DomesticRdAboveRd,
+        WarningCode::LiabilitiesAboveAssets,
+        WarningCode::HighTechRevenueAboveRevenue,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

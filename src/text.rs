@@ -376,7 +376,7 @@ fn loaded_english(k: u64) -> Option<&'static str> {
 #[cfg(feature = "full")]
 pub fn english_pairs() -> Vec<(u64, String, &'static str)> {
     let mut out: Vec<(u64, String, &'static str)> = Vec::new();
-    for code in ALL_CODES {
+    for &code in Code::ALL {
         let (zh, en) = error_template(code);
         by_zh(&mut out, zh, en);
         if let (Some(zh), Some(en)) = (
@@ -420,57 +420,6 @@ fn by_zh(out: &mut Vec<(u64, String, &'static str)>, zh: &'static str, en: &'sta
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
-
-/// Every code, for [`english_pairs`] (the last one's number checks that none is left out).
-#[cfg(feature = "full")]
-const ALL_CODES: [Code; Code::PolicyTooCostly as usize + 1] = {
-    use Code::*;
-    [
-        InvalidJson,
-        WrongType,
-        UnknownField,
-        UnknownValue,
-        TooManyYears,
-        TooFewYears,
-        TooDeep,
-        TooLarge,
-        TooLong,
-        InvalidText,
-        MalformedAmount,
-        NotFinite,
-        NegativeAmount,
-        AmountTooLarge,
-        TooPrecise,
-        NotInteger,
-        TooManyDecimals,
-        OutOfRange,
-        Inconsistent,
-        UnknownLocale,
-        UnknownProduct,
-        PolicyShape,
-        ExpressionSyntax,
-        ExpressionTooDeep,
-        UnknownFact,
-        UnknownFunction,
-        WrongArity,
-        TypeMismatch,
-        UnknownTable,
-        MalformedTable,
-        DuplicateId,
-        SelfReference,
-        ForwardReference,
-        MissingTranslation,
-        InvalidDate,
-        EmbeddedTestFailed,
-        PolicyTooLarge,
-        DivisionByZero,
-        Overflow,
-        NoBand,
-        NoEntry,
-        MayDivideByZero,
-        PolicyTooCostly,
-    ]
-};
 
 /// The English texts of [`english_pairs`] by key, in key order: an error names two texts with one
 /// key and different English ones (a Chinese text with two English texts needs [`tr_as`]).
