@@ -25,11 +25,12 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Chromium for the browser tests, and a CJK font so that the screenshots show Chinese, not boxes.
+# Chromium for the browser tests, a CJK font so that the screenshots show Chinese, not boxes, and
+# poppler-utils (pdftotext, pdftoppm) to read and picture the printed report.
 setup-browser:
-	@{ command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; } || { \
-	  echo "installing Debian chromium and fonts-noto-cjk for the browser tests"; \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
+	@{ command -v chromium >/dev/null && command -v pdftotext >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; } || { \
+	  echo "installing Debian chromium, fonts-noto-cjk and poppler-utils for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; } || \
 	  { echo "could not install chromium (run as root, or install it yourself)"; exit 1; }; }
 
 build: setup
