@@ -18,6 +18,7 @@
 use crate::facts::{Ty, Val};
 use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func, Op, Slot};
+use crate::policy::map::Map;
 use crate::policy::model::{
     Apply, Assumption, Layout, PolicyDoc, Shared, Source, StatusNames, Text,
 };
@@ -401,6 +402,26 @@ impl<T: Pack + Ord> Pack for BTreeSet<T> {
     }
 }
 
+impl<K: Pack + Ord, V: Pack> Pack for Map<K, V> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for (k, v) in self {
+            k.put(w);
+            v.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let n = r.len()?;
+        let mut map = Map::new();
+        for _ in 0..n {
+            let k = K::take(r)?;
+            map.insert(k, V::take(r)?);
+        }
+        Ok(map)
+    }
+}
+
 impl<K: Pack + Ord, V: Pack> Pack for BTreeMap<K, V> {
     #[cfg(feature = "full")]
     fn put(&self, w: &mut Writer) {
@@ -532,7 +553,7 @@ impl Pack for Text {
     #[cfg(feature = "full")]
     fn put(&self, w: &mut Writer) {
         let english = self.0.get("en").filter(|_| self.0.len() > 1);
-        let others: BTreeMap<&String, &Shared> = self
+        let others: Map<&String, &Shared> = self
             .0
             .iter()
             .filter(|(k, _)| english.is_none() || k.as_str() != "en")
@@ -548,7 +569,7 @@ impl Pack for Text {
         }
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let mut map: BTreeMap<String, Shared> = BTreeMap::take(r)?;
+        let mut map: Map<String, Shared> = Map::take(r)?;
         let at = r.len()?;
         if let (Some(i), Some(english)) = (at.checked_sub(1), r.english) {
             let en = english.get(i).ok_or(PackError)?;

@@ -8,6 +8,7 @@ pub mod cost;
 pub mod depends;
 pub mod expr;
 pub mod kinds;
+pub mod map;
 pub mod model;
 mod names;
 pub mod num;

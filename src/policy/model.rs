@@ -2,16 +2,16 @@
 //! English, assumptions, tables, the official schemes, knock-outs, products and embedded tests.
 //! Expressions are strings here; `policy::compile` parses and checks them.
 
+use crate::policy::map::Map;
 use crate::policy::num::Dec;
 use crate::policy::table::Table;
 use crate::text::Locale;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A user-facing text in every supported locale: `{ "zh-CN": "…", "en": "…" }`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Text(pub BTreeMap<String, Shared>);
+pub struct Text(pub Map<String, Shared>);
 
 /// A text shared between the compiled policy and every report that shows it: a report copies a
 /// pointer, not the text.
@@ -74,15 +74,15 @@ pub struct PolicyDoc {
     #[serde(default)]
     pub assumptions: Vec<Assumption>,
     #[serde(default)]
-    pub tables: BTreeMap<String, Table>,
+    pub tables: Map<String, Table>,
     /// The format the document is written in (2; a document without it is format 1, read and
     /// migrated with a warning).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<u32>,
     /// What this policy's rules say about an input field, shown on the form under the field's own
     /// help: profile path (`province`, `financials[1].revenue`) → text ("苏科贷要求在江苏注册。").
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub inputs: BTreeMap<String, Text>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub inputs: Map<String, Text>,
     /// The schemes, evaluated in this order (a later one may read an earlier one's results).
     pub schemes: Vec<SchemeDef>,
     /// Named facts derived by expressions, after the assessments, in order.

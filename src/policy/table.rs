@@ -3,10 +3,10 @@
 
 use crate::error::{join, Code, Issue};
 use crate::facts::{Ty, Val};
+use crate::policy::map::Map;
 use crate::policy::num::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One row of a band table. Bounds are optional and combine: `atLeast` (x ≥ a), `above` (x > a),
 /// `atMost` (x ≤ b), `below` (x < b). A row without bounds matches everything.
@@ -69,8 +69,8 @@ pub struct Table {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<BandRow>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub entries: BTreeMap<String, Dec>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub entries: Map<String, Dec>,
 }
 
 impl Table {

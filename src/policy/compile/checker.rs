@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The scope expressions are type-checked in: everything by name, with placeholder values.
 pub(super) struct NameScope<'a> {
     pub(super) facts: &'a Facts,
-    pub(super) tables: &'a BTreeMap<String, Table>,
+    pub(super) tables: &'a crate::policy::map::Map<String, Table>,
     pub(super) local: &'a BTreeMap<String, Fact>,
     pub(super) steps: &'a BTreeMap<(String, String), Known>,
 }
@@ -44,7 +44,7 @@ pub(super) struct Compiler<'a> {
     /// Derived facts that failed to compile: references to them are not reported again.
     pub(super) poisoned: BTreeSet<String>,
     pub(super) types: Facts,
-    pub(super) tables: &'a BTreeMap<String, Table>,
+    pub(super) tables: &'a crate::policy::map::Map<String, Table>,
     pub(super) steps: BTreeMap<(String, String), Known>,
     /// The kinds of the policy's own facts, of the product being compiled's steps (`local_kinds`)
     /// and of every earlier product's steps.
