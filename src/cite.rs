@@ -2,10 +2,10 @@
 //! (`[S17]`, `[S17][S18]`); a printed report lists exactly those, so a reader can follow every
 //! citation. It reads a finished report and the policy's source list, and nothing else.
 
+use crate::policy::map::Set;
 use crate::policy::model::{PolicyDoc, Source};
 use crate::report::{Report, SourceOut};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 /// A citation is short and has no spaces; longer bracketed text is prose, not an id.
 const MAX_ID_CHARS: usize = 32;
@@ -102,7 +102,7 @@ fn scan(report: &Report, sources: &[Source]) -> Vec<SourceOut> {
 }
 
 /// The bracketed ids of one text: `…上限 [S17][S18]；…` gives S17 and S18.
-pub fn citations(text: &str, out: &mut BTreeSet<String>) {
+pub fn citations(text: &str, out: &mut Set<String>) {
     for (i, _) in text.match_indices('[') {
         let Some(rest) = text.get(i + 1..) else {
             continue;
@@ -125,7 +125,7 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<String> {
-        let mut out = BTreeSet::new();
+        let mut out = Set::new();
         citations(text, &mut out);
         out.into_iter().collect()
     }

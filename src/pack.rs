@@ -18,7 +18,7 @@
 use crate::facts::{Ty, Val};
 use crate::policy::check::Check;
 use crate::policy::expr::{Expr, Func, Op, Slot};
-use crate::policy::map::Map;
+use crate::policy::map::{Map, Set};
 use crate::policy::model::{
     Apply, Assumption, Layout, PolicyDoc, Shared, Source, StatusNames, Text,
 };
@@ -395,6 +395,24 @@ impl<T: Pack + Ord> Pack for BTreeSet<T> {
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
         let n = r.len()?;
         let mut set = BTreeSet::new();
+        for _ in 0..n {
+            set.insert(T::take(r)?);
+        }
+        Ok(set)
+    }
+}
+
+impl<T: Pack + Ord> Pack for Set<T> {
+    #[cfg(feature = "full")]
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for v in self {
+            v.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+        let n = r.len()?;
+        let mut set = Set::new();
         for _ in 0..n {
             set.insert(T::take(r)?);
         }

@@ -7,13 +7,13 @@
 //! Reads the report and the compiled policy; writes nothing back.
 
 use crate::facts::{self, Facts, Known, Missing};
+use crate::policy::map::{Map, Set};
 #[cfg(feature = "full")]
 use crate::policy::resolve::closure;
 use crate::policy::Policy;
 use crate::profile::Profile;
 use crate::report::{CheckOut, CheckStatus, ProductStatus, QuestionOut, Report, SchemeStatus};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// At most this many questions in a report.
@@ -25,19 +25,21 @@ pub const MAX_QUESTIONS: usize = 14;
 pub struct Reader {
     pub id: String,
     pub product: bool,
-    pub facts: BTreeSet<String>,
+    pub facts: Set<String>,
     pub paths: Vec<String>,
     /// Where its profile facts are in `facts::derive`'s list (the same for every profile).
     pub positions: Vec<usize>,
 }
 
 /// The order of profile paths: as the profile's facts come (`facts::derive`), unknown ones last.
-fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
-    let mut order = BTreeMap::new();
+fn profile_order(empty: &Facts) -> Map<String, usize> {
+    let mut order = Map::new();
     for (i, (_, f)) in empty.iter().enumerate() {
         if let Known::Missing(paths) = &f.value {
             for p in paths.paths() {
-                order.entry(p.clone()).or_insert(i);
+                if !order.contains_key(p.as_str()) {
+                    order.insert(p.clone(), i);
+                }
             }
         }
     }
@@ -45,7 +47,7 @@ fn profile_order(empty: &Facts) -> BTreeMap<String, usize> {
 }
 
 #[cfg(feature = "full")]
-fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec<String> {
+fn sorted_paths(paths: Set<String>, order: &Map<String, usize>) -> Vec<String> {
     let mut v: Vec<String> = paths.into_iter().collect();
     let at = |p: &String| order.get(p).copied().unwrap_or(usize::MAX);
     crate::sort::stable_by(&mut v, |a, b| (at(a), a) < (at(b), b));
@@ -54,7 +56,7 @@ fn sorted_paths(paths: BTreeSet<String>, order: &BTreeMap<String, usize>) -> Vec
 
 /// Fact names, with the schemes' results (`<id>.*`) replaced by what the scheme reads.
 #[cfg(feature = "full")]
-fn expand(mut names: BTreeSet<String>, schemes: &[(String, BTreeSet<String>)]) -> BTreeSet<String> {
+fn expand(mut names: Set<String>, schemes: &[(String, Set<String>)]) -> Set<String> {
     for (id, reads) in schemes {
         if names.iter().any(|n| n.starts_with(&format!("{id}."))) {
             names.extend(reads.iter().cloned());
@@ -130,8 +132,8 @@ fn compute_readers(_: &Policy) -> Vec<Reader> {
 pub fn compute_readers(policy: &Policy) -> Vec<Reader> {
     let empty = facts::derive(&Profile::default());
     let order = profile_order(&empty);
-    let paths_of = |names: &BTreeSet<String>| {
-        let mut paths = BTreeSet::new();
+    let paths_of = |names: &Set<String>| {
+        let mut paths = Set::new();
         for n in names {
             if let Some(Known::Missing(p)) = empty.get(n).map(|f| &f.value) {
                 paths.extend(p.paths());
@@ -140,11 +142,11 @@ pub fn compute_readers(policy: &Policy) -> Vec<Reader> {
         sorted_paths(paths, &order)
     };
     let positions_of =
-        |names: &BTreeSet<String>| names.iter().filter_map(|n| empty.index_of(n)).collect();
+        |names: &Set<String>| names.iter().filter_map(|n| empty.index_of(n)).collect();
     let checks = |cs: &[crate::policy::check::Check]| -> Vec<crate::policy::expr::Expr> {
         cs.iter().map(|c| c.expr.clone()).collect()
     };
-    let mut schemes: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut schemes: Vec<(String, Set<String>)> = Vec::new();
     let mut out = Vec::new();
     for s in &policy.schemes {
         let names = expand(closure(policy, None, &s.exprs()).facts, &schemes);

@@ -117,7 +117,7 @@ pub fn target(policy: &Policy, product_index: usize, index: usize) -> Option<(&C
 /// Hints already found for the shared knock-outs: every product fails them alike, so each is
 /// searched once per report, not once per product.
 pub struct Cache {
-    knockouts: std::collections::BTreeMap<usize, Vec<HintOut>>,
+    knockouts: crate::policy::map::Map<usize, Vec<HintOut>>,
     /// Re-evaluations left for the whole report, whatever the number of products.
     budget: usize,
     lifts: Vec<Lifted>,
@@ -127,7 +127,7 @@ pub struct Cache {
 impl Default for Cache {
     fn default() -> Self {
         Cache {
-            knockouts: std::collections::BTreeMap::new(),
+            knockouts: crate::policy::map::Map::new(),
             budget: BUDGET,
             lifts: Vec::new(),
             based: Vec::new(),

@@ -199,6 +199,94 @@ impl<K: schemars::JsonSchema, V: schemars::JsonSchema> schemars::JsonSchema for 
     }
 }
 
+/// A small ordered set: `Map`'s keys (see there why not a B-tree).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Set<K>(Map<K, ()>);
+
+impl<K> Default for Set<K> {
+    fn default() -> Self {
+        Set(Map::default())
+    }
+}
+
+impl<K: Ord> Set<K> {
+    pub fn new() -> Self {
+        Set(Map::new())
+    }
+
+    /// Adds `key`; whether it was not there.
+    pub fn insert(&mut self, key: K) -> bool {
+        self.0.insert(key, ()).is_none()
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.0.contains_key(key)
+    }
+
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.0.remove(key).is_some()
+    }
+}
+
+impl<K> Set<K> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
+        self.0.keys()
+    }
+}
+
+impl<K: Ord> FromIterator<K> for Set<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        let mut set = Set::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl<K: Ord> Extend<K> for Set<K> {
+    fn extend<I: IntoIterator<Item = K>>(&mut self, iter: I) {
+        for k in iter {
+            self.insert(k);
+        }
+    }
+}
+
+impl<K> IntoIterator for Set<K> {
+    type Item = K;
+    type IntoIter = std::iter::Map<std::vec::IntoIter<(K, ())>, fn((K, ())) -> K>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter().map(|(k, ())| k)
+    }
+}
+
+impl<'a, K> IntoIterator for &'a Set<K> {
+    type Item = &'a K;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, ())>, fn(&'a (K, ())) -> &'a K>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0 .0.iter().map(|(k, ())| k)
+    }
+}
+
+impl<K: std::fmt::Debug> std::fmt::Debug for Set<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Map;

@@ -9,8 +9,8 @@ use super::Policy;
 use crate::error::{join, Code, Issue};
 use crate::facts::Val;
 use crate::inputs::Type;
+use crate::policy::map::Set;
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 /// The values a choice fact of the profile can take (the reader refuses any other).
 fn allowed_values(fact: &str) -> Option<Vec<&'static str>> {
@@ -139,7 +139,7 @@ pub fn tables(policy: &Policy) -> Vec<Issue> {
         .collect();
     uses.extend(measure_inputs.into_iter().map(|(t, e)| (t, Some(e))));
     let mut issues = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = Set::new();
     for (name, input) in uses {
         let Some(table) = policy.table(name) else {
             continue;
@@ -294,20 +294,24 @@ fn describe_gap(rows: &[BandRow], from: Option<Edge>, hi: Option<Decimal>) -> St
 pub fn warnings(policy: &Policy) -> Vec<Issue> {
     let mut out = Vec::new();
     for (e, path) in expressions(policy) {
-        divisions(e, path, &BTreeSet::new(), &mut out);
+        divisions(e, path, &Set::new(), &mut out);
     }
     out
 }
 
 /// Walks `e`; `guarded` are the names an enclosing `if(…)` condition tests (an `if(x == 0, …)`
 /// guard is the documented way to divide safely).
-fn divisions(e: &Expr, path: &str, guarded: &BTreeSet<String>, out: &mut Vec<Issue>) {
+fn divisions(e: &Expr, path: &str, guarded: &Set<String>, out: &mut Vec<Issue>) {
     match e {
         Expr::Bin(Op::Div, a, b) => {
             if may_be_zero(b) {
-                let mut names = BTreeSet::new();
+                let mut names = Set::new();
                 b.facts(&mut names);
-                let open: Vec<String> = names.difference(guarded).cloned().collect();
+                let open: Vec<String> = names
+                    .iter()
+                    .filter(|n| !guarded.contains(n.as_str()))
+                    .cloned()
+                    .collect();
                 if !open.is_empty() {
                     out.push(Issue::new(Code::MayDivideByZero, path).with(open.join(", ")));
                 }
@@ -340,7 +344,7 @@ fn may_be_zero(e: &Expr) -> bool {
         Expr::Lit(_) | Expr::Table(..) => false,
         Expr::Call(Func::Max, args) if args.iter().any(positive) => false,
         _ => {
-            let mut names = BTreeSet::new();
+            let mut names = Set::new();
             e.facts(&mut names);
             !names.is_empty()
         }

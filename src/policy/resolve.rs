@@ -7,7 +7,7 @@ use super::check::Check;
 use super::expr::{Expr, Func, Slot};
 use super::Policy;
 use crate::facts::{Facts, Val};
-use std::collections::BTreeSet;
+use crate::policy::map::Set;
 
 struct Names<'a> {
     globals: &'a Facts,
@@ -188,14 +188,14 @@ pub fn all(policy: &mut Policy, globals: &Facts) {
 /// steps (of its product, or of an earlier one through `step()`), and whether any step is read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reads {
-    pub facts: BTreeSet<String>,
+    pub facts: Set<String>,
     pub steps: bool,
 }
 
 /// Follows `roots` (expressions of `product`, or of none) through everything they read.
 pub fn closure(policy: &Policy, product: Option<usize>, roots: &[&Expr]) -> Reads {
     let mut reads = Reads::default();
-    let mut steps_seen = BTreeSet::new();
+    let mut steps_seen = Set::new();
     let mut stack: Vec<(&Expr, Option<usize>)> = roots.iter().map(|e| (*e, product)).collect();
     while let Some((e, of)) = stack.pop() {
         let mut refs = Vec::new();

@@ -62,7 +62,7 @@ pub struct Scheme {
     pub layout: Layout,
     pub apply: Option<Apply>,
     /// Every fact its measures read (set by `resolve`), for the hint searches.
-    pub measure_reads: std::collections::BTreeSet<String>,
+    pub measure_reads: crate::policy::map::Set<String>,
     /// The facts it publishes (`published`), named once when the policy compiles: an
     /// evaluation copies the names instead of formatting them again.
     pub published: Vec<(std::sync::Arc<str>, Ty)>,

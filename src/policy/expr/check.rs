@@ -3,11 +3,11 @@
 use super::{Expr, Func, Op, Scope};
 use crate::error::{Code, Issue};
 use crate::facts::{Ty, Val};
-use std::collections::BTreeSet;
+use crate::policy::map::Set;
 
 impl Expr {
     /// Every fact name the expression reads.
-    pub fn facts(&self, out: &mut BTreeSet<String>) {
+    pub fn facts(&self, out: &mut Set<String>) {
         match self {
             Expr::Lit(_) => {}
             // Another product's step is followed by the caller (its expression, not a fact).

@@ -10,11 +10,11 @@ mod read;
 pub use read::{read, read_value, Canonical, FieldError, FieldValue, FormRead};
 
 use crate::inputs::{Section as Part, Type};
+use crate::policy::map::Set;
 use crate::policy::Policy;
 use crate::text::Locale;
 use fields::F;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -98,13 +98,13 @@ fn unit(kind: Kind, path: &str, locale: Locale) -> &'static str {
 /// What the form asks under one policy: the fields its schemes, facts, knock-outs and products
 /// read (and the company's name, for the report), each with the policy's note.
 struct Asked<'p> {
-    paths: BTreeSet<String>,
+    paths: Set<String>,
     policy: &'p Policy,
 }
 
 impl<'p> Asked<'p> {
     fn new(policy: &'p Policy) -> Self {
-        let mut paths: BTreeSet<String> = crate::questions::readers(policy)
+        let mut paths: Set<String> = crate::questions::readers(policy)
             .iter()
             .flat_map(|r| r.facts.iter())
             .flat_map(|f| crate::facts::paths_read_by(f))
