@@ -83,13 +83,17 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
 /// The decimal of at most 28 significant digits: an integer part without leading zeros and a
 /// fraction without trailing ones, read digit by digit into the mantissa (no text is built).
 fn exact_digits(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
+    exact_digits_scaled(int, frac, negative, u32::try_from(frac.len()).ok()?)
+}
+
+/// The digits of `int` then `frac` as one mantissa, at `scale` decimal places.
+fn exact_digits_scaled(int: &str, frac: &str, negative: bool, scale: u32) -> Option<Decimal> {
     let mut mantissa: i128 = 0;
     for b in int.bytes().chain(frac.bytes()) {
         mantissa = mantissa
             .checked_mul(10)?
             .checked_add(i128::from(b - b'0'))?;
     }
-    let scale = u32::try_from(frac.len()).ok()?;
     let mut value = Decimal::try_from_i128_with_scale(mantissa, scale).ok()?;
     value.set_sign_negative(negative && mantissa != 0);
     Some(value)
@@ -153,11 +157,45 @@ fn scalar_decimal(v: Scalar<'_>) -> Result<Option<Decimal>, Code> {
 pub fn float_decimal(f: f64) -> Option<Decimal> {
     let mut buf = ryu::Buffer::new();
     let text = buf.format_finite(f);
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok()
-    } else {
-        read_decimal_text(text, false).ok()
+    match text.split_once(['e', 'E']) {
+        Some((digits, exp)) => scientific(digits, exp.parse().ok()?),
+        None => read_decimal_text(text, false).ok(),
     }
+}
+
+/// `digits × 10^exp` exactly (ryu's `1.5e-27`): None beyond 28 decimal places or 96 bits.
+fn scientific(digits: &str, exp: i32) -> Option<Decimal> {
+    let (negative, digits) = match digits.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, digits),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let places = i32::try_from(frac.len()).ok()?.checked_sub(exp)?;
+    if places >= 0 {
+        return exact_digits_scaled(int, frac, negative, u32::try_from(places).ok()?);
+    }
+    let digits = exact_digits_scaled(int, frac, negative, 0)?;
+    let shift = Decimal::try_from_i128_with_scale(10i128.checked_pow(places.unsigned_abs())?, 0);
+    digits.checked_mul(shift.ok()?)
+}
+
+/// A plain decimal as the report writes them (`-12.50`, `0.07`): an optional minus, digits and
+/// an optional fraction, read exactly, keeping its places (`1.50` has two, as rust_decimal's
+/// reading gives). None for anything else, or for more digits than a decimal holds.
+pub fn plain_number(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, text),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (digits, None),
+    };
+    let digit_run = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digit_run(int) || frac.is_some_and(|f| !digit_run(f)) {
+        return None;
+    }
+    exact_digits(int, frac.unwrap_or(""), negative)
 }
 
 /// What a numeric field accepts.
@@ -322,6 +360,66 @@ pub fn fmt(d: Decimal) -> String {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    /// The module's own readers give what rust_decimal's text readers give (which the lean
+    /// module no longer carries): plain decimals with their places, and ryu's scientific texts.
+    #[test]
+    fn plain_and_scientific_texts_read_as_rust_decimal_reads_them() {
+        for t in [
+            "0",
+            "-0",
+            "1.50",
+            "-12.5",
+            "0.07",
+            "007.10",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "123456789012345678.9012345678",
+        ] {
+            assert_eq!(plain_number(t), Decimal::from_str_exact(t).ok(), "{t}");
+            assert_eq!(
+                plain_number(t).map(|d| d.scale()),
+                Decimal::from_str_exact(t).ok().map(|d| d.scale()),
+                "{t}"
+            );
+        }
+        for t in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e5",
+            "+1",
+            "1,000",
+            "12.5–20",
+            "≥ 5",
+            "1..2",
+            "79228162514264337593543950336",
+        ] {
+            assert_eq!(plain_number(t), None, "{t}");
+        }
+        let mut rng = crate::sample::Rng::new(7);
+        for i in 0..20_000u64 {
+            let bits = rng.next_u64();
+            let f = match i % 3 {
+                0 => f64::from_bits(bits),
+                1 => (bits % 1_000_000) as f64 * 10f64.powi((i % 60) as i32 - 40),
+                _ => (bits % 97) as f64 / 10f64.powi((i % 30) as i32),
+            };
+            if !f.is_finite() {
+                continue;
+            }
+            let text = ryu::Buffer::new().format_finite(f).to_string();
+            let want = if text.contains('e') {
+                Decimal::from_scientific(&text).ok()
+            } else {
+                read_decimal_text(&text, false).ok()
+            };
+            let got = float_decimal(f);
+            assert_eq!(got, want, "{text}");
+            assert_eq!(got.map(|d| d.scale()), want.map(|d| d.scale()), "{text}");
+        }
+    }
 
     /// The hand-written text of a decimal is rust_decimal's own, normalized.
     #[test]

@@ -7,7 +7,6 @@ use crate::report::ValueKind;
 use crate::text::{pick, Locale};
 use crate::ui::labels::choice_label;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::str::FromStr;
 
 /// Comparison operators a requirement may start with, and how each is shown.
 const OPERATORS: &[(&str, &str)] = &[
@@ -59,9 +58,9 @@ pub fn display(raw: &str, kind: ValueKind, locale: Locale) -> String {
 /// A limit step's value: as its kind says, except a table value the policy did not qualify
 /// (`number`), which is money when it is an amount (10,000 or more) and a factor otherwise.
 pub fn step_value(raw: &str, kind: ValueKind, locale: Locale) -> String {
-    match (kind, Decimal::from_str(raw.trim())) {
-        (ValueKind::Number, Ok(v)) if is_amount(v) => crate::text::money(v, locale),
-        (ValueKind::Number, Ok(v)) => format!("× {}", v.normalize()),
+    match (kind, crate::money::plain_number(raw.trim())) {
+        (ValueKind::Number, Some(v)) if is_amount(v) => crate::text::money(v, locale),
+        (ValueKind::Number, Some(v)) => format!("× {}", v.normalize()),
         _ => display(raw, kind, locale),
     }
 }
@@ -79,7 +78,7 @@ fn value(s: &str, kind: ValueKind, locale: Locale) -> Option<String> {
         _ => {}
     }
     // The report's own decimals (up to 28 places), not an input to validate.
-    let number = || <Decimal as std::str::FromStr>::from_str(s).ok();
+    let number = || crate::money::plain_number(s);
     Some(match kind {
         ValueKind::Money => crate::text::money(number()?, locale),
         ValueKind::Ratio => percent(number()?)?,

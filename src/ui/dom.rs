@@ -10,7 +10,6 @@ use crate::ui::display::display;
 use crate::ui::text as t;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
-use std::str::FromStr;
 use tree::{Id, Shown, Tree};
 use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
@@ -315,12 +314,11 @@ impl View {
                         .iter()
                         .find(|p| *p.id == *h.target)
                         .map_or(h.target.as_str(), |p| &*p.name);
-                    let line = |amount: Option<&str>| match amount
-                        .and_then(|a| Decimal::from_str(a).ok())
-                    {
-                        Some(a) if !a.is_zero() => text::money(a, self.locale),
-                        _ => self.t("status.ineligible").to_string(),
-                    };
+                    let line =
+                        |amount: Option<&str>| match amount.and_then(crate::money::plain_number) {
+                            Some(a) if !a.is_zero() => text::money(a, self.locale),
+                            _ => self.t("status.ineligible").to_string(),
+                        };
                     let now = line(Some(&h.from));
                     let then = line(h.new_amount.as_deref());
                     let (colon, open, close) = match self.locale {
@@ -422,7 +420,7 @@ impl View {
         match &p.limit {
             Some(l) => {
                 self.text(&big, "small", "", &format!("{} ", self.t("line")));
-                let amount = Decimal::from_str(&l.amount).unwrap_or_default();
+                let amount = crate::money::plain_number(&l.amount).unwrap_or_default();
                 self.text(&big, "span", "amount", &text::money(amount, self.locale));
             }
             None => {
@@ -440,13 +438,13 @@ impl View {
             let ol = self.el(&details, "ol", "steps");
             let values: Vec<Decimal> = steps
                 .iter()
-                .filter_map(|s| s.value.as_deref().and_then(|v| Decimal::from_str(v).ok()))
+                .filter_map(|s| s.value.as_deref().and_then(crate::money::plain_number))
                 .collect();
             let top = values.iter().copied().fold(Decimal::ZERO, Decimal::max);
             for s in steps {
                 let li = self.el(&ol, "li", "step");
                 self.text(&li, "span", "label", &s.label);
-                let v = s.value.as_deref().and_then(|v| Decimal::from_str(v).ok());
+                let v = s.value.as_deref().and_then(crate::money::plain_number);
                 // A table value the policy did not qualify is money when it is an amount, a factor
                 // otherwise (`display::step_value`).
                 let raw = s.value.as_deref().unwrap_or_default();
@@ -559,7 +557,7 @@ fn build(report: &Report, locale: Locale) -> Tree {
     let line = |p: &ProductOut| {
         p.limit
             .as_ref()
-            .and_then(|l| Decimal::from_str(&l.amount).ok())
+            .and_then(|l| crate::money::plain_number(&l.amount))
     };
     let best = report
         .products

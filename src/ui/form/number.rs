@@ -174,8 +174,8 @@ impl Lexed {
         } else {
             format!("{whole}.{rest}")
         };
-        Decimal::from_str_exact(&text)
+        crate::money::plain_number(&text)
             .map(|d| d.normalize())
-            .map_err(|_| Problem::Unreadable)
+            .ok_or(Problem::Unreadable)
     }
 }
