@@ -34,22 +34,12 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
     } else {
         (t, Decimal::ONE)
     };
-    let body = body.trim_end();
-    let digits = body.strip_prefix('-').unwrap_or(body);
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
+    let Some((negative, int, frac)) = plain_parts(body.trim_end()) else {
         return Err(Code::MalformedAmount);
-    }
+    };
     // Decide from the digits themselves, before parsing can round them. More than 20 integer
     // digits is no amount anyone means (a pasted identifier): malformed, as before.
-    let (int, frac) = (
-        int.trim_start_matches('0'),
-        frac.unwrap_or("").trim_end_matches('0'),
-    );
+    let (int, frac) = (int.trim_start_matches('0'), frac.trim_end_matches('0'));
     if int.len() > 20 {
         return Err(Code::MalformedAmount);
     }
@@ -65,7 +55,7 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
             Code::TooPrecise
         });
     }
-    let value = exact_digits(int, frac, body.starts_with('-')).ok_or(Code::TooPrecise)?;
+    let value = exact_digits(int, frac, negative).ok_or(Code::TooPrecise)?;
     if factor == Decimal::ONE {
         return Ok(value);
     }
@@ -183,6 +173,12 @@ fn scientific(digits: &str, exp: i32) -> Option<Decimal> {
 /// an optional fraction, read exactly, keeping its places (`1.50` has two, as rust_decimal's
 /// reading gives). None for anything else, or for more digits than a decimal holds.
 pub fn plain_number(text: &str) -> Option<Decimal> {
+    let (negative, int, frac) = plain_parts(text)?;
+    exact_digits(int, frac, negative)
+}
+
+/// `-?digits(.digits)?` split: whether negative, the integer digits, the fraction's ("" for none).
+fn plain_parts(text: &str) -> Option<(bool, &str, &str)> {
     let (negative, digits) = match text.strip_prefix('-') {
         Some(d) => (true, d),
         None => (false, text),
@@ -192,10 +188,7 @@ pub fn plain_number(text: &str) -> Option<Decimal> {
         None => (digits, None),
     };
     let digit_run = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digit_run(int) || frac.is_some_and(|f| !digit_run(f)) {
-        return None;
-    }
-    exact_digits(int, frac.unwrap_or(""), negative)
+    (digit_run(int) && frac.is_none_or(digit_run)).then_some((negative, int, frac.unwrap_or("")))
 }
 
 /// What a numeric field accepts.

@@ -30,7 +30,6 @@ use crate::policy::{DerivedFact, Policy, Product, Step};
 use crate::questions::Reader as Asked;
 use crate::report::ValueKind;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A pack that cannot be read: one written by another version of the crate, or damaged.
@@ -384,24 +383,6 @@ impl<T: Pack> Pack for Vec<T> {
     }
 }
 
-impl<T: Pack + Ord> Pack for BTreeSet<T> {
-    #[cfg(feature = "full")]
-    fn put(&self, w: &mut Writer) {
-        w.varint(self.len() as u64);
-        for v in self {
-            v.put(w);
-        }
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let n = r.len()?;
-        let mut set = BTreeSet::new();
-        for _ in 0..n {
-            set.insert(T::take(r)?);
-        }
-        Ok(set)
-    }
-}
-
 impl<T: Pack + Ord> Pack for Set<T> {
     #[cfg(feature = "full")]
     fn put(&self, w: &mut Writer) {
@@ -432,26 +413,6 @@ impl<K: Pack + Ord, V: Pack> Pack for Map<K, V> {
     fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
         let n = r.len()?;
         let mut map = Map::new();
-        for _ in 0..n {
-            let k = K::take(r)?;
-            map.insert(k, V::take(r)?);
-        }
-        Ok(map)
-    }
-}
-
-impl<K: Pack + Ord, V: Pack> Pack for BTreeMap<K, V> {
-    #[cfg(feature = "full")]
-    fn put(&self, w: &mut Writer) {
-        w.varint(self.len() as u64);
-        for (k, v) in self {
-            k.put(w);
-            v.put(w);
-        }
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let n = r.len()?;
-        let mut map = BTreeMap::new();
         for _ in 0..n {
             let k = K::take(r)?;
             map.insert(k, V::take(r)?);
