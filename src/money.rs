@@ -70,9 +70,9 @@ pub fn read_decimal_text(text: &str, allow_percent: bool) -> Result<Decimal, Cod
     Ok(scaled)
 }
 
-/// The decimal of at most 28 significant digits: an integer part without leading zeros and a
-/// fraction without trailing ones, read digit by digit into the mantissa (no text is built).
-fn exact_digits(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
+/// The decimal `int.frac` of ASCII digits, read digit by digit into the mantissa (no text is
+/// built), with `frac`'s places: None beyond 28 places or a decimal's 96 bits.
+pub fn exact_digits(int: &str, frac: &str, negative: bool) -> Option<Decimal> {
     exact_digits_scaled(int, frac, negative, u32::try_from(frac.len()).ok()?)
 }
 
@@ -155,11 +155,7 @@ pub fn float_decimal(f: f64) -> Option<Decimal> {
 
 /// `digits × 10^exp` exactly (ryu's `1.5e-27`): None beyond 28 decimal places or 96 bits.
 fn scientific(digits: &str, exp: i32) -> Option<Decimal> {
-    let (negative, digits) = match digits.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, digits),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let (negative, int, frac) = plain_parts(digits)?;
     let places = i32::try_from(frac.len()).ok()?.checked_sub(exp)?;
     if places >= 0 {
         return exact_digits_scaled(int, frac, negative, u32::try_from(places).ok()?);

@@ -168,13 +168,7 @@ impl Lexed {
         if rest.len() > usize::try_from(MAX_DECIMALS).unwrap_or(usize::MAX) {
             return Err(Problem::TooManyDecimals(max_shown));
         }
-        let whole = if whole.is_empty() { "0" } else { whole };
-        let text = if rest.is_empty() {
-            whole.to_string()
-        } else {
-            format!("{whole}.{rest}")
-        };
-        crate::money::plain_number(&text)
+        crate::money::exact_digits(whole, rest, false)
             .map(|d| d.normalize())
             .ok_or(Problem::Unreadable)
     }
