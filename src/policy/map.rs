@@ -37,14 +37,6 @@ impl<K: Ord, V> Map<K, V> {
         self.0.get(i).map(|(_, v)| v)
     }
 
-    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
-    where
-        K: Borrow<Q>,
-    {
-        let i = self.find(key).ok()?;
-        self.0.get_mut(i).map(|(_, v)| v)
-    }
-
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
         K: Borrow<Q>,
@@ -89,26 +81,12 @@ impl<K, V> Map<K, V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn iter_mut(
-        &mut self,
-    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
-        self.0.iter_mut().map(|(k, v)| (&*k, v))
-    }
-
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
         self.0.iter().map(|(k, _)| k)
     }
 
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.0.iter().map(|(_, v)| v)
-    }
-
-    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
-        self.0.iter_mut().map(|(_, v)| v)
-    }
-
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.0.first().map(|(k, v)| (k, v))
     }
 }
 
@@ -224,13 +202,6 @@ impl<K: Ord> Set<K> {
         K: Borrow<Q>,
     {
         self.0.contains_key(key)
-    }
-
-    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> bool
-    where
-        K: Borrow<Q>,
-    {
-        self.0.remove(key).is_some()
     }
 }
 
