@@ -48,18 +48,11 @@ pub fn from_bytes<'a, T: Pack>(
     bytes: &'a [u8],
     english: Option<&'a [&'a str]>,
 ) -> Result<T, PackError> {
-    let mut r = Reader {
-        bytes,
-        at: 0,
-        texts: Vec::new(),
-        english,
-    };
-    r.texts = r.text_table()?;
-    let v = T::take(&mut r)?;
-    r.end()?;
-    Ok(v)
+    let mut r = Reader::new(bytes, english);
+    r.texts = r.text_table();
+    let v = T::take(&mut r);
+    r.end().map(|()| v)
 }
-
 /// A packed value in two files: the value with every text but the English ones of its
 /// [`Text`]s (the lean module embeds it), and those English texts with the English texts of the
 /// engine itself ([`crate::text::english_pairs`]), which the page fetches only when it switches
@@ -104,92 +97,169 @@ pub struct English<'a> {
 
 /// Reads an English texts file written by [`to_bytes`]; the engine's texts must be in key order.
 pub fn read_english(bytes: &[u8]) -> Result<English<'_>, PackError> {
-    let mut r = Reader {
-        bytes,
-        at: 0,
-        texts: Vec::new(),
-        english: None,
-    };
-    let pack = r.text_table()?;
-    let n = r.len()?;
+    let mut r = Reader::new(bytes, None);
+    let pack = r.text_table();
+    let n = r.len();
     let mut statics: Vec<(u64, &str)> = Vec::new();
     for _ in 0..n {
-        let raw: [u8; 8] = r.take_bytes(8)?.try_into().map_err(|_| PackError)?;
-        let key = u64::from_le_bytes(raw);
+        let key = u64::from_le_bytes(r.array());
         if statics.last().is_some_and(|(last, _)| *last >= key) {
-            return Err(PackError);
+            r.fail();
         }
-        let text = r.str()?;
+        let text = r.str();
         statics.push((key, text));
     }
     r.end()?;
     Ok(English { pack, statics })
 }
 
+/// The reader of a pack. It never stops midway: a byte it lacks or a value it cannot take is
+/// noted (`fail`) and read as zero, so that every type's reader is one straight line with no
+/// error path to unwind (which was a third of the reader's code); `end` says whether all went
+/// well. It stays bounded on a damaged pack: no count may exceed the bytes left, since every
+/// packed value takes at least one byte.
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     texts: Vec<&'a str>,
     /// The English texts of the pack's [`Text`]s, when they are read with them.
     english: Option<&'a [&'a str]>,
+    failed: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, PackError> {
-        let b = *self.bytes.get(self.at).ok_or(PackError)?;
-        self.at += 1;
-        Ok(b)
+    fn new(bytes: &'a [u8], english: Option<&'a [&'a str]>) -> Self {
+        Reader {
+            bytes,
+            at: 0,
+            texts: Vec::new(),
+            english,
+            failed: false,
+        }
     }
 
-    fn take_bytes(&mut self, n: usize) -> Result<&'a [u8], PackError> {
-        let end = self.at.checked_add(n).ok_or(PackError)?;
-        let raw = self.bytes.get(self.at..end).ok_or(PackError)?;
-        self.at = end;
-        Ok(raw)
+    /// Notes that the pack cannot be read; the reader goes on with zeros.
+    fn fail(&mut self) {
+        self.failed = true;
     }
 
-    fn varint(&mut self) -> Result<u64, PackError> {
+    fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(b) => {
+                self.at += 1;
+                *b
+            }
+            None => {
+                self.fail();
+                0
+            }
+        }
+    }
+
+    /// `n` bytes, or none when fewer are left.
+    fn take_bytes(&mut self, n: usize) -> &'a [u8] {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        match rest.get(..n) {
+            Some(raw) => {
+                self.at += n;
+                raw
+            }
+            None => {
+                self.fail();
+                &[]
+            }
+        }
+    }
+
+    /// `N` bytes, or zeros when fewer are left.
+    fn array<const N: usize>(&mut self) -> [u8; N] {
+        self.take_bytes(N).try_into().unwrap_or([0; N])
+    }
+
+    fn varint(&mut self) -> u64 {
         let mut v: u64 = 0;
         let mut shift = 0u32;
         loop {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f).checked_shl(shift).ok_or(PackError)?;
-            if b < 0x80 {
-                return Ok(v);
+            let b = self.byte();
+            match u64::from(b & 0x7f).checked_shl(shift) {
+                Some(part) => v |= part,
+                None => self.fail(),
+            }
+            if b < 0x80 || self.failed {
+                return v;
             }
             shift += 7;
         }
     }
 
-    fn len(&mut self) -> Result<usize, PackError> {
-        usize::try_from(self.varint()?).map_err(|_| PackError)
+    /// A count of values: at most the bytes left.
+    fn len(&mut self) -> usize {
+        let n = self.place();
+        if n <= self.bytes.len().saturating_sub(self.at) {
+            n
+        } else {
+            self.fail();
+            0
+        }
     }
 
-    fn text(&mut self) -> Result<&'a str, PackError> {
-        let i = self.len()?;
-        self.texts.get(i).copied().ok_or(PackError)
+    /// A place in a list (its bounds are the list's).
+    fn place(&mut self) -> usize {
+        let v = self.varint();
+        usize::try_from(v).unwrap_or_else(|_| {
+            self.fail();
+            0
+        })
+    }
+
+    /// `tag` when it is below `count`, else 0 (and the pack cannot be read).
+    fn tag(&mut self, count: u8) -> u8 {
+        let tag = self.byte();
+        if tag < count {
+            tag
+        } else {
+            self.fail();
+            0
+        }
+    }
+
+    fn text(&mut self) -> &'a str {
+        let i = self.place();
+        match self.texts.get(i) {
+            Some(t) => t,
+            None => {
+                self.fail();
+                ""
+            }
+        }
     }
 
     /// A length and that many bytes of UTF-8.
-    fn str(&mut self) -> Result<&'a str, PackError> {
-        let n = self.len()?;
-        let raw = self.take_bytes(n)?;
-        std::str::from_utf8(raw).map_err(|_| PackError)
+    fn str(&mut self) -> &'a str {
+        let n = self.len();
+        let raw = self.take_bytes(n);
+        match std::str::from_utf8(raw) {
+            Ok(s) => s,
+            Err(_) => {
+                self.fail();
+                ""
+            }
+        }
     }
 
     /// A count and that many texts.
-    fn text_table(&mut self) -> Result<Vec<&'a str>, PackError> {
-        let count = self.len()?;
+    fn text_table(&mut self) -> Vec<&'a str> {
+        let count = self.len();
         let mut texts = Vec::new();
         for _ in 0..count {
-            texts.push(self.str()?);
+            texts.push(self.str());
         }
-        Ok(texts)
+        texts
     }
 
-    /// Every byte read: nothing follows.
+    /// Every byte read, and each as it should be.
     fn end(&self) -> Result<(), PackError> {
-        if self.at == self.bytes.len() {
+        if self.at == self.bytes.len() && !self.failed {
             Ok(())
         } else {
             Err(PackError)
@@ -261,7 +331,7 @@ impl Writer {
 pub trait Pack: Sized {
     #[cfg(feature = "full")]
     fn put(&self, w: &mut Writer);
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError>;
+    fn take(r: &mut Reader<'_>) -> Self;
 }
 
 impl Pack for String {
@@ -269,8 +339,8 @@ impl Pack for String {
     fn put(&self, w: &mut Writer) {
         w.text(self);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        r.text().map(str::to_string)
+    fn take(r: &mut Reader<'_>) -> Self {
+        r.text().to_string()
     }
 }
 
@@ -279,8 +349,8 @@ impl Pack for Arc<str> {
     fn put(&self, w: &mut Writer) {
         w.text(self);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        r.text().map(Arc::from)
+    fn take(r: &mut Reader<'_>) -> Self {
+        Arc::from(r.text())
     }
 }
 
@@ -289,12 +359,8 @@ impl Pack for bool {
     fn put(&self, w: &mut Writer) {
         w.out.push(u8::from(*self));
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        match r.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(PackError),
-        }
+    fn take(r: &mut Reader<'_>) -> Self {
+        r.tag(2) == 1
     }
 }
 
@@ -305,8 +371,12 @@ macro_rules! unsigned {
             fn put(&self, w: &mut Writer) {
                 w.varint(*self as u64);
             }
-            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-                <$t>::try_from(r.varint()?).map_err(|_| PackError)
+            fn take(r: &mut Reader<'_>) -> Self {
+                let v = r.varint();
+                <$t>::try_from(v).unwrap_or_else(|_| {
+                    r.fail();
+                    0
+                })
             }
         }
     )*};
@@ -318,9 +388,8 @@ impl Pack for Decimal {
     fn put(&self, w: &mut Writer) {
         w.out.extend_from_slice(&self.serialize());
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let raw: [u8; 16] = r.take_bytes(16)?.try_into().map_err(|_| PackError)?;
-        Ok(Decimal::deserialize(raw))
+    fn take(r: &mut Reader<'_>) -> Self {
+        Decimal::deserialize(r.array())
     }
 }
 
@@ -329,8 +398,8 @@ impl Pack for Dec {
     fn put(&self, w: &mut Writer) {
         self.0.put(w);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Decimal::take(r).map(Dec)
+    fn take(r: &mut Reader<'_>) -> Self {
+        Dec(Decimal::take(r))
     }
 }
 
@@ -345,11 +414,10 @@ impl<T: Pack> Pack for Option<T> {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        match r.byte()? {
-            0 => Ok(None),
-            1 => T::take(r).map(Some),
-            _ => Err(PackError),
+    fn take(r: &mut Reader<'_>) -> Self {
+        match r.tag(2) {
+            0 => None,
+            _ => Some(T::take(r)),
         }
     }
 }
@@ -359,8 +427,8 @@ impl<T: Pack> Pack for Box<T> {
     fn put(&self, w: &mut Writer) {
         (**self).put(w);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        T::take(r).map(Box::new)
+    fn take(r: &mut Reader<'_>) -> Self {
+        Box::new(T::take(r))
     }
 }
 
@@ -372,14 +440,14 @@ impl<T: Pack> Pack for Vec<T> {
             v.put(w);
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
+    fn take(r: &mut Reader<'_>) -> Self {
         // Loops rather than `collect`: each element type would bring its own iterator adapters.
-        let n = r.len()?;
+        let n = r.len();
         let mut v = Vec::new();
         for _ in 0..n {
-            v.push(T::take(r)?);
+            v.push(T::take(r));
         }
-        Ok(v)
+        v
     }
 }
 
@@ -391,13 +459,13 @@ impl<T: Pack + Ord> Pack for Set<T> {
             v.put(w);
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let n = r.len()?;
+    fn take(r: &mut Reader<'_>) -> Self {
+        let n = r.len();
         let mut set = Set::new();
         for _ in 0..n {
-            set.insert(T::take(r)?);
+            set.insert(T::take(r));
         }
-        Ok(set)
+        set
     }
 }
 
@@ -410,14 +478,14 @@ impl<K: Pack + Ord, V: Pack> Pack for Map<K, V> {
             v.put(w);
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let n = r.len()?;
+    fn take(r: &mut Reader<'_>) -> Self {
+        let n = r.len();
         let mut map = Map::new();
         for _ in 0..n {
-            let k = K::take(r)?;
-            map.insert(k, V::take(r)?);
+            let k = K::take(r);
+            map.insert(k, V::take(r));
         }
-        Ok(map)
+        map
     }
 }
 
@@ -427,8 +495,8 @@ impl<A: Pack, B: Pack> Pack for (A, B) {
         self.0.put(w);
         self.1.put(w);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok((A::take(r)?, B::take(r)?))
+    fn take(r: &mut Reader<'_>) -> Self {
+        (A::take(r), B::take(r))
     }
 }
 
@@ -439,8 +507,8 @@ impl<A: Pack, B: Pack, C: Pack> Pack for (A, B, C) {
         self.1.put(w);
         self.2.put(w);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok((A::take(r)?, B::take(r)?, C::take(r)?))
+    fn take(r: &mut Reader<'_>) -> Self {
+        (A::take(r), B::take(r), C::take(r))
     }
 }
 
@@ -455,8 +523,8 @@ macro_rules! records {
                 let $ty { $($f,)* $($($s: _,)*)? } = self;
                 $($f.put(w);)*
             }
-            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-                Ok($ty { $($f: Pack::take(r)?,)* $($($s: $d,)*)? })
+            fn take(r: &mut Reader<'_>) -> Self {
+                $ty { $($f: Pack::take(r),)* $($($s: $d,)*)? }
             }
         }
     )*};
@@ -498,18 +566,25 @@ records! {
 
 /// An enum without data, by its position in the list (which the `match` keeps complete).
 macro_rules! choices {
-    ($($ty:ident { $($v:ident),* $(,)? })*) => {$(
+    ($($ty:ident { $first:ident $(, $v:ident)* $(,)? })*) => {$(
         impl Pack for $ty {
             #[cfg(feature = "full")]
             fn put(&self, w: &mut Writer) {
-                const ALL: &[$ty] = &[$($ty::$v),*];
-                match self { $($ty::$v)|* => {} }
+                const ALL: &[$ty] = &[$ty::$first, $($ty::$v),*];
+                match self { $ty::$first $(| $ty::$v)* => {} }
                 let i = ALL.iter().position(|x| x == self).unwrap_or(usize::MAX);
                 w.varint(i as u64);
             }
-            fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-                const ALL: &[$ty] = &[$($ty::$v),*];
-                ALL.get(r.len()?).copied().ok_or(PackError)
+            fn take(r: &mut Reader<'_>) -> Self {
+                const ALL: &[$ty] = &[$ty::$first, $($ty::$v),*];
+                let i = r.place();
+                match ALL.get(i) {
+                    Some(v) => *v,
+                    None => {
+                        r.fail();
+                        $ty::$first
+                    }
+                }
             }
         }
     )*};
@@ -547,14 +622,18 @@ impl Pack for Text {
             None => w.varint(0),
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        let mut map: Map<String, Shared> = Map::take(r)?;
-        let at = r.len()?;
+    fn take(r: &mut Reader<'_>) -> Self {
+        let mut map: Map<String, Shared> = Map::take(r);
+        let at = r.place();
         if let (Some(i), Some(english)) = (at.checked_sub(1), r.english) {
-            let en = english.get(i).ok_or(PackError)?;
-            map.insert("en".to_string(), Shared::from(*en));
+            match english.get(i) {
+                Some(en) => {
+                    map.insert("en".to_string(), Shared::from(*en));
+                }
+                None => r.fail(),
+            }
         }
-        Ok(Text(map))
+        Text(map)
     }
 }
 
@@ -576,13 +655,12 @@ impl Pack for Val {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(match r.byte()? {
-            0 => Val::Num(Pack::take(r)?),
-            1 => Val::Bool(Pack::take(r)?),
-            2 => Val::Str(Pack::take(r)?),
-            _ => return Err(PackError),
-        })
+    fn take(r: &mut Reader<'_>) -> Self {
+        match r.tag(3) {
+            0 => Val::Num(Pack::take(r)),
+            1 => Val::Bool(Pack::take(r)),
+            _ => Val::Str(Pack::take(r)),
+        }
     }
 }
 
@@ -606,14 +684,13 @@ impl Pack for Slot {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(match r.byte()? {
+    fn take(r: &mut Reader<'_>) -> Self {
+        match r.tag(4) {
             0 => Slot::Name,
-            1 => Slot::Global(Pack::take(r)?),
-            2 => Slot::Local(Pack::take(r)?),
-            3 => Slot::Step(Pack::take(r)?, Pack::take(r)?),
-            _ => return Err(PackError),
-        })
+            1 => Slot::Global(Pack::take(r)),
+            2 => Slot::Local(Pack::take(r)),
+            _ => Slot::Step(Pack::take(r), Pack::take(r)),
+        }
     }
 }
 
@@ -656,17 +733,16 @@ impl Pack for Expr {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(match r.byte()? {
-            0 => Expr::Lit(Pack::take(r)?),
-            1 => Expr::Fact(Pack::take(r)?, Pack::take(r)?),
-            2 => Expr::Table(Pack::take(r)?, Pack::take(r)?),
-            3 => Expr::Neg(Pack::take(r)?),
-            4 => Expr::Not(Pack::take(r)?),
-            5 => Expr::Bin(Pack::take(r)?, Pack::take(r)?, Pack::take(r)?),
-            6 => Expr::Call(Pack::take(r)?, Pack::take(r)?),
-            _ => return Err(PackError),
-        })
+    fn take(r: &mut Reader<'_>) -> Self {
+        match r.tag(7) {
+            0 => Expr::Lit(Pack::take(r)),
+            1 => Expr::Fact(Pack::take(r), Pack::take(r)),
+            2 => Expr::Table(Pack::take(r), Pack::take(r)),
+            3 => Expr::Neg(Pack::take(r)),
+            4 => Expr::Not(Pack::take(r)),
+            5 => Expr::Bin(Pack::take(r), Pack::take(r), Pack::take(r)),
+            _ => Expr::Call(Pack::take(r), Pack::take(r)),
+        }
     }
 }
 
@@ -683,11 +759,11 @@ impl Pack for Assumption {
         fact.put(w);
         message.put(w);
     }
-    fn take(r: &mut Reader<'_>) -> Result<Self, PackError> {
-        Ok(Assumption {
-            fact: Pack::take(r)?,
+    fn take(r: &mut Reader<'_>) -> Self {
+        Assumption {
+            fact: Pack::take(r),
             value: serde_json::Value::Null,
-            message: Pack::take(r)?,
-        })
+            message: Pack::take(r),
+        }
     }
 }
