@@ -18,7 +18,9 @@ const MAX_ID_CHARS: usize = 32;
 /// the answer is kept for those (a scan
 /// of a whole report was a third of a full report's work) and the profile's own text, the
 /// company name, is not read as a citation.
-pub fn cited_sources(report: &Report, doc: &PolicyDoc) -> Vec<SourceOut> {
+///
+/// It takes the report to hold its company name aside while its texts are scanned.
+pub fn cited_sources(report: &mut Report, doc: &PolicyDoc) -> Vec<SourceOut> {
     let sources = &doc.sources;
     // A band's label is shown by the row the profile falls in: a policy that cites in band
     // labels is scanned on every report (the built-in one does not).
@@ -84,12 +86,10 @@ thread_local! {
 /// Every string of the report, whatever field it sits in (a text added later is covered too),
 /// searched in the report's JSON text. JSON keeps `[`, `]` and non-ASCII ids as they are, and
 /// its own arrays never hold `[id]`.
-fn scan(report: &Report, sources: &[Source]) -> Vec<SourceOut> {
-    let text = serde_json::to_string(&Report {
-        company: None,
-        ..report.clone()
-    })
-    .unwrap_or_default();
+fn scan(report: &mut Report, sources: &[Source]) -> Vec<SourceOut> {
+    let company = report.company.take();
+    let text = serde_json::to_string(&*report).unwrap_or_default();
+    report.company = company;
     sources
         .iter()
         .filter(|s| text.contains(&format!("[{}]", s.id)))

@@ -826,7 +826,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     if let Some(given) = &given {
         report.questions = Some(crate::questions::rank(policy, given, &report));
         // Scanned once, on the finished report: whatever text cites a source, it is listed.
-        report.sources = Some(crate::cite::cited_sources(&report, doc));
+        report.sources = Some(crate::cite::cited_sources(&mut report, doc));
     }
     Ok(report)
 }
