@@ -24,7 +24,7 @@ const _: () = assert!(
 /// bit's place when the paths are sorted as text (what `paths` sorts by).
 struct Atoms {
     paths: Vec<String>,
-    index: std::collections::HashMap<String, u32>,
+    index: crate::policy::map::Map<String, u32>,
     text_rank: Vec<u8>,
 }
 
