@@ -145,7 +145,7 @@ fn scalar_decimal(v: Scalar<'_>) -> Result<Option<Decimal>, Code> {
 /// A finite float through its shortest round-trip text (`0.1` → 0.1, `1e-7` → 0.0000001), exactly:
 /// None when that text needs more than 28 decimal places (never a silent rounding).
 pub fn float_decimal(f: f64) -> Option<Decimal> {
-    let mut buf = ryu::Buffer::new();
+    let mut buf = zmij::Buffer::new();
     let text = buf.format_finite(f);
     match text.split_once(['e', 'E']) {
         Some((digits, exp)) => scientific(digits, exp.parse().ok()?),
@@ -153,7 +153,7 @@ pub fn float_decimal(f: f64) -> Option<Decimal> {
     }
 }
 
-/// `digits × 10^exp` exactly (ryu's `1.5e-27`): None beyond 28 decimal places or 96 bits.
+/// `digits × 10^exp` exactly (`1.5e-27`, as zmij and ryu write it): None beyond 28 decimal places or 96 bits.
 fn scientific(digits: &str, exp: i32) -> Option<Decimal> {
     let (negative, int, frac) = plain_parts(digits)?;
     let places = i32::try_from(frac.len()).ok()?.checked_sub(exp)?;
@@ -299,7 +299,7 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
 fn display_raw(v: Scalar<'_>) -> String {
     match v {
         Scalar::Int(i) => i.to_string(),
-        Scalar::Float(f) => ryu::Buffer::new().format(f).to_string(),
+        Scalar::Float(f) => zmij::Buffer::new().format(f).to_string(),
         other => other.kind().to_string(),
     }
 }
@@ -351,7 +351,7 @@ mod tests {
     use std::str::FromStr;
 
     /// The module's own readers give what rust_decimal's text readers give (which the lean
-    /// module no longer carries): plain decimals with their places, and ryu's scientific texts.
+    /// module no longer carries): plain decimals with their places, and the scientific texts of zmij (and ryu).
     #[test]
     fn plain_and_scientific_texts_read_as_rust_decimal_reads_them() {
         for t in [
@@ -398,7 +398,13 @@ mod tests {
             if !f.is_finite() {
                 continue;
             }
+            // The digits the reader once took from ryu are zmij's (which writes a positive
+            // exponent with its sign, `1e+30`, as JavaScript does).
             let text = ryu::Buffer::new().format_finite(f).to_string();
+            assert_eq!(
+                zmij::Buffer::new().format_finite(f).replace("e+", "e"),
+                text
+            );
             let want = if text.contains('e') {
                 Decimal::from_scientific(&text).ok()
             } else {
