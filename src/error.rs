@@ -10,10 +10,12 @@ use std::fmt;
 /// builds every code's texts), so that a new code cannot be left out of it.
 macro_rules! codes {
     ($($(#[$doc:meta])* $name:ident,)*) => {
+        // Written as `Code::as_str` gives them (one match of names in the module, not a second
+        // in a derived serializer); a test checks them against the schema's.
         /// The stable error codes. Their camelCase names are part of the public contract.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        #[serde(rename_all = "camelCase")]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "camelCase"))]
         pub enum Code {
             $($(#[$doc])* $name,)*
         }
@@ -84,6 +86,40 @@ codes! {
 impl Code {
     pub fn as_str(self) -> &'static str {
         text::code_name(self)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    /// The names the schema lists (serde's camelCase of each variant) are those written.
+    #[test]
+    fn codes_are_written_by_their_schema_names() {
+        let schema = serde_json::to_value(schemars::schema_for!(Code)).unwrap();
+        let mut listed: Vec<&str> = Vec::new();
+        for part in schema["oneOf"].as_array().unwrap() {
+            match part["const"].as_str() {
+                Some(name) => listed.push(name),
+                None => listed.extend(
+                    part["enum"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|v| v.as_str().unwrap()),
+                ),
+            }
+        }
+        listed.sort_unstable();
+        let mut written: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        written.sort_unstable();
+        assert_eq!(listed, written);
     }
 }
 
