@@ -45,10 +45,15 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 /// A result as a JS object, through its JSON text: the lean module, which writes a report's
 /// JSON text anyway (for the sources it cites) and so carries one serializer instead of two.
 /// The object is the same (JSON.stringify of either gives the same bytes).
+/// Writing cannot fail for the module's own results (their maps have text keys and their numbers
+/// are finite), so its error is not spelled out: serde_json's messages stay out of the module.
 #[cfg(not(feature = "full"))]
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text =
-        serde_json::to_string(v).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let text = serde_json::to_string(v).map_err(|_| {
+        JsValue::from(js_sys::Error::new(
+            "credit-check: a result could not be written",
+        ))
+    })?;
     js_sys::JSON::parse(&text)
 }
 
