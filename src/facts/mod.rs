@@ -51,8 +51,8 @@ impl Val {
     pub fn show(&self) -> String {
         match self {
             Val::Num(d) => crate::money::fmt(*d),
-            Val::Bool(b) => b.to_string(),
-            Val::Str(s) => s.to_string(),
+            Val::Bool(b) => String::from(if *b { "true" } else { "false" }),
+            Val::Str(s) => String::from(&**s),
         }
     }
 }

@@ -24,6 +24,17 @@ pub struct Check {
     pub reads: crate::policy::resolve::Reads,
 }
 
+/// `≥ 0.1`: an operator's symbol, a space and the value (written without `format!`, whose
+/// machinery cost several times the copy in a full report's ninety such texts).
+fn requirement(op: Op, value: &str) -> String {
+    let symbol = op.symbol();
+    let mut out = String::with_capacity(symbol.len() + 1 + value.len());
+    out.push_str(symbol);
+    out.push(' ');
+    out.push_str(value);
+    out
+}
+
 fn shown(k: &Known) -> Option<String> {
     match k {
         Known::Yes(v) => Some(v.show()),
@@ -63,15 +74,15 @@ impl Check {
             Some((lhs, op, rhs)) => {
                 let a = lhs.eval(scope, &self.path)?;
                 let r = rhs.eval(scope, &self.path)?;
-                (shown(&a), shown(&r).map(|r| format!("{} {r}", op.symbol())))
+                (shown(&a), shown(&r).map(|r| requirement(op, &r)))
             }
             None => match &self.expr {
                 // `not flag`: show the flag and that it must be false.
                 Expr::Not(inner) => (
                     shown(&inner.eval(scope, &self.path)?),
-                    Some(format!("{} false", Op::Eq.symbol())),
+                    Some(requirement(Op::Eq, "false")),
                 ),
-                _ => (shown(&result), Some(format!("{} true", Op::Eq.symbol()))),
+                _ => (shown(&result), Some(requirement(Op::Eq, "true"))),
             },
         };
         let actual = match &self.actual {
