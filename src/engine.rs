@@ -391,7 +391,7 @@ fn product_steps(
                 },
                 &step.path,
             )
-            .map_err(|issue| (issue, at))?;
+            .map_err(|issue| (*issue, at))?;
         local.push(v);
     }
     Ok(local)

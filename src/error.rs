@@ -133,6 +133,13 @@ pub struct Issue {
     pub suggestion: Option<String>,
 }
 
+/// An evaluation's boxed error (`expr::eval::Fail`) where a plain one is expected.
+impl From<Box<Issue>> for Issue {
+    fn from(boxed: Box<Issue>) -> Issue {
+        *boxed
+    }
+}
+
 impl Issue {
     pub fn new(code: Code, path: impl Into<String>) -> Self {
         Issue {

@@ -7,7 +7,10 @@ use crate::error::{Code, Issue};
 use crate::facts::{Known, Missing, Ty, Val};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub type EResult = Result<Known, Issue>;
+/// An evaluation's error is boxed: the result stays small (40 bytes, not 80) on every level of the
+/// recursion, where errors are rare.
+pub type Fail = Box<Issue>;
+pub type EResult = Result<Known, Fail>;
 
 fn union(a: &Known, b: &Known) -> Known {
     let of = |k: &Known| match k {
@@ -17,29 +20,37 @@ fn union(a: &Known, b: &Known) -> Known {
     Known::Missing(of(a).union(of(b)))
 }
 
-fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Issue> {
+fn arith(op: Op, x: Decimal, y: Decimal, path: &str) -> Result<Decimal, Fail> {
     let r = match op {
         Op::Add => arith::checked_add(x, y),
         Op::Sub => arith::checked_sub(x, y),
         Op::Mul => arith::checked_mul(x, y),
         Op::Div => {
             if y.is_zero() {
-                return Err(Issue::new(Code::DivisionByZero, path).with(format!("{x} / 0")));
+                return Err(Issue::new(Code::DivisionByZero, path)
+                    .with(format!("{x} / 0"))
+                    .into());
             }
             arith::checked_div(x, y)
         }
         _ => None,
     };
-    r.ok_or_else(|| Issue::new(Code::Overflow, path).with(format!("{x} {} {y}", op.symbol())))
+    r.ok_or_else(|| {
+        Issue::new(Code::Overflow, path)
+            .with(format!("{x} {} {y}", op.symbol()))
+            .into()
+    })
 }
 
-fn type_err(path: &str, want: Ty, got: &Val) -> Issue {
-    Issue::new(Code::TypeMismatch, path)
-        .with(want.name())
-        .with(got.ty().name())
+fn type_err(path: &str, want: Ty, got: &Val) -> Fail {
+    Box::new(
+        Issue::new(Code::TypeMismatch, path)
+            .with(want.name())
+            .with(got.ty().name()),
+    )
 }
 
-fn want_num(k: Known, path: &str) -> Result<Result<Decimal, Known>, Issue> {
+fn want_num(k: Known, path: &str) -> Result<Result<Decimal, Known>, Fail> {
     match k {
         Known::Yes(Val::Num(d)) => Ok(Ok(d)),
         Known::Yes(other) => Err(type_err(path, Ty::Num, &other)),
@@ -47,7 +58,7 @@ fn want_num(k: Known, path: &str) -> Result<Result<Decimal, Known>, Issue> {
     }
 }
 
-fn want_bool(k: Known, path: &str) -> Result<Result<bool, Known>, Issue> {
+fn want_bool(k: Known, path: &str) -> Result<Result<bool, Known>, Fail> {
     match k {
         Known::Yes(Val::Bool(b)) => Ok(Ok(b)),
         Known::Yes(other) => Err(type_err(path, Ty::Bool, &other)),
@@ -60,7 +71,7 @@ impl Expr {
     /// (or at 0, for `≥` and `≤`): a comparison's difference of sides, the smallest of an `and`'s
     /// (a side that already holds without a margin is left out), the largest of an `or`'s, the
     /// opposite of a `not`'s. None where no number measures it (a flag, a text, an unknown).
-    pub fn margin(&self, scope: &dyn Scope, path: &str) -> Result<Option<Decimal>, Issue> {
+    pub fn margin(&self, scope: &dyn Scope, path: &str) -> Result<Option<Decimal>, Fail> {
         // As in `eval`, each level keeps only what it recurses for; the rest is done aside.
         match self {
             Expr::Bin(op @ (Op::Ge | Op::Gt | Op::Le | Op::Lt), a, b) => {
@@ -104,7 +115,7 @@ fn difference(
     b: &Expr,
     scope: &dyn Scope,
     path: &str,
-) -> Result<Option<Decimal>, Issue> {
+) -> Result<Option<Decimal>, Fail> {
     let (Some(l), Some(r)) = (a.eval(scope, path)?.num(), b.eval(scope, path)?.num()) else {
         return Ok(None);
     };
@@ -121,8 +132,8 @@ fn junction(
     (mb, b): (Option<Decimal>, &Expr),
     scope: &dyn Scope,
     path: &str,
-) -> Result<Option<Decimal>, Issue> {
-    let holds = |e: &Expr| -> Result<Option<bool>, Issue> {
+) -> Result<Option<Decimal>, Fail> {
+    let holds = |e: &Expr| -> Result<Option<bool>, Fail> {
         Ok(match e.eval(scope, path)? {
             Known::Yes(Val::Bool(b)) => Some(b),
             _ => None,
@@ -142,13 +153,16 @@ fn fact_value(n: &str, slot: Slot, scope: &dyn Scope, path: &str) -> EResult {
     match slot {
         Slot::Name => scope.fact(n).map(|f| f.value.clone()),
         Slot::Step(p, s) => {
-            return scope
-                .step_at(p, s)
-                .ok_or_else(|| Issue::new(Code::ForwardReference, path).with(path).with(n))
+            return scope.step_at(p, s).ok_or_else(|| {
+                Issue::new(Code::ForwardReference, path)
+                    .with(path)
+                    .with(n)
+                    .into()
+            })
         }
         s => scope.slot(s).cloned(),
     }
-    .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n))
+    .ok_or_else(|| Issue::new(Code::UnknownFact, path).with(n).into())
 }
 
 fn negate(k: Known, path: &str) -> EResult {
@@ -166,7 +180,7 @@ fn invert(k: Known, path: &str) -> EResult {
 }
 
 /// A number operand: its value, None when unknown, a type error for another type.
-fn num_of(k: &Known, path: &str) -> Result<Option<Decimal>, Issue> {
+fn num_of(k: &Known, path: &str) -> Result<Option<Decimal>, Fail> {
     match k {
         Known::Yes(Val::Num(d)) => Ok(Some(*d)),
         Known::Yes(other) => Err(type_err(path, Ty::Num, other)),
@@ -175,7 +189,7 @@ fn num_of(k: &Known, path: &str) -> Result<Option<Decimal>, Issue> {
 }
 
 /// A flag operand, as `num_of`.
-fn bool_of(k: &Known, path: &str) -> Result<Option<bool>, Issue> {
+fn bool_of(k: &Known, path: &str) -> Result<Option<bool>, Fail> {
     match k {
         Known::Yes(Val::Bool(b)) => Ok(Some(*b)),
         Known::Yes(other) => Err(type_err(path, Ty::Bool, other)),
@@ -231,11 +245,13 @@ fn arg(f: Func, args: &[Expr], i: usize, scope: &dyn Scope, path: &str) -> EResu
 }
 
 /// The quoted name of argument `i` (a table, a product, a step).
-fn literal<'e>(args: &'e [Expr], i: usize, path: &str) -> Result<&'e str, Issue> {
+fn literal<'e>(args: &'e [Expr], i: usize, path: &str) -> Result<&'e str, Fail> {
     match args.get(i) {
         Some(Expr::Lit(Val::Str(s))) => Ok(s),
         Some(Expr::Table(s, _)) => Ok(s),
-        _ => Err(Issue::new(Code::ExpressionSyntax, path).with("expected a quoted name")),
+        _ => Err(Issue::new(Code::ExpressionSyntax, path)
+            .with("expected a quoted name")
+            .into()),
     }
 }
 
@@ -275,6 +291,7 @@ fn step_call(args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
         Issue::new(Code::ForwardReference, path)
             .with(path)
             .with(format!("{p}.{s}"))
+            .into()
     })
 }
 
@@ -324,7 +341,8 @@ fn rounding(f: Func, args: &[Expr], scope: &dyn Scope, path: &str) -> EResult {
             if dp < Decimal::ZERO || dp > Decimal::from(20) || !dp.fract().is_zero() {
                 return Err(Issue::new(Code::OutOfRange, path)
                     .with(dp)
-                    .with("round(x, 0–20)"));
+                    .with("round(x, 0–20)")
+                    .into());
             }
             let dp = u32::try_from(dp.mantissa()).unwrap_or(0);
             x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
