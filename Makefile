@@ -108,6 +108,7 @@ bench: build setup-valgrind
 	@cargo build --quiet --release --features cli
 	@cargo bench --quiet --bench core
 	@scripts/instructions.sh
+	@python3 scripts/batch_rate.py $(or $(CARGO_TARGET_DIR),target)/release/credit-check $(or $(CARGO_TARGET_DIR),target)/bench
 	@node benches/compare.mjs
 
 schemas:
