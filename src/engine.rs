@@ -712,7 +712,8 @@ fn product_out(
         name: product.name.shared(locale),
         status: pr.status,
         reasons: full.then(|| reasons(&pr.checks)),
-        checks: full.then(|| pr.checks.clone()),
+        // Moved in by `report` once the hints no longer read the run (not cloned).
+        checks: None,
         limit,
         hints,
         provenance: product.provenance.shared(locale),
@@ -760,8 +761,9 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     // The profile's facts as given (before assumptions): what hints vary and questions ask for.
     let given = (opts.detail == Detail::Full).then(|| facts::derive(profile));
     let mut products = Vec::new();
+    let mut shown = Vec::new();
     let mut cache = hints::Cache::default();
-    for (product, pr) in policy.products.iter().zip(&run.products) {
+    for (i, (product, pr)) in policy.products.iter().zip(&run.products).enumerate() {
         if opts
             .products
             .as_ref()
@@ -782,8 +784,18 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
             opts,
             &mut cache,
         )?);
+        shown.push(i);
     }
     let summary = opts.detail == Detail::Summary;
+    // Each product's checks move from the run into the report (hints and title hints read the
+    // runs' statuses, lines and steps, never their checks).
+    if opts.detail == Detail::Full {
+        for (out, &i) in products.iter_mut().zip(&shown) {
+            if let Some(pr) = run.products.get_mut(i) {
+                out.checks = Some(std::mem::take(&mut pr.checks));
+            }
+        }
+    }
     // The schemes' results move into the report (title hints read the products' runs only).
     let mut schemes = std::mem::take(&mut run.schemes);
     if let Some(given) = &given {

@@ -126,7 +126,7 @@ pub struct CheckOut {
 /// A product's checks: the policy's knock-outs, then its own. Every product of a report lists the
 /// same knock-outs, so they are held once and shared (a policy with many long knock-outs and many
 /// products multiplied them in memory); the JSON is one array, as before.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Checks {
     shared: std::sync::Arc<[CheckOut]>,
     own: Vec<CheckOut>,
