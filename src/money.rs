@@ -296,10 +296,16 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
     Some(Decimal::new(mantissa, places))
 }
 
+/// A number as given, in its shortest round-trip text (`0.1`, `1e+30`): how a value that was
+/// typed or sent is shown back.
+pub fn float_text(f: f64) -> String {
+    zmij::Buffer::new().format(f).to_string()
+}
+
 fn display_raw(v: Scalar<'_>) -> String {
     match v {
         Scalar::Int(i) => i.to_string(),
-        Scalar::Float(f) => zmij::Buffer::new().format(f).to_string(),
+        Scalar::Float(f) => float_text(f),
         other => other.kind().to_string(),
     }
 }

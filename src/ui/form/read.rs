@@ -171,7 +171,7 @@ fn read_field(field: &'static F, raw: &Json, locale: Locale) -> Result<Option<Re
         }
         Json::Str(s) => s.trim().to_string(),
         Json::Int(i) => i.to_string(),
-        Json::Float(f) => zmij::Buffer::new().format(*f).to_string(),
+        Json::Float(f) => crate::money::float_text(*f),
         Json::Bool(_) | Json::Array(_) | Json::Object(_) => return Err(Problem::WrongType),
     };
     if typed.is_empty() {
@@ -275,7 +275,7 @@ fn field_error(field: &F, problem: &Problem, raw: &Json, locale: Locale) -> Fiel
     let typed = match raw {
         Json::Str(s) => s.trim().to_string(),
         Json::Int(i) => i.to_string(),
-        Json::Float(f) => zmij::Buffer::new().format(*f).to_string(),
+        Json::Float(f) => crate::money::float_text(*f),
         _ => String::new(),
     };
     FieldError {
