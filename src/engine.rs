@@ -43,6 +43,13 @@ pub struct Options {
 }
 
 impl Options {
+    /// Whether the report shows the product with this id (`products` names it, or is absent).
+    pub fn shows(&self, id: &str) -> bool {
+        self.products
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|i| i == id))
+    }
+
     /// Reads `{ locale?, products?, detail? }` (the `policy` key is read by the caller).
     pub fn read(v: &Json) -> Result<Options, Error> {
         let mut o = Options::default();

@@ -149,11 +149,7 @@ pub fn report(profile: &Profile, policy: &Policy, opts: &Options) -> Result<Repo
     let mut shown = Vec::new();
     let mut cache = hints::Cache::default();
     for (i, (product, pr)) in policy.products.iter().zip(&run.products).enumerate() {
-        if opts
-            .products
-            .as_ref()
-            .is_some_and(|ids| !ids.iter().any(|i| **i == *product.id))
-        {
+        if !opts.shows(&product.id) {
             continue;
         }
         let origin = given.as_ref().map(|given| hints::Origin {
@@ -249,11 +245,7 @@ fn title_hints(
     let then = outcomes(given.clone(), policy, locale, Some(flag), run)?;
     let mut hints = Vec::new();
     for ((product, now), after) in policy.products.iter().zip(&run.products).zip(&then) {
-        if opts
-            .products
-            .as_ref()
-            .is_some_and(|ids| !ids.iter().any(|i| **i == *product.id))
-        {
+        if !opts.shows(&product.id) {
             continue;
         }
         let line = |(status, amount): (ProductStatus, Option<Decimal>)| match (status, amount) {
